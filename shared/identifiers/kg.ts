@@ -1,0 +1,71 @@
+import { isRealDate, isoDate } from './dates.js';
+import { digitAt, numberAt } from './digits.js';
+import { issue } from './messages.js';
+import type { IdentifierError, IdentifierWarning, KgDetails } from './types.js';
+
+/** KG INN and PIN are 14 digits; no check digit is published, so only the structure is checked. */
+export const KG_LENGTH = 14;
+
+export interface KgAnalysis {
+  /** `INN` for an organisation (first digit 0), `PIN` for an individual (1, 2 or 4). */
+  kind: 'INN' | 'PIN' | null;
+  errors: IdentifierError[];
+  warnings: IdentifierWarning[];
+  details: KgDetails | Record<string, never>;
+}
+
+const STRUCTURE_UNCONFIRMED = issue(
+  'STRUCTURE_UNCONFIRMED',
+  'Kyrgyz INN/PIN have no published check digit: only the length, the first digit and the date were checked',
+);
+
+/**
+ * Decodes a 14-digit KG number: first digit (0 organisation, 1/2 individual, 4 foreign national)
+ * and the DDMMYYYY date in digits 2-9.
+ *
+ * @param digits - exactly 14 ASCII digits
+ * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning
+ */
+export function analyzeKg(digits: string, asOf: string): KgAnalysis {
+  const errors: IdentifierError[] = [];
+  const warnings: IdentifierWarning[] = [STRUCTURE_UNCONFIRMED];
+  const first = digitAt(digits, 0);
+  const day = numberAt(digits, 1, 2);
+  const month = numberAt(digits, 3, 2);
+  const year = numberAt(digits, 5, 4);
+  const dateOk = isRealDate(year, month, day);
+  const date = dateOk ? isoDate(year, month, day) : null;
+
+  let kind: KgAnalysis['kind'] = null;
+  let details: KgAnalysis['details'] = {};
+  if (first === 0) {
+    kind = 'INN';
+    if (!dateOk) errors.push(issue('INVALID_DATE', `the registration date ${dmy(digits)} in digits 2-9 does not exist`));
+    else details = { holder: 'legal_entity', registeredOn: date! };
+  } else if (first === 1 || first === 2 || first === 4) {
+    kind = 'PIN';
+    const foreignNational = first === 4;
+    if (foreignNational) {
+      warnings.push(issue('FOREIGN_NATIONAL_PIN', "a leading 4 marks a foreign national's or stateless person's PIN (issued from 2025-07-01)"));
+    }
+    if (!dateOk) errors.push(issue('INVALID_DATE', `the birth date ${dmy(digits)} in digits 2-9 does not exist`));
+    else {
+      details = foreignNational ? { holder: 'individual', birthDate: date!, foreignNational } : { holder: 'individual', birthDate: date! };
+      if (date! > asOf) warnings.push(issue('BIRTH_DATE_IN_FUTURE', `the encoded birth date ${date} is after ${asOf}`));
+    }
+  } else {
+    errors.push(issue('INVALID_COMPONENT', `the first digit ${first} is not 0 (organisation), 1 or 2 (individual) or 4 (foreign national)`));
+  }
+  return { kind, errors, warnings, details };
+}
+
+function dmy(digits: string): string {
+  return `${digits.slice(1, 3)}.${digits.slice(3, 5)}.${digits.slice(5, 9)}`;
+}
+
+/** Fast boolean structure check of 14 compact digits, for bulk use. */
+export function isValidKg(digits: string): boolean {
+  const first = digitAt(digits, 0);
+  if (first !== 0 && first !== 1 && first !== 2 && first !== 4) return false;
+  return isRealDate(numberAt(digits, 5, 4), numberAt(digits, 3, 2), numberAt(digits, 1, 2));
+}

@@ -1,0 +1,92 @@
+/** Countries whose identifiers Salyk understands. */
+export type Country = 'KZ' | 'KG';
+
+/** Identifier kinds: KZ IIN (person) / BIN (business); KG INN (taxpayer) / PIN (person). */
+export type IdentifierKind = 'IIN' | 'BIN' | 'INN' | 'PIN';
+
+/** Stable error codes of the v1 contract. */
+export type IdentifierErrorCode =
+  | 'INVALID_CHARACTERS'
+  | 'INVALID_LENGTH'
+  | 'INVALID_CHECKSUM'
+  | 'INVALID_DATE'
+  | 'INVALID_CENTURY_DIGIT'
+  | 'INVALID_COMPONENT'
+  | 'KIND_MISMATCH'
+  | 'UNKNOWN_COUNTRY'
+  | 'LEADING_ZERO_LOST';
+
+/** Stable warning codes of the v1 contract. */
+export type IdentifierWarningCode = 'BIRTH_DATE_IN_FUTURE' | 'STRUCTURE_UNCONFIRMED' | 'FOREIGN_NATIONAL_PIN';
+
+export interface Issue<C extends string> {
+  code: C;
+  message: string;
+}
+
+export type IdentifierError = Issue<IdentifierErrorCode>;
+export type IdentifierWarning = Issue<IdentifierWarningCode>;
+
+/** What the digits of a KZ IIN say. */
+export interface KzIinDetails {
+  holder: 'individual';
+  birthDate: string;
+  sex: 'male' | 'female';
+}
+
+export type KzBinEntityType = 'resident_legal_entity' | 'non_resident_legal_entity' | 'joint_individual_entrepreneur';
+export type KzBinDivision =
+  | 'head_office'
+  | 'branch'
+  | 'representative_office'
+  | 'other_subdivision_or_peasant_farm'
+  | 'peasant_farm';
+
+/** What the digits of a KZ BIN say. */
+export interface KzBinDetails {
+  holder: 'legal_entity' | 'individual_entrepreneur';
+  /** Year and month of (re)registration, `YYYY-MM`. */
+  registered: string;
+  entityType: KzBinEntityType;
+  division: KzBinDivision;
+}
+
+/** What the digits of a KG INN/PIN say (structure only: no check digit is published). */
+export interface KgDetails {
+  holder: 'legal_entity' | 'individual';
+  /** Organisation's registration date (first digit 0). */
+  registeredOn?: string;
+  /** Individual's birth date (first digit 1, 2 or 4). */
+  birthDate?: string;
+  /** First digit 4: a foreign national's or stateless person's PIN. */
+  foreignNational?: boolean;
+}
+
+export type IdentifierDetails = KzIinDetails | KzBinDetails | KgDetails | Record<string, never>;
+
+export interface IdentifierSuggestion {
+  value: string;
+  reason: 'LEADING_ZERO_LOST';
+}
+
+/** Options of a single check. */
+export interface ValidateOptions {
+  /** The country the value must belong to; inferred from the length when absent. */
+  country?: Country;
+  /** The kind the caller expects; a contradiction is `KIND_MISMATCH`. */
+  kind?: IdentifierKind;
+  /** The date the check is made on (`YYYY-MM-DD`), for future-date warnings. Defaults to today (UTC). */
+  asOf?: string;
+}
+
+/** The result of checking one identifier, as the v1 contract describes it (without the audit `checkId`). */
+export interface IdentifierResult {
+  valid: boolean;
+  country: Country | null;
+  kind: IdentifierKind | null;
+  normalized: string | null;
+  errors: IdentifierError[];
+  warnings: IdentifierWarning[];
+  suggestion?: IdentifierSuggestion;
+  details: IdentifierDetails;
+}
