@@ -1,0 +1,104 @@
+import { createHmac } from 'node:crypto';
+import type { IdentifierResult } from '../identifiers/types.js';
+
+/** What was checked: names the operation in audit records. */
+export type AuditOperation =
+  | 'identifiers.validate'
+  | 'identifiers.validate-batch'
+  | 'esf.precheck'
+  | 'vat.assess'
+  | 'residency.kz';
+
+/** One identifier as the audit trail may hold it: keyed hash and last-4 mask, never the value. */
+export interface ProtectedIdentifier {
+  hmac: string;
+  masked: string;
+}
+
+/** One audit record. It never holds a raw identifier. */
+export interface AuditRecord {
+  tenant: string;
+  checkId: string;
+  createdAt: string;
+  operation: AuditOperation;
+  country: string | null;
+  kind: string | null;
+  valid: boolean;
+  errorCodes: string[];
+  warningCodes: string[];
+  rulesetVersion: string;
+  /** The main identifier checked (the supplier's for an ESF pre-check), found again by `/v1/audit/lookup`. */
+  identifier?: ProtectedIdentifier;
+  /** Other identifiers of the same check (e.g. the ESF buyer). */
+  otherIdentifiers?: Record<string, ProtectedIdentifier>;
+  /** Operation-specific, non-personal facts (rates, deadlines, decisions). */
+  facts?: Record<string, string | number | boolean | null>;
+  /** Epoch seconds when the record may be deleted. */
+  expiresAt: number;
+}
+
+/**
+ * The form of a value that is hashed: the compact digits when the value normalizes, otherwise the
+ * trimmed input, so a later lookup of the same text finds the same record.
+ */
+export function identifierKey(value: string, normalized: string | null): string {
+  return normalized ?? value.trim();
+}
+
+/**
+ * HMAC-SHA256 of an identifier, keyed with the server secret, hex-encoded. Without the secret the
+ * hash cannot be reversed by enumerating the (small) space of valid identifiers.
+ */
+export function hmacIdentifier(secret: string, key: string): string {
+  return createHmac('sha256', secret).update(key, 'utf8').digest('hex');
+}
+
+/** Shows only the last 4 characters; values shorter than 8 are masked entirely. */
+export function maskIdentifier(key: string): string {
+  if (key.length < 8) return '*'.repeat(key.length);
+  return '*'.repeat(key.length - 4) + key.slice(-4);
+}
+
+export function protectIdentifier(secret: string, value: string, normalized: string | null): ProtectedIdentifier {
+  const key = identifierKey(value, normalized);
+  return { hmac: hmacIdentifier(secret, key), masked: maskIdentifier(key) };
+}
+
+export interface RecordContext {
+  tenant: string;
+  checkId: string;
+  now: Date;
+  retentionDays: number;
+  rulesetVersion: string;
+}
+
+/** Common fields of every record. */
+export function recordBase(ctx: RecordContext): Pick<AuditRecord, 'tenant' | 'checkId' | 'createdAt' | 'rulesetVersion' | 'expiresAt'> {
+  return {
+    tenant: ctx.tenant,
+    checkId: ctx.checkId,
+    createdAt: ctx.now.toISOString(),
+    rulesetVersion: ctx.rulesetVersion,
+    expiresAt: Math.floor(ctx.now.getTime() / 1000) + ctx.retentionDays * 86_400,
+  };
+}
+
+/** The audit record of one identifier check. */
+export function identifierRecord(
+  ctx: RecordContext,
+  operation: AuditOperation,
+  secret: string,
+  value: string,
+  result: IdentifierResult,
+): AuditRecord {
+  return {
+    ...recordBase(ctx),
+    operation,
+    country: result.country,
+    kind: result.kind,
+    valid: result.valid,
+    errorCodes: result.errors.map((e) => e.code),
+    warningCodes: result.warnings.map((w) => w.code),
+    identifier: protectIdentifier(secret, value, result.normalized),
+  };
+}

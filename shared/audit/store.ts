@@ -1,0 +1,33 @@
+import type { AuditRecord } from './record.js';
+
+export interface AuditListQuery {
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface AuditPage {
+  items: AuditRecord[];
+  cursor?: string;
+}
+
+/**
+ * Where audit records live. The DynamoDB adapter sits in `functions/`; tests may use an in-memory one.
+ * `write` resolves only when every record is durably stored, and rejects otherwise.
+ */
+export interface AuditStore {
+  write(records: readonly AuditRecord[]): Promise<void>;
+  list(tenant: string, query: AuditListQuery): Promise<AuditPage>;
+  findByIdentifier(tenant: string, hmac: string, limit: number): Promise<AuditRecord[]>;
+}
+
+/** The store could not be reached or did not take every record: the caller answers 503. */
+export class AuditUnavailableError extends Error {
+  override readonly name = 'AuditUnavailableError';
+}
+
+/** A pagination cursor that is malformed or belongs to another tenant: the caller answers 400. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
+}

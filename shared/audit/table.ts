@@ -1,0 +1,21 @@
+/**
+ * The audit table's shape, read by both the CDK stack and the local stack's table creation,
+ * so the two cannot drift.
+ */
+export const AUDIT_TABLE = {
+  /** `T#<tenant>`: every query is confined to one tenant's partition. */
+  partitionKey: { name: 'pk', type: 'S' },
+  /** The record's checkId (a ULID): time-ordered, so newest-first is a reverse key scan. */
+  sortKey: { name: 'sk', type: 'S' },
+  lookupIndex: {
+    indexName: 'by-identifier',
+    /** `T#<tenant>#H#<hmac>`: a tenant's checks of one identifier. */
+    partitionKey: { name: 'gsi1pk', type: 'S' },
+    sortKey: { name: 'gsi1sk', type: 'S' },
+  },
+  /** Epoch seconds after which DynamoDB may delete the record. */
+  timeToLiveAttribute: 'expiresAt',
+} as const;
+
+/** Default retention of audit records: 5 years. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 1827;

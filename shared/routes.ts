@@ -1,0 +1,99 @@
+import type * as z from 'zod';
+import { HealthResponse, OpenApiDocument } from './schemas/common.js';
+import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
+import {
+  IdentifierResult,
+  ValidateBatchRequest,
+  ValidateBatchResponse,
+  ValidateIdentifierRequest,
+} from './schemas/identifiers.js';
+
+/**
+ * One HTTP route. This table is the single source of truth: the CDK stack creates one Lambda function
+ * and one API Gateway method per row, the local server serves the same handlers, and the OpenAPI
+ * document is generated from the same schemas.
+ */
+export interface RouteDefinition {
+  /** kebab-case id; names the Lambda function and its log group. */
+  id: string;
+  method: 'GET' | 'POST';
+  path: string;
+  /** Handler module, relative to the project root; it exports `handler`. */
+  handler: string;
+  /** Routes under /v1 need `x-api-key`; /health and the OpenAPI document do not. */
+  apiKeyRequired: boolean;
+  summary: string;
+  request?: { body?: z.ZodType; query?: z.ZodType };
+  response: z.ZodType;
+  /** Lambda sizing for routes that do more than one small check. */
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export const routes = {
+  health: {
+    id: 'health',
+    method: 'GET',
+    path: '/health',
+    handler: 'functions/health.ts',
+    apiKeyRequired: false,
+    summary: 'Liveness probe',
+    response: HealthResponse,
+  },
+  openapi: {
+    id: 'openapi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    handler: 'functions/openapi.ts',
+    apiKeyRequired: false,
+    summary: 'This API as an OpenAPI 3.1 document, generated from the request schemas',
+    response: OpenApiDocument,
+  },
+  validateIdentifier: {
+    id: 'identifiers-validate',
+    method: 'POST',
+    path: '/v1/identifiers/validate',
+    handler: 'functions/identifiers-validate.ts',
+    apiKeyRequired: true,
+    summary: 'Validate one KZ IIN/BIN or KG INN/PIN and decode it',
+    request: { body: ValidateIdentifierRequest },
+    response: IdentifierResult,
+  },
+  validateIdentifierBatch: {
+    id: 'identifiers-validate-batch',
+    method: 'POST',
+    path: '/v1/identifiers/validate-batch',
+    handler: 'functions/identifiers-validate-batch.ts',
+    apiKeyRequired: true,
+    summary: 'Validate up to 10 000 identifiers in one call',
+    request: { body: ValidateBatchRequest },
+    response: ValidateBatchResponse,
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+  },
+  auditList: {
+    id: 'audit-list',
+    method: 'GET',
+    path: '/v1/audit',
+    handler: 'functions/audit-list.ts',
+    apiKeyRequired: true,
+    summary: "The caller's own audit records, newest first",
+    request: { query: AuditListQuery },
+    response: AuditListResponse,
+  },
+  auditLookup: {
+    id: 'audit-lookup',
+    method: 'POST',
+    path: '/v1/audit/lookup',
+    handler: 'functions/audit-lookup.ts',
+    apiKeyRequired: true,
+    summary: "The caller's earlier checks of one identifier (found by its HMAC)",
+    request: { body: AuditLookupRequest },
+    response: AuditListResponse,
+  },
+} satisfies Record<string, RouteDefinition>;
+
+export type RouteName = keyof typeof routes;
+
+/** Every route, in a stable order. */
+export const routeList: readonly RouteDefinition[] = Object.values(routes);

@@ -1,0 +1,34 @@
+import * as z from 'zod';
+import { IsoDate } from './common.js';
+
+export const AuditListQuery = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    cursor: z.string().max(2048).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+
+export const AuditLookupRequest = z.object({ value: z.string().min(1).max(64) }).meta({ id: 'AuditLookupRequest' });
+
+export const AuditItem = z
+  .object({
+    checkId: z.string(),
+    createdAt: z.string(),
+    operation: z.string(),
+    country: z.string().nullable(),
+    kind: z.string().nullable(),
+    valid: z.boolean(),
+    errorCodes: z.array(z.string()),
+    warningCodes: z.array(z.string()),
+    rulesetVersion: z.string(),
+    identifierMasked: z.string().optional(),
+    identifierHmac: z.string().optional(),
+    facts: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'AuditItem' });
+
+export const AuditListResponse = z
+  .object({ items: z.array(AuditItem), cursor: z.string().optional() })
+  .meta({ id: 'AuditListResponse' });

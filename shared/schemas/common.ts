@@ -1,0 +1,23 @@
+import * as z from 'zod';
+
+/** A calendar date `YYYY-MM-DD` that exists (31 February is rejected). */
+export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-10' });
+
+export const CountryCode = z.enum(['KZ', 'KG']).meta({ description: 'KZ = Kazakhstan, KG = Kyrgyzstan' });
+
+/** RFC 9457 problem details, as every 4xx/5xx answer carries them. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'Problem' });
+
+export const Confidence = z.enum(['confirmed', 'secondary', 'seed_only', 'contested']);
+
+export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
+
+export const OpenApiDocument = z.record(z.string(), z.unknown()).meta({ description: 'OpenAPI 3.1 document' });
