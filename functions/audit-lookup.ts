@@ -1,0 +1,16 @@
+import { hmacIdentifier, identifierKey } from '../shared/audit/record.js';
+import { compact } from '../shared/identifiers/normalize.js';
+import { routes } from '../shared/routes.js';
+import { apiHandler } from './lib/api-handler.js';
+import { auditStore } from './lib/audit-trail.js';
+import { auditView } from './lib/audit-view.js';
+import { hmacSecret } from './lib/clients.js';
+
+const LOOKUP_LIMIT = 100;
+
+/** POST /v1/audit/lookup — the caller's earlier checks of one identifier, found by its HMAC (the value is never stored). */
+export const handler = apiHandler(routes.auditLookup, async ({ body, tenant }) => {
+  const hmac = hmacIdentifier(await hmacSecret(), identifierKey(body.value, compact(body.value)));
+  const records = await auditStore().findByIdentifier(tenant, hmac, LOOKUP_LIMIT);
+  return { body: { items: records.map(auditView) } };
+});

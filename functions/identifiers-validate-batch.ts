@@ -1,0 +1,24 @@
+import { identifierRecord } from '../shared/audit/record.js';
+import { validateIdentifier } from '../shared/identifiers/validate.js';
+import { routes } from '../shared/routes.js';
+import { apiHandler } from './lib/api-handler.js';
+import { openAuditSession, recordAudit } from './lib/audit-trail.js';
+
+/** POST /v1/identifiers/validate-batch — up to 10 000 identifiers; one audit record each, all written before answering. */
+export const handler = apiHandler(routes.validateIdentifierBatch, async ({ body, tenant }) => {
+  const audit = await openAuditSession(tenant);
+  const summary = { total: body.items.length, valid: 0, invalid: 0, withWarnings: 0 };
+  const records = [];
+  const results = [];
+  for (const { value, country, kind, ref } of body.items) {
+    const result = validateIdentifier(value, { country, kind });
+    const record = identifierRecord(audit.context(), 'identifiers.validate-batch', audit.secret, value, result);
+    records.push(record);
+    results.push({ ...result, checkId: record.checkId, ...(ref === undefined ? {} : { ref }) });
+    if (result.valid) summary.valid++;
+    else summary.invalid++;
+    if (result.warnings.length > 0) summary.withWarnings++;
+  }
+  await recordAudit(records);
+  return { body: { summary, results } };
+});

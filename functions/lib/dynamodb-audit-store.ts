@@ -1,0 +1,154 @@
+import {
+  BatchWriteItemCommand,
+  type DynamoDBClient,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { encodeTime } from 'ulid';
+import type { AuditRecord } from '../../shared/audit/record.js';
+import {
+  type AuditListQuery,
+  type AuditPage,
+  type AuditStore,
+  AuditUnavailableError,
+  InvalidCursorError,
+} from '../../shared/audit/store.js';
+import { AUDIT_TABLE } from '../../shared/audit/table.js';
+
+const { partitionKey: PK, sortKey: SK, lookupIndex: GSI } = AUDIT_TABLE;
+const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
+const MAX_WRITE_ATTEMPTS = 8;
+
+const tenantKey = (tenant: string) => `T#${tenant}`;
+const identifierKey = (tenant: string, hmac: string) => `T#${tenant}#H#${hmac}`;
+
+/** The DynamoDB item of a record: the record itself plus its keys. */
+export function toItem(record: AuditRecord): Record<string, unknown> {
+  return {
+    ...record,
+    [PK.name]: tenantKey(record.tenant),
+    [SK.name]: record.checkId,
+    ...(record.identifier
+      ? { [GSI.partitionKey.name]: identifierKey(record.tenant, record.identifier.hmac), [GSI.sortKey.name]: record.checkId }
+      : {}),
+  };
+}
+
+function fromItem(item: Record<string, unknown>): AuditRecord {
+  const { [PK.name]: _pk, [SK.name]: _sk, [GSI.partitionKey.name]: _g1, [GSI.sortKey.name]: _g2, ...record } = item;
+  return record as unknown as AuditRecord;
+}
+
+/** DynamoDB adapter of the audit trail. */
+export class DynamoDbAuditStore implements AuditStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    private readonly writeConcurrency = 8,
+  ) {}
+
+  async write(records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 1) {
+      await this.call(() => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: marshall(toItem(records[0]!), { removeUndefinedValues: true }) })));
+      return;
+    }
+    const requests: WriteRequest[] = records.map((r) => ({ PutRequest: { Item: marshall(toItem(r), { removeUndefinedValues: true }) } }));
+    const chunks: WriteRequest[][] = [];
+    for (let i = 0; i < requests.length; i += BATCH_SIZE) chunks.push(requests.slice(i, i + BATCH_SIZE));
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) await this.writeChunk(chunks[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.writeConcurrency, chunks.length) }, worker));
+  }
+
+  /** Writes one batch, retrying what DynamoDB leaves unprocessed with capped exponential backoff. */
+  private async writeChunk(chunk: WriteRequest[]): Promise<void> {
+    let pending = chunk;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > MAX_WRITE_ATTEMPTS) throw new AuditUnavailableError(`${pending.length} audit records were not written`);
+      if (attempt > 1) await sleep(Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
+      const out = await this.call(() => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } })));
+      pending = out.UnprocessedItems?.[this.tableName] ?? [];
+    }
+  }
+
+  async list(tenant: string, query: AuditListQuery): Promise<AuditPage> {
+    const values: Record<string, unknown> = { ':pk': tenantKey(tenant), ':now': Math.floor(Date.now() / 1000) };
+    let condition = '#pk = :pk';
+    if (query.from || query.to) {
+      // checkIds are ULIDs: their first 10 characters encode the creation time, so a date range is a key range.
+      values[':lo'] = query.from ? encodeTime(Date.parse(`${query.from}T00:00:00Z`), 10) + '0'.repeat(16) : '0';
+      values[':hi'] = query.to ? encodeTime(Date.parse(`${query.to}T00:00:00Z`) + 86_399_999, 10) + 'Z'.repeat(16) : 'Z'.repeat(26);
+      condition += ' AND #sk BETWEEN :lo AND :hi';
+    }
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      KeyConditionExpression: condition,
+      // TTL deletion lags by up to days: expired records must not come back.
+      FilterExpression: '#exp > :now',
+      ExpressionAttributeNames: { '#pk': PK.name, '#exp': AUDIT_TABLE.timeToLiveAttribute, ...(query.from || query.to ? { '#sk': SK.name } : {}) },
+      ExpressionAttributeValues: marshall(values),
+      ScanIndexForward: false,
+      Limit: query.limit,
+      ExclusiveStartKey: query.cursor ? marshall(decodeCursor(query.cursor, tenant)) : undefined,
+    };
+    const out = await this.call(() => this.client.send(new QueryCommand(input)));
+    return {
+      items: (out.Items ?? []).map((i) => fromItem(unmarshall(i))),
+      cursor: out.LastEvaluatedKey ? encodeCursor(unmarshall(out.LastEvaluatedKey)) : undefined,
+    };
+  }
+
+  async findByIdentifier(tenant: string, hmac: string, limit: number): Promise<AuditRecord[]> {
+    const out = await this.call(() =>
+      this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: GSI.indexName,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: '#exp > :now',
+          ExpressionAttributeNames: { '#pk': GSI.partitionKey.name, '#exp': AUDIT_TABLE.timeToLiveAttribute },
+          ExpressionAttributeValues: marshall({ ':pk': identifierKey(tenant, hmac), ':now': Math.floor(Date.now() / 1000) }),
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      ),
+    );
+    return (out.Items ?? []).map((i) => fromItem(unmarshall(i)));
+  }
+
+  /** Any failure to reach DynamoDB is a dependency outage (503), never a 500. */
+  private async call<T>(send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (error) {
+      if (error instanceof AuditUnavailableError) throw error;
+      throw new AuditUnavailableError(`DynamoDB request failed: ${(error as Error).name}`, { cause: error });
+    }
+  }
+}
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** A cursor is only honoured inside the caller's own partition. */
+function decodeCursor(cursor: string, tenant: string): Record<string, unknown> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError('the cursor is malformed');
+  }
+  const k = key as Record<string, unknown> | null;
+  if (!k || typeof k !== 'object' || k[PK.name] !== tenantKey(tenant) || typeof k[SK.name] !== 'string' || Object.keys(k).length !== 2) {
+    throw new InvalidCursorError('the cursor does not belong to this listing');
+  }
+  return k;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

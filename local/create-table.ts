@@ -1,0 +1,58 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  type DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { AUDIT_TABLE } from '../shared/audit/table.js';
+
+const { partitionKey, sortKey, lookupIndex } = AUDIT_TABLE;
+
+/** Creates the audit table from the same definition as the CDK stack, if it does not exist yet. */
+export async function ensureAuditTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return 'existed';
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [partitionKey, sortKey, lookupIndex.partitionKey, lookupIndex.sortKey].map((k) => ({
+          AttributeName: k.name,
+          AttributeType: k.type,
+        })),
+        KeySchema: [
+          { AttributeName: partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: sortKey.name, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: lookupIndex.indexName,
+            KeySchema: [
+              { AttributeName: lookupIndex.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: lookupIndex.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+    return 'existed';
+  }
+  await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: AUDIT_TABLE.timeToLiveAttribute, Enabled: true },
+    }),
+  );
+  return 'created';
+}

@@ -1,0 +1,65 @@
+/**
+ * `npm start`: the local stack. Starts DynamoDB Local (data under .salyk/, git-ignored), creates the
+ * audit table from the CDK stack's definition, and serves the real handlers on http://127.0.0.1:$PORT.
+ * Set DYNAMODB_ENDPOINT (or AWS credentials + AWS_REGION + TABLE_NAME) to use another DynamoDB.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConfig } from '../functions/lib/config.js';
+import { dynamoClient } from '../functions/lib/clients.js';
+import { parseApiKeys } from './api-keys.js';
+import { ensureAuditTable } from './create-table.js';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
+import { startLocalServer } from './server.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = resolve(process.env.SALYK_DATA_DIR ?? join(root, '.salyk'));
+
+/** A stable local HMAC key, so lookups keep working across restarts; never committed. */
+async function localHmacSecret(): Promise<string> {
+  const file = join(dataDir, 'hmac-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const apiKeys = parseApiKeys(process.env.SALYK_API_KEYS);
+  const usesAws = !process.env.DYNAMODB_ENDPOINT && Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) && process.env.SALYK_USE_AWS === '1';
+  let dynamo: DynamoDbLocal | undefined;
+  if (!process.env.DYNAMODB_ENDPOINT && !usesAws) {
+    dynamo = await startDynamoDbLocal({ port: Number(process.env.DYNAMODB_LOCAL_PORT) || undefined, dataDir: join(dataDir, 'dynamodb') });
+    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+    console.log(`DynamoDB Local on ${dynamo.endpoint} (data in ${join(dataDir, 'dynamodb')})`);
+  }
+  process.env.HMAC_SECRET ??= await localHmacSecret();
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
+  const config = readConfig();
+  const outcome = await ensureAuditTable(dynamoClient(config), config.tableName);
+  console.log(`audit table ${config.tableName}: ${outcome} at ${config.dynamodbEndpoint ?? `AWS ${config.region}`}`);
+
+  const port = Number(process.env.PORT ?? 3000);
+  const server = await startLocalServer({ port, root, apiKeys });
+  console.log(`Salyk API on http://127.0.0.1:${port}`);
+  if (!process.env.SALYK_API_KEYS) console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
+  else console.log(`API keys for ${apiKeys.size} key(s) from SALYK_API_KEYS`);
+
+  const shutdown = async () => {
+    server.close();
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${(error as Error).message}`);
+  process.exit(1);
+});
