@@ -41,8 +41,16 @@ async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
   const config = readConfig();
-  const outcome = await ensureAuditTable(dynamoClient(config), config.tableName);
-  console.log(`audit table ${config.tableName}: ${outcome} at ${config.dynamodbEndpoint ?? `AWS ${config.region}`}`);
+  const where = config.dynamodbEndpoint ?? `AWS ${config.region}`;
+  const ensureTable = () => ensureAuditTable(dynamoClient(config), config.tableName);
+  try {
+    console.log(`audit table ${config.tableName}: ${await ensureTable()} at ${where}`);
+  } catch (error) {
+    // An unreachable database is an outage, not a reason to refuse to start: the API answers and its
+    // checks answer 503 with Retry-After (as deployed) until the database is back; the table is made then.
+    console.warn(`audit table ${config.tableName}: DynamoDB at ${where} is unreachable (${(error as Error).message}); checks answer 503 until it is back`);
+    retryInBackground(ensureTable, (outcome) => console.log(`audit table ${config.tableName}: ${outcome} at ${where}`));
+  }
 
   const port = Number(process.env.PORT ?? 3000);
   const server = await startLocalServer({ port, root, apiKeys });
@@ -57,6 +65,23 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/** Retries `attempt` every few seconds until it succeeds, without keeping the process alive. */
+function retryInBackground<T>(attempt: () => Promise<T>, onSuccess: (value: T) => void): void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    attempt()
+      .then((value) => {
+        clearInterval(timer);
+        onSuccess(value);
+      })
+      .catch(() => undefined)
+      .finally(() => (running = false));
+  }, 5_000);
+  timer.unref();
 }
 
 main().catch((error: unknown) => {

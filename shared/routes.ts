@@ -1,4 +1,14 @@
 import type * as z from 'zod';
+import {
+  RulesQuery,
+  RulesResponse,
+  VatAssessRequest,
+  VatAssessResponse,
+  VatCalendarQuery,
+  VatCalendarResponse,
+  VatRatesQuery,
+  VatRatesResponse,
+} from './schemas/vat.js';
 import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
 import {
@@ -90,6 +100,46 @@ export const routes = {
     summary: "The caller's earlier checks of one identifier (found by its HMAC)",
     request: { body: AuditLookupRequest },
     response: AuditListResponse,
+  },
+  vatAssess: {
+    id: 'vat-assess',
+    method: 'POST',
+    path: '/v1/vat/assess',
+    handler: 'functions/vat-assess.ts',
+    apiKeyRequired: true,
+    summary: 'Who owes VAT on a supply, at what rate, registration and filing duties — with cited reasons',
+    request: { body: VatAssessRequest },
+    response: VatAssessResponse,
+  },
+  vatRates: {
+    id: 'vat-rates',
+    method: 'GET',
+    path: '/v1/vat/rates',
+    handler: 'functions/vat-rates.ts',
+    apiKeyRequired: true,
+    summary: 'Standard, reduced and zero VAT rates in force on a date',
+    request: { query: VatRatesQuery },
+    response: VatRatesResponse,
+  },
+  vatCalendar: {
+    id: 'vat-calendar',
+    method: 'GET',
+    path: '/v1/vat/calendar',
+    handler: 'functions/vat-calendar.ts',
+    apiKeyRequired: true,
+    summary: 'VAT return due dates of a year, per period',
+    request: { query: VatCalendarQuery },
+    response: VatCalendarResponse,
+  },
+  rules: {
+    id: 'rules-list',
+    method: 'GET',
+    path: '/v1/rules',
+    handler: 'functions/rules-list.ts',
+    apiKeyRequired: true,
+    summary: 'Every rules row with its effective dates, citation, source and confidence',
+    request: { query: RulesQuery },
+    response: RulesResponse,
   },
 } satisfies Record<string, RouteDefinition>;
 

@@ -83,6 +83,7 @@ describe('Function: validateIdentifier', () => {
         expect(errorCodes(result)).toEqual(['INVALID_CENTURY_DIGIT']);
         expect(result.kind).toBe('IIN');
         expect(result.details).toEqual({});
+        expect(isValidIdentifier(value)).toBe(false);
       },
     );
 

@@ -179,8 +179,8 @@ describe('Function: validateIdentifier', () => {
   });
 
   describe('LEADING_ZERO_LOST (other lengths)', () => {
-    it.each(['6121160001', '0061211600012', '012071995100920', '207199510092'])(
-      'never suggests a padding for the %s-digit value outside 11 and 13 digits',
+    it.each(['6121160001', '207199510092', '012071995100920', '0612116000125432'])(
+      'never suggests a padding for %s (neither 11 nor 13 digits)',
       (value) => {
         // Prepare
         const options = { asOf: AS_OF };
@@ -189,6 +189,7 @@ describe('Function: validateIdentifier', () => {
         const result = validateIdentifier(value, options);
 
         // Assess
+        expect([11, 13]).not.toContain(value.length);
         expect(result.valid).toBe(false);
         expect(result.suggestion).toBeUndefined();
         expect(errorCodes(result)).not.toContain('LEADING_ZERO_LOST');

@@ -1,0 +1,69 @@
+import { EAEU_RULES } from './eaeu.js';
+import { KG_RULES } from './kg.js';
+import { KZ_RULES } from './kz.js';
+import type { Confidence, Rule, RuleCountry, RuleOf, RuleTopic } from './types.js';
+
+export type * from './types.js';
+export { EAEU_MEMBERS } from './eaeu.js';
+export { RULESET_VERSION } from './version.js';
+
+/** Every rules row, in one table: the only place rates, thresholds and deadlines are written. */
+export const RULES: readonly Rule[] = [...KG_RULES, ...KZ_RULES, ...EAEU_RULES];
+
+/** True when the row is in force on `date` (both ends inclusive). */
+export function inForce(rule: Rule, date: string): boolean {
+  return rule.effectiveFrom <= date && (rule.effectiveTo === null || date <= rule.effectiveTo);
+}
+
+/** All rows of a topic for a country in force on a date. */
+export function rulesInForce<T extends RuleTopic>(
+  topic: T,
+  country: RuleCountry,
+  date: string,
+  match: (rule: RuleOf<T>) => boolean = () => true,
+): RuleOf<T>[] {
+  return RULES.filter((r): r is RuleOf<T> => r.topic === topic && r.country === country && inForce(r, date) && match(r as RuleOf<T>));
+}
+
+/** The one row of a topic in force on a date, or `undefined` when the rules data does not cover it. */
+export function ruleInForce<T extends RuleTopic>(
+  topic: T,
+  country: RuleCountry,
+  date: string,
+  match?: (rule: RuleOf<T>) => boolean,
+): RuleOf<T> | undefined {
+  const rows = rulesInForce(topic, country, date, match);
+  if (rows.length > 1) throw new Error(`rules data overlap: ${rows.map((r) => r.id).join(', ')} all apply on ${date}`);
+  return rows[0];
+}
+
+/** A row by id (for tests and the rules listing). */
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/** How a decision cites a row. */
+export interface Reason {
+  code: string;
+  text: string;
+  citation: string;
+  confidence: Confidence;
+  ruleId: string;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  note?: string;
+}
+
+/** The `reasons` entry for a row; `text` may be specialised to the case (amounts, dates). */
+export function reasonFrom(rule: Rule, text: string = rule.text): Reason {
+  return {
+    code: rule.id,
+    text,
+    citation: rule.citation,
+    confidence: rule.confidence,
+    ruleId: rule.id,
+    effectiveFrom: rule.effectiveFrom,
+    effectiveTo: rule.effectiveTo,
+    ...(rule.note ? { note: rule.note } : {}),
+  };
+}

@@ -1,0 +1,68 @@
+/** How sure we are of a rule, exactly as the research marks it. */
+export type Confidence = 'confirmed' | 'secondary' | 'seed_only' | 'contested';
+
+export type RuleCountry = 'KG' | 'KZ' | 'EAEU';
+
+/** Fields every rules row carries: when it applies, where it comes from and how sure we are. */
+export interface RuleMeta {
+  /** Stable id, e.g. `KZ.VAT.STANDARD.2026`. */
+  id: string;
+  country: RuleCountry;
+  /** First day the row applies (inclusive). */
+  effectiveFrom: string;
+  /** Last day the row applies (inclusive); `null` while in force. */
+  effectiveTo: string | null;
+  /** The legal provision. */
+  citation: string;
+  /** Where we read it (publication and date). */
+  source: string;
+  confidence: Confidence;
+  /** What a user should know: disagreements, gaps, what to verify. */
+  note?: string;
+  /** One-line statement of the rule, used in `reasons`. */
+  text: string;
+}
+
+export type SupplyType = 'domestic' | 'export' | 'eaeu_export';
+export type LineCategory = 'standard' | 'medicines' | 'periodicals';
+export type ExportEvidence = 'contract' | 'customs_declaration' | 'eaeu_import_statement' | 'transport_document' | 'bank_proceeds';
+
+/** A rule row; `topic` says which fields follow. */
+export type Rule = RuleMeta &
+  (
+    | { topic: 'vat.rate.standard'; rate: number }
+    | { topic: 'vat.rate.reduced'; rate: number; category: Exclude<LineCategory, 'standard'> }
+    | { topic: 'vat.rate.zero'; rate: 0; supplyTypes: Exclude<SupplyType, 'domestic'>[] }
+    | { topic: 'mci'; year: number; amount: number }
+    | {
+        topic: 'vat.threshold.resident';
+        /** In the local currency, or in MCI when `unit` is `MCI`. */
+        amount: number;
+        unit: 'KGS' | 'MCI';
+        /** Business days to register after exceeding it; absent when the law gives no figure we found. */
+        registrationBusinessDays?: number;
+        route: string;
+      }
+    | { topic: 'vat.registration.nonresident_eservices'; thresholdAmount: 0; route: string; deadline: 'first_sale' | 'one_month_after_first_payment'; scope: 'b2b_and_b2c' | 'b2c' }
+    | { topic: 'vat.filing'; filer: 'resident' | 'nonresident_eservices'; frequency: 'quarterly' | 'monthly'; dueDay: number; monthsAfterPeriodEnd: number }
+    | { topic: 'esf.deadline'; calendarDays: number }
+    | { topic: 'esf.issue_before_delivery'; severity: 'error' | 'warning' }
+    | { topic: 'vat.tax_agent.nonresident_services'; rateFrom: 'standard' }
+    | { topic: 'vat.tax_agent.htp_exemption' }
+    | { topic: 'vat.nonresident_eservices.b2b'; liable: 'seller' | 'buyer_tax_agent' }
+    | { topic: 'vat.special_regime'; regimes: string[] }
+    | { topic: 'vat.input_vat.not_reclaimable'; regimes: string[] }
+    | { topic: 'vat.export_evidence'; supplyType: Exclude<SupplyType, 'domestic'>; documents: ExportEvidence[] }
+    | { topic: 'vat.eaeu_eservices'; members: string[]; b2cSupplierRegisters: true; b2bSupplierRegisters: true }
+    | { topic: 'vat.nonresident_services.b2c' }
+    | { topic: 'vat.eservices.place_of_supply' }
+    | { topic: 'vat.eaeu_eservices.b2b_exception' }
+    | { topic: 'vat.import' }
+    | { topic: 'vat.place_of_supply.abroad' }
+    | { topic: 'residency.days_test'; days: number; programme?: 'aifc_itrp' }
+    | { topic: 'residency.vital_interests' }
+    | { topic: 'residency.treaty_certificate' }
+  );
+
+export type RuleTopic = Rule['topic'];
+export type RuleOf<T extends RuleTopic> = Extract<Rule, { topic: T }>;

@@ -1,0 +1,77 @@
+import type { AuditRecord } from '../../shared/audit/record.js';
+import {
+  type AuditListQuery,
+  type AuditPage,
+  type AuditStore,
+  AuditUnavailableError,
+  InvalidCursorError,
+} from '../../shared/audit/store.js';
+
+/**
+ * An in-memory AuditStore for handler tests: same contract as the DynamoDB adapter (tenant-scoped,
+ * newest first, opaque tenant-bound cursors), with a switch that makes it reject like an outage.
+ */
+export class InMemoryAuditStore implements AuditStore {
+  /** Every record written, in write order (deep copies: later mutation by a handler cannot hide). */
+  readonly records: AuditRecord[] = [];
+  /** How many `write` calls were made, successful or not. */
+  writeCalls = 0;
+  private failure: Error | undefined;
+
+  /** From now on every call rejects with this error (default: an AuditUnavailableError). */
+  failWith(error: Error = new AuditUnavailableError('simulated outage')): void {
+    this.failure = error;
+  }
+
+  recover(): void {
+    this.failure = undefined;
+  }
+
+  async write(records: readonly AuditRecord[]): Promise<void> {
+    this.writeCalls++;
+    if (this.failure) throw this.failure;
+    this.records.push(...records.map((r) => structuredClone(r)));
+  }
+
+  async list(tenant: string, query: AuditListQuery): Promise<AuditPage> {
+    if (this.failure) throw this.failure;
+    let after: string | undefined;
+    if (query.cursor) {
+      const decoded = decodeCursor(query.cursor);
+      if (decoded.tenant !== tenant) throw new InvalidCursorError('the cursor does not belong to this listing');
+      after = decoded.checkId;
+    }
+    const matching = this.newestFirst(tenant).filter((r) => {
+      const day = r.createdAt.slice(0, 10);
+      return (!query.from || day >= query.from) && (!query.to || day <= query.to) && (!after || r.checkId < after);
+    });
+    const items = matching.slice(0, query.limit);
+    const more = matching.length > items.length;
+    return { items, ...(more ? { cursor: encodeCursor(tenant, items.at(-1)!.checkId) } : {}) };
+  }
+
+  async findByIdentifier(tenant: string, hmac: string, limit: number): Promise<AuditRecord[]> {
+    if (this.failure) throw this.failure;
+    return this.newestFirst(tenant)
+      .filter((r) => r.identifier?.hmac === hmac)
+      .slice(0, limit);
+  }
+
+  private newestFirst(tenant: string): AuditRecord[] {
+    return this.records.filter((r) => r.tenant === tenant).sort((a, b) => (a.checkId < b.checkId ? 1 : a.checkId > b.checkId ? -1 : 0));
+  }
+}
+
+function encodeCursor(tenant: string, checkId: string): string {
+  return Buffer.from(JSON.stringify({ tenant, checkId })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { tenant: string; checkId: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { tenant?: unknown; checkId?: unknown };
+    if (typeof parsed.tenant === 'string' && typeof parsed.checkId === 'string') return { tenant: parsed.tenant, checkId: parsed.checkId };
+  } catch {
+    // fall through
+  }
+  throw new InvalidCursorError('the cursor is malformed');
+}
