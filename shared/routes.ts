@@ -9,6 +9,7 @@ import {
   VatRatesQuery,
   VatRatesResponse,
 } from './schemas/vat.js';
+import { EsfPrecheckRequest, EsfPrecheckResponse } from './schemas/esf.js';
 import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
 import {
@@ -100,6 +101,16 @@ export const routes = {
     summary: "The caller's earlier checks of one identifier (found by its HMAC)",
     request: { body: AuditLookupRequest },
     response: AuditListResponse,
+  },
+  esfPrecheck: {
+    id: 'esf-precheck',
+    method: 'POST',
+    path: '/v1/esf/precheck',
+    handler: 'functions/esf-precheck.ts',
+    apiKeyRequired: true,
+    summary: 'Check one electronic invoice (ESF) before submission: TINs, deadline, rates, evidence',
+    request: { body: EsfPrecheckRequest },
+    response: EsfPrecheckResponse,
   },
   vatAssess: {
     id: 'vat-assess',

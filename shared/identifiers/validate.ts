@@ -98,7 +98,7 @@ function invalid(
  * without building messages or details.
  */
 export function isValidIdentifier(value: string, options: Omit<ValidateOptions, 'asOf'> = {}): boolean {
-   // kind rules are rare in bulk: take the full path
+  if (options.kind) return validateIdentifier(value, options).valid; // kind rules are rare in bulk: take the full path
   const digits = compact(value);
   if (digits === null) return false;
   const country = options.country ?? countryFromLength(digits.length);

@@ -58,6 +58,9 @@ export type Rule = RuleMeta &
     | { topic: 'vat.eservices.place_of_supply' }
     | { topic: 'vat.eaeu_eservices.b2b_exception' }
     | { topic: 'vat.import' }
+    | { topic: 'esf.tin_field' }
+    | { topic: 'identifier.format' }
+    | { topic: 'vat.non_payer_charges' }
     | { topic: 'vat.place_of_supply.abroad' }
     | { topic: 'residency.days_test'; days: number; programme?: 'aifc_itrp' }
     | { topic: 'residency.vital_interests' }
