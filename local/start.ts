@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
     console.log(`DynamoDB Local on ${dynamo.endpoint} (data in ${join(dataDir, 'dynamodb')})`);
   }
-  process.env.HMAC_SECRET ??= await localHmacSecret();
+  process.env.HMAC_SECRET ||= await localHmacSecret();
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
   const config = readConfig();

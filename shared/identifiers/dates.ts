@@ -22,7 +22,15 @@ export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** Today's date in UTC as `YYYY-MM-DD`. */
+let today = '';
+let todayEndsAt = 0;
+
+/** Today's date in UTC as `YYYY-MM-DD`; cached until midnight because bulk validation asks millions of times. */
 export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= todayEndsAt) {
+    today = new Date(now).toISOString().slice(0, 10);
+    todayEndsAt = (Math.floor(now / 86_400_000) + 1) * 86_400_000;
+  }
+  return today;
 }

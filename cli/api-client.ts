@@ -1,0 +1,31 @@
+import type { IdentifierResult } from '../shared/identifiers/types.js';
+
+export interface ApiOptions {
+  url: string;
+  key: string;
+  /** Batches in flight at once. */
+  concurrency: number;
+}
+
+type BatchItem = { value: string; ref?: string };
+type BatchResult = IdentifierResult & { checkId: string };
+
+/** The deployed or local API's batch endpoint, so every row is also audited; retries 429/503 with backoff. */
+export async function validateBatchRemote(api: ApiOptions, items: BatchItem[]): Promise<BatchResult[]> {
+  const endpoint = new URL('/v1/identifiers/validate-batch', api.url).href;
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': api.key },
+      body: JSON.stringify({ items }),
+    });
+    if (response.ok) return ((await response.json()) as { results: BatchResult[] }).results;
+    if ((response.status === 503 || response.status === 429) && attempt < 6) {
+      const retryAfter = Number(response.headers.get('retry-after')) || 2 ** attempt;
+      await new Promise((r) => setTimeout(r, retryAfter * 1000));
+      continue;
+    }
+    const detail = await response.text();
+    throw new Error(`API answered ${response.status} for a batch of ${items.length}: ${detail.slice(0, 300)}`);
+  }
+}

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/**
+ * The `salyk` command line: supplier-list validation (CSV/XLSX), single checks and ESF pre-checks,
+ * offline by default; `--api` sends rows to a deployed or local Salyk API so they are audited.
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { precheckEsf } from '../shared/esf/precheck.js';
+import { validateIdentifier } from '../shared/identifiers/validate.js';
+import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
+import { RulesCoverageError } from '../shared/vat/rates.js';
+import { InputError } from './readers.js';
+import { type FileSummary, validateFile } from './supplier-list.js';
+
+/** Exit codes: 0 ok, 1 something invalid (with --fail-on-invalid, or a failed single check), 2 unusable input. */
+const EXIT_INVALID = 1;
+const EXIT_INPUT = 2;
+
+const program = new Command()
+  .name('salyk')
+  .description('Kazakh IIN/BIN and Kyrgyz INN/PIN checks, ESF pre-checks — offline, or through the Salyk API')
+  .showHelpAfterError();
+
+const countryOption = () => new Option('--country <country>', 'force the country').choices(['KZ', 'KG']);
+
+program
+  .command('validate')
+  .description('validate the TIN column of a supplier list (.csv or .xlsx) and write <name>.checked.csv')
+  .argument('<file>', 'CSV (comma, semicolon or tab; BOM ok) or XLSX file')
+  .option('-o, --output <file>', 'where to write the checked CSV (default: <input name>.checked.csv beside the input)')
+  .option('--column <name>', 'the TIN column, by header name or 1-based number (default: tin/inn/iin/bin/pin/ИНН/ИИН/БИН/ПИН)')
+  .option('--sheet <name>', 'XLSX sheet name or 1-based number (default: the first)')
+  .addOption(countryOption())
+  .option('--fix-leading-zeros', 'apply LEADING_ZERO_LOST suggestions to the output', false)
+  .option('--fail-on-invalid', 'exit with code 1 when any row is invalid', false)
+  .option('--json', 'print the summary as JSON on stdout', false)
+  .option('--quiet', 'no progress output', false)
+  .option('--api <url>', 'validate through the Salyk API at this base URL (rows are audited there)')
+  .option('--key <key>', 'API key for --api (or SALYK_API_KEY)')
+  .option('--concurrency <n>', 'batches of up to 10 000 in flight with --api', positiveInt, 4)
+  .action(async (file: string, opts) => {
+    const key = opts.key ?? process.env.SALYK_API_KEY;
+    if (opts.api && !key) throw new InputError('--api needs --key (or SALYK_API_KEY)');
+    const summary = await validateFile({
+      input: file,
+      output: opts.output,
+      column: opts.column,
+      sheet: opts.sheet,
+      country: opts.country,
+      fixLeadingZeros: opts.fixLeadingZeros,
+      quiet: opts.quiet || opts.json,
+      api: opts.api ? { url: opts.api, key, concurrency: opts.concurrency } : undefined,
+    });
+    if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else printSummary(summary);
+    if (opts.failOnInvalid && summary.invalid > 0) process.exitCode = EXIT_INVALID;
+  });
+
+program
+  .command('check')
+  .description('validate one identifier and show what its digits say')
+  .argument('<value>', 'the identifier (spaces, hyphens and dots are ignored)')
+  .addOption(countryOption())
+  .addOption(new Option('--kind <kind>', 'expected kind').choices(['IIN', 'BIN', 'INN', 'PIN']))
+  .option('--json', 'print the result as JSON', false)
+  .action((value: string, opts) => {
+    const result = validateIdentifier(value, { country: opts.country, kind: opts.kind });
+    if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      console.log(`${result.valid ? 'valid' : 'INVALID'}: ${result.country ?? '?'} ${result.kind ?? ''}`.trim());
+      for (const e of result.errors) console.log(`  error   ${e.code}: ${e.message}`);
+      for (const w of result.warnings) console.log(`  warning ${w.code}: ${w.message}`);
+      if (result.suggestion) console.log(`  suggestion: ${result.suggestion.value} (${result.suggestion.reason})`);
+      for (const [k, v] of Object.entries(result.details)) console.log(`  ${k}: ${v}`);
+    }
+    if (!result.valid) process.exitCode = EXIT_INVALID;
+  });
+
+program
+  .command('esf')
+  .description('pre-check one ESF (electronic invoice) given as JSON, offline')
+  .argument('<invoice.json>', 'the request body of POST /v1/esf/precheck')
+  .option('--json', 'print the result as JSON', false)
+  .action(async (file: string, opts) => {
+    const request = EsfPrecheckRequest.safeParse(await readJson(file));
+    if (!request.success) {
+      throw new InputError(`${file} is not a valid invoice: ${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const result = precheckEsf(request.data);
+    if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      console.log(`${result.submittable ? 'submittable' : 'NOT submittable'} — issue by ${result.deadline.issueBy} (${result.deadline.daysLeft} days left)`);
+      for (const f of result.findings) console.log(`  ${f.severity.padEnd(7)} ${f.code} [${f.field}]: ${f.message}${f.confidence ? ` (${f.confidence}: ${f.citation})` : ''}`);
+    }
+    if (!result.submittable) process.exitCode = EXIT_INVALID;
+  });
+
+function positiveInt(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new InputError(`cannot read ${file}: no such file`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InputError(`${file} is not valid JSON`);
+  }
+}
+
+function printSummary(s: FileSummary): void {
+  const out = (line = '') => process.stderr.write(`${line}\n`);
+  out(`${s.rows} rows checked in ${s.seconds.toFixed(2)} s (${s.rowsPerSecond} rows/s), TIN column "${s.tinColumn}"`);
+  out(`  valid ${s.valid}, invalid ${s.invalid}, with warnings ${s.withWarnings}${s.malformedRows ? `, malformed rows ${s.malformedRows}` : ''}`);
+  const lost = s.errorCounts.LEADING_ZERO_LOST ?? 0;
+  if (s.fixedLeadingZeros) out(`  fixed ${s.fixedLeadingZeros} lost leading zero(s)`);
+  else if (lost) out(`  ${lost} value(s) lost a leading zero in a spreadsheet: rerun with --fix-leading-zeros to restore them`);
+  if (s.topProblems.length) {
+    out('Top problems:');
+    for (const p of s.topProblems) out(`  ${p.code.padEnd(22)} ${String(p.count).padStart(8)}  (lines ${p.exampleRows.join(', ')}${p.count > p.exampleRows.length ? ', …' : ''})`);
+  }
+  for (const e of s.parseErrors.slice(0, 10)) out(`  line ${e.line}: ${e.message}`);
+  if (s.parseErrors.length > 10) out(`  … ${s.parseErrors.length - 10} more malformed lines`);
+  out(`Written: ${s.output}`);
+}
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof InputError || error instanceof RulesCoverageError) {
+    process.stderr.write(`salyk: ${error.message}\n`);
+    process.exitCode = EXIT_INPUT;
+    return;
+  }
+  process.stderr.write(`salyk: ${(error as Error).message}\n`);
+  process.exitCode = EXIT_INPUT;
+});

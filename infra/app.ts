@@ -1,0 +1,12 @@
+import { App } from 'aws-cdk-lib';
+import { SalykStack } from './salyk-stack.js';
+
+/**
+ * The CDK app (`cdk.json` runs it with tsx). The stack is environment-agnostic — no account or region —
+ * so `npm run synth` works offline without credentials; `cdk deploy` takes both from the caller's profile.
+ */
+const app = new App();
+new SalykStack(app, 'Salyk', {
+  description: 'Salyk: KZ/KG identifier validation, ESF pre-checks and VAT rules (serverless API)',
+});
+app.synth();

@@ -1,0 +1,43 @@
+import type { RouteName } from '../shared/routes.js';
+
+/**
+ * What a route's function may do with the audit table:
+ * - `none`: nothing;
+ * - `append`: `PutItem` + `BatchWriteItem` only — the functions can add audit records but never change
+ *   or delete one, which keeps the log append-only from the API's side;
+ * - `read`: `Query` on the table and its index (listing and lookup).
+ */
+export type AuditTableAccess = 'none' | 'append' | 'read';
+
+/** The AWS permissions one route's function gets. */
+export interface RouteAccess {
+  auditTable: AuditTableAccess;
+  /** Reads the HMAC secret (to HMAC identifiers it records or looks up). */
+  hmacSecret: boolean;
+}
+
+/** The DynamoDB actions behind each {@link AuditTableAccess} (what `DynamoDbAuditStore` calls). */
+export const AUDIT_TABLE_ACTIONS: Record<AuditTableAccess, readonly string[]> = {
+  none: [],
+  append: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
+  read: ['dynamodb:Query'],
+};
+
+/**
+ * Least privilege per route. Keyed by route name so that adding a route to `shared/routes.ts` without
+ * deciding its permissions here fails the typecheck instead of deploying a function that either
+ * cannot reach the table (a 503 in production) or can reach more than it needs.
+ */
+export const ROUTE_ACCESS: Record<RouteName, RouteAccess> = {
+  health: { auditTable: 'none', hmacSecret: false },
+  openapi: { auditTable: 'none', hmacSecret: false },
+  validateIdentifier: { auditTable: 'append', hmacSecret: true },
+  validateIdentifierBatch: { auditTable: 'append', hmacSecret: true },
+  auditList: { auditTable: 'read', hmacSecret: false },
+  auditLookup: { auditTable: 'read', hmacSecret: true },
+  esfPrecheck: { auditTable: 'append', hmacSecret: true },
+  vatAssess: { auditTable: 'append', hmacSecret: true },
+  vatRates: { auditTable: 'none', hmacSecret: false },
+  vatCalendar: { auditTable: 'none', hmacSecret: false },
+  rules: { auditTable: 'none', hmacSecret: false },
+};
