@@ -91,7 +91,7 @@ function openCsv(path: string, totalBytes: number): Promise<TableSource> {
     }
 
     Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
-      skipEmptyLines: 'greedy',
+      skipEmptyLines: true,
       chunkSize: 1 << 20,
       chunk: (results, p) => {
         parser = p;

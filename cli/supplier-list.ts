@@ -36,6 +36,8 @@ export interface FileSummary {
   parseErrors: { line: number; message: string }[];
   seconds: number;
   rowsPerSecond: number;
+  /** Peak resident memory of this process so far, in MiB. */
+  peakRssMb: number;
 }
 
 const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'suggestion'];
@@ -72,7 +74,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
     if (!out.write(text)) await Promise.race([once(out, 'drain'), outputFailed]);
   };
   const delimiter = source.delimiter;
-  const line = csvLineWriter(delimiter);
+  const { line, escapeCell } = csvWriter(delimiter);
 
   const summary: FileSummary = {
     input: options.input,
@@ -89,6 +91,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
     parseErrors: [],
     seconds: 0,
     rowsPerSecond: 0,
+    peakRssMb: 0,
   };
   const examples = new Map<string, number[]>();
   const progress = createProgress({ totalBytes: source.totalBytes, quiet: options.quiet });
@@ -131,8 +134,8 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
         messages += `${messages ? '; ' : ''}${e.code}: ${e.message}`;
       }
       for (const w of result.warnings) messages += `${messages ? '; ' : ''}${w.code}: ${w.message}`;
-      row.push(result.valid ? 'true' : 'false', result.country ?? '', result.kind ?? '', codes, messages, result.suggestion?.value ?? '');
-      text += line(row);
+      // Result cells other than `messages` are codes and digits: they never need quoting.
+      text += `${line(row, '')}${result.valid ? 'true' : 'false'}${delimiter}${result.country ?? ''}${delimiter}${result.kind ?? ''}${delimiter}${codes}${delimiter}${escapeCell(messages)}${delimiter}${result.suggestion?.value ?? ''}\n`;
     }
     return text;
   };
@@ -210,6 +213,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
 
   summary.seconds = (Date.now() - started) / 1000;
   summary.rowsPerSecond = Math.round(summary.rows / Math.max(summary.seconds, 0.001));
+  summary.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   summary.topProblems = Object.entries(summary.errorCounts)
     .sort((a, b) => b[1] - a[1])
     .slice(0, 10)
@@ -221,14 +225,16 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
  * RFC 4180 output: a field is quoted only when it holds the delimiter, a quote or a line break.
  * (Hand-written because it runs for every cell of million-row files; papaparse's unparse was a third of the time.)
  */
-function csvLineWriter(delimiter: string): (cells: readonly string[]) => string {
+function csvWriter(delimiter: string) {
   const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
-  const escape = (cell: string) => (special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
-  return (cells) => {
-    let out = escape(cells[0] ?? '');
-    for (let i = 1; i < cells.length; i++) out += delimiter + escape(cells[i]!);
-    return `${out}\n`;
+  const escapeCell = (cell: string) => (special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
+  const line = (cells: readonly string[], end = '\n') => {
+    let out = escapeCell(cells[0] ?? '');
+    for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i]!);
+    return out + (end === '' ? delimiter : end);
   };
+  return { line, escapeCell };
 }
 
 /** Rows whose field count differs from the header's, or that the parser flagged, are malformed. */

@@ -37,6 +37,7 @@ export const ROUTE_ACCESS: Record<RouteName, RouteAccess> = {
   auditLookup: { auditTable: 'read', hmacSecret: true },
   esfPrecheck: { auditTable: 'append', hmacSecret: true },
   vatAssess: { auditTable: 'append', hmacSecret: true },
+  residencyKz: { auditTable: 'append', hmacSecret: true },
   vatRates: { auditTable: 'none', hmacSecret: false },
   vatCalendar: { auditTable: 'none', hmacSecret: false },
   rules: { auditTable: 'none', hmacSecret: false },

@@ -10,6 +10,7 @@ import {
   VatRatesResponse,
 } from './schemas/vat.js';
 import { EsfPrecheckRequest, EsfPrecheckResponse } from './schemas/esf.js';
+import { KzResidencyRequest, KzResidencyResponse } from './schemas/residency.js';
 import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
 import {
@@ -141,6 +142,16 @@ export const routes = {
     summary: 'VAT return due dates of a year, per period',
     request: { query: VatCalendarQuery },
     response: VatCalendarResponse,
+  },
+  residencyKz: {
+    id: 'residency-kz',
+    method: 'POST',
+    path: '/v1/residency/kz',
+    handler: 'functions/residency-kz.ts',
+    apiKeyRequired: true,
+    summary: 'Kazakh tax residency of an individual: 183-day, AIFC 90-day, vital-interests and treaty-certificate tests',
+    request: { body: KzResidencyRequest },
+    response: KzResidencyResponse,
   },
   rules: {
     id: 'rules-list',

@@ -16,7 +16,7 @@ export interface KgAnalysis {
 
 const STRUCTURE_UNCONFIRMED = issue(
   'STRUCTURE_UNCONFIRMED',
-  'Kyrgyz INN/PIN have no published check digit: only the length, the first digit and the date were checked',
+  'structure only: Kyrgyz INN/PIN have no published check digit',
 );
 
 /**

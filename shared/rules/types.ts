@@ -65,6 +65,7 @@ export type Rule = RuleMeta &
     | { topic: 'residency.days_test'; days: number; programme?: 'aifc_itrp' }
     | { topic: 'residency.vital_interests' }
     | { topic: 'residency.treaty_certificate' }
+    | { topic: 'residency.pit_rates'; rates: { rate: number; upToMci?: number }[] }
   );
 
 export type RuleTopic = Rule['topic'];
