@@ -7,9 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { precheckEsf } from '../shared/esf/precheck.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
+import { assessKzResidency, InvalidStaysError } from '../shared/residency/kz.js';
 import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
+import { KzResidencyRequest } from '../shared/schemas/residency.js';
 import { RulesCoverageError } from '../shared/vat/rates.js';
 import { InputError } from './readers.js';
+import { readStaysCsv } from './stays-file.js';
 import { type FileSummary, validateFile } from './supplier-list.js';
 
 /** Exit codes: 0 ok, 1 something invalid (with --fail-on-invalid, or a failed single check), 2 unusable input. */
@@ -93,6 +96,49 @@ program
       for (const f of result.findings) console.log(`  ${f.severity.padEnd(7)} ${f.code} [${f.field}]: ${f.message}${f.confidence ? ` (${f.confidence}: ${f.citation})` : ''}`);
     }
     if (!result.submittable) process.exitCode = EXIT_INVALID;
+  });
+
+program
+  .command('residency')
+  .description('Kazakh tax residency for a tax year from a CSV of stays (entry, exit), offline')
+  .argument('<stays.csv>', 'CSV with entry and exit columns (YYYY-MM-DD; an empty exit = still in Kazakhstan)')
+  .requiredOption('--year <year>', 'the tax year', positiveInt)
+  .option('--as-of <date>', 'the date open stays run to and planning starts from (default: today)')
+  .option('--citizen', 'a Kazakh citizen', false)
+  .option('--residence-permit', 'holds a Kazakh residence permit', false)
+  .option('--family', 'family lives in Kazakhstan', false)
+  .option('--real-estate', 'real estate in Kazakhstan is available to them or their family', false)
+  .option('--aifc', 'an AIFC Investment Tax Residency Programme participant (90-day test)', false)
+  .option('--treaty-certificate', 'holds a legalized foreign tax-residence certificate (foreigners)', false)
+  .option('--json', 'print the result as JSON', false)
+  .action(async (file: string, opts) => {
+    const request = KzResidencyRequest.safeParse({
+      taxYear: opts.year,
+      stays: await readStaysCsv(file),
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      citizen: opts.citizen,
+      residencePermit: opts.residencePermit,
+      familyInKazakhstan: opts.family,
+      realEstateAvailable: opts.realEstate,
+      aifcProgramme: opts.aifc,
+      treatyCertificate: opts.treatyCertificate,
+    });
+    if (!request.success) throw new InputError(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    let result;
+    try {
+      result = assessKzResidency(request.data);
+    } catch (error) {
+      if (error instanceof InvalidStaysError) throw new InputError(error.message);
+      throw error;
+    }
+    if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      console.log(`${result.resident ? 'RESIDENT' : 'not resident'} in ${opts.year} (decided by ${result.decidedBy}); ${result.daysInTaxYear} days in the tax year`);
+      if (result.window) console.log(`  day test met: ${result.window.days} days from ${result.window.start} to ${result.window.end}`);
+      else console.log(`  most days in a 12-month window: ${result.maxWindow.days} (${result.maxWindow.start} to ${result.maxWindow.end}), threshold ${result.threshold}`);
+      if (result.daysUntilThreshold !== undefined) console.log(`  days of presence still allowed: ${result.daysUntilThreshold}`);
+      for (const r of result.reasons) console.log(`  - ${r.text} [${r.confidence}: ${r.citation}]`);
+    }
   });
 
 function positiveInt(raw: string): number {
