@@ -54,7 +54,7 @@ describe('Package: salyk as a dependency', () => {
     const good = () => execFileSync(tsc, ['-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
     const bad = () => {
       try {
-        execFileSync(tsc, ['--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', '', 'bad.ts'], { cwd: consumer, encoding: 'utf8' });
+        execFileSync(tsc, ['--ignoreConfig', '--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', '', 'bad.ts'], { cwd: consumer, encoding: 'utf8' });
         return 'compiled';
       } catch (error) {
         return String((error as { stdout?: string }).stdout);
