@@ -12,12 +12,11 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { identifierRecord } from '../shared/audit/record.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { RULESET_VERSION } from '../shared/rules/version.js';
-import { toItem } from '../functions/lib/dynamodb-audit-store.js';
+import { toAttributes, toItem } from '../functions/lib/dynamodb-audit-store.js';
 import { readConfig } from '../functions/lib/config.js';
 import { ensureAuditTable } from '../local/create-table.js';
 import { freePort, startDynamoDbLocal } from '../local/dynamodb-local.js';
@@ -116,9 +115,8 @@ async function benchApi(): Promise<void> {
       const now = new Date();
       const items: WriteRequest[] = values.map((value) => ({
         PutRequest: {
-          Item: marshall(
+          Item: toAttributes(
             toItem(identifierRecord({ tenant: 'raw', checkId: nextId(), now, retentionDays: 1827, rulesetVersion: RULESET_VERSION }, 'identifiers.validate-batch', 'bench-secret', value, validateIdentifier(value))),
-            { removeUndefinedValues: true },
           ),
         },
       }));

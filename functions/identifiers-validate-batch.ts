@@ -19,6 +19,10 @@ export const handler = apiHandler(routes.validateIdentifierBatch, async ({ body,
     else summary.invalid++;
     if (result.warnings.length > 0) summary.withWarnings++;
   }
-  await recordAudit(records);
-  return { body: { summary, results } };
+  // Serialize the (multi-megabyte) answer while DynamoDB takes the records; answer only once they are all written.
+  const written = recordAudit(records);
+  written.catch(() => undefined); // awaited below; this only stops an early rejection counting as unhandled
+  const json = JSON.stringify({ summary, results });
+  await written;
+  return { json };
 });

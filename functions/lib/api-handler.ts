@@ -25,10 +25,10 @@ export interface ApiRequest<R> {
   tenant: string;
 }
 
-export interface ApiResult {
-  status?: number;
-  body: unknown;
-}
+export type ApiResult =
+  | { status?: number; body: unknown }
+  /** An answer already serialized, e.g. built while the audit writes were in flight. */
+  | { status?: number; json: string };
 
 /**
  * Wraps a route's business function in the common HTTP behaviour: tenant from the API key, JSON body
@@ -42,6 +42,7 @@ export function apiHandler<const R extends RouteDefinition>(route: R, handle: (r
       const body = (route.request?.body ? parseInput(route.request.body, readJsonBody(event), 'body') : undefined) as BodyOf<R>;
       const query = (route.request?.query ? parseInput(route.request.query, event.queryStringParameters ?? {}, 'query') : undefined) as QueryOf<R>;
       const result = await handle({ body, query, tenant });
+      if ('json' in result) return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json' }, body: result.json };
       return jsonResponse(result.status ?? 200, result.body);
     });
 }

@@ -1,4 +1,5 @@
 import {
+  type AttributeValue,
   BatchWriteItemCommand,
   type DynamoDBClient,
   PutItemCommand,
@@ -37,6 +38,37 @@ export function toItem(record: AuditRecord): Record<string, unknown> {
   };
 }
 
+/**
+ * Marshals an audit item. Audit items hold only strings, numbers, booleans, nulls, string lists and
+ * small maps, so this is a direct mapping — several times faster than the SDK's general `marshall` on
+ * 10 000-record batches.
+ */
+export function toAttributes(item: Record<string, unknown>): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const key in item) {
+    const value = item[key];
+    if (value !== undefined) out[key] = toAttribute(value);
+  }
+  return out;
+}
+
+function toAttribute(value: unknown): AttributeValue {
+  switch (typeof value) {
+    case 'string':
+      return { S: value };
+    case 'number':
+      return { N: String(value) };
+    case 'boolean':
+      return { BOOL: value };
+    case 'object':
+      if (value === null) return { NULL: true };
+      if (Array.isArray(value)) return { L: value.map(toAttribute) };
+      return { M: toAttributes(value as Record<string, unknown>) };
+    default:
+      throw new TypeError(`cannot store a ${typeof value} in an audit record`);
+  }
+}
+
 function fromItem(item: Record<string, unknown>): AuditRecord {
   const { [PK.name]: _pk, [SK.name]: _sk, [GSI.partitionKey.name]: _g1, [GSI.sortKey.name]: _g2, ...record } = item;
   return record as unknown as AuditRecord;
@@ -52,10 +84,10 @@ export class DynamoDbAuditStore implements AuditStore {
 
   async write(records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 1) {
-      await this.call(() => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: marshall(toItem(records[0]!), { removeUndefinedValues: true }) })));
+      await this.call(() => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toAttributes(toItem(records[0]!)) })));
       return;
     }
-    const requests: WriteRequest[] = records.map((r) => ({ PutRequest: { Item: marshall(toItem(r), { removeUndefinedValues: true }) } }));
+    const requests: WriteRequest[] = records.map((r) => ({ PutRequest: { Item: toAttributes(toItem(r)) } }));
     const chunks: WriteRequest[][] = [];
     for (let i = 0; i < requests.length; i += BATCH_SIZE) chunks.push(requests.slice(i, i + BATCH_SIZE));
     let next = 0;
