@@ -145,7 +145,15 @@ function nonResidentSeller(req: VatAssessmentRequest): Decision {
     }
   }
 
-  if (buyer.type === 'consumer') return notApplicable([reasonFrom(requireRule('vat.nonresident_services.b2c', country, date))]);
+  if (buyer.type === 'consumer') {
+    const noDuty = requireRule('vat.nonresident_services.b2c', country, date);
+    // E-services reach here only before the country's foreign e-services regime: say so, not "ordinary services".
+    const text =
+      supply.category === 'electronic_services'
+        ? `No ${country} registration regime for foreign sellers of electronic services to consumers was in force on ${date}; a non-resident with no presence in ${country} had no VAT registration duty.`
+        : noDuty.text;
+    return notApplicable([reasonFrom(noDuty, text)]);
+  }
   return taxAgent(req, []);
 }
 
@@ -217,7 +225,17 @@ function residentRegistration(req: VatAssessmentRequest): { registration: Regist
   let basis = `12-month taxable turnover above ${currencyOf(country)} ${amount.toLocaleString('en-US')}`;
   if (rule.unit === 'MCI') {
     const mci = ruleInForce('mci', country, date);
-    if (!mci) throw new RulesCoverageError('date', `the rules data has no MCI value for ${date.slice(0, 4)}`);
+    if (!mci) {
+      // Without that year's MCI the threshold has no KZT value. Only a decision that compares a turnover with
+      // it depends on it; an already-registered seller (or one that gives no turnover) does not.
+      if (seller.turnover12m !== undefined && seller.vatRegistered !== true) {
+        throw new RulesCoverageError('date', `the rules data has no MCI value for ${date.slice(0, 4)}`);
+      }
+      const text = `${rule.text} The MCI for ${date.slice(0, 4)} is not in the rules data, so the threshold is not converted to KZT; ${
+        seller.vatRegistered === true ? 'the seller is already VAT-registered' : 'no turnover was given, so only an existing registration is assumed'
+      }.`;
+      return { registration: { required: seller.vatRegistered === true, route: rule.route }, thresholdReasons: [reasonFrom(rule, text)] };
+    }
     amount = rule.amount * mci.amount;
     basis = `12-month taxable turnover above ${rule.amount.toLocaleString('en-US')} MCI × KZT ${mci.amount.toLocaleString('en-US')} (MCI ${mci.year}) = KZT ${amount.toLocaleString('en-US')}`;
     reasons.push(reasonFrom(mci));
