@@ -21,3 +21,14 @@ export const Confidence = z.enum(['confirmed', 'secondary', 'seed_only', 'contes
 export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
 
 export const OpenApiDocument = z.record(z.string(), z.unknown()).meta({ description: 'OpenAPI 3.1 document' });
+
+/**
+ * Money as the contract allows it: a number or a decimal string, in the currency's main unit. Capped at
+ * 10^13 so that every amount is still exact to the cent as a double.
+ */
+export const Money = z
+  .union([z.number().finite(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, 'a decimal number').transform(Number)])
+  .pipe(z.number().min(-1e13).max(1e13))
+  .meta({ description: 'Amount in KGS/KZT: a number or a decimal string', example: 1000 });
+
+export const NonNegativeMoney = Money.pipe(z.number().min(0));

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Confidence, CountryCode, IsoDate } from './common.js';
+import { Confidence, CountryCode, IsoDate, Money } from './common.js';
 import { IdentifierResult } from './identifiers.js';
 
 export const EsfPrecheckRequest = z
@@ -19,7 +19,7 @@ export const EsfPrecheckRequest = z
     lines: z
       .array(
         z.object({
-          net: z.number().finite(),
+          net: Money,
           vatRate: z.number().min(0).max(100),
           supplyType: z.enum(['domestic', 'export', 'eaeu_export']).optional(),
           category: z.enum(['standard', 'medicines', 'periodicals']).optional(),

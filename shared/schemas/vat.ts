@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Confidence, CountryCode, IsoDate } from './common.js';
+import { Confidence, CountryCode, IsoDate, NonNegativeMoney } from './common.js';
 
 /** ISO 3166 alpha-2, case-insensitive on input. */
 const CountryIso = z
@@ -8,7 +8,6 @@ const CountryIso = z
   .transform((c) => c.toUpperCase())
   .meta({ example: 'KG' });
 
-const Money = z.number().finite().min(0).max(1e15);
 
 export const VatAssessRequest = z
   .object({
@@ -19,7 +18,7 @@ export const VatAssessRequest = z
       regime: z.enum(['general', 'single_tax', 'patent', 'simplified']).optional(),
       vatRegistered: z.boolean().optional(),
       htpResident: z.boolean().optional(),
-      turnover12m: Money.optional(),
+      turnover12m: NonNegativeMoney.optional(),
       firstSaleDate: IsoDate.optional(),
     }),
     buyer: z.object({
@@ -30,7 +29,7 @@ export const VatAssessRequest = z
     }),
     supply: z.object({
       category: z.enum(['electronic_services', 'services', 'goods']),
-      net: Money.optional(),
+      net: NonNegativeMoney.optional(),
       destination: CountryIso.optional(),
       itServices: z.boolean().optional(),
     }),

@@ -1,7 +1,7 @@
 import { dayOfMonthAfter, periodEnd } from '../calendar.js';
 import type { Country } from '../identifiers/types.js';
 import { RULES, inForce, type RuleOf } from '../rules/index.js';
-import { requireRule } from './rates.js';
+import { requireRule, RulesCoverageError } from './rates.js';
 
 export type Filer = RuleOf<'vat.filing'>['filer'];
 
@@ -42,5 +42,6 @@ export function filingCalendar(country: Country, year: number) {
     }
     return periods.length ? [{ filer, periods }] : [];
   });
+  if (schedules.length === 0) throw new RulesCoverageError('year', `the rules data has no ${country} VAT filing rules for ${year}`);
   return { country, year, periods: schedules.find((s) => s.filer === 'resident')?.periods ?? [], schedules };
 }

@@ -296,7 +296,7 @@ const EXPECTED: Record<string, RowExpectation> = {
     sourceIncludes: ['KPMG'],
   },
   'KZ.VAT.NONRESIDENT_ESERVICES.B2B': {
-    values: { topic: 'vat.nonresident_eservices.b2b', liable: 'buyer_tax_agent', effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'confirmed' },
+    values: { topic: 'vat.nonresident_eservices.b2b', liable: 'buyer_tax_agent', effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'secondary' },
     research: 'KZ-3 ✅ (buyer pays for the non-resident); its reach to non-EAEU B2B e-services is open question 4 — see report',
     noteIncludes: ['open question'],
   },
@@ -347,7 +347,7 @@ const EXPECTED: Record<string, RowExpectation> = {
     research: 'not in the research notes (2017 Code Art. 424, practitioner knowledge); pinned at its current value',
     citationIncludes: ['Art. 424'],
   },
-  'KZ.VAT.FILING.NONRESIDENT_ESERVICES': {
+  'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2022': {
     values: {
       topic: 'vat.filing',
       filer: 'nonresident_eservices',
@@ -355,11 +355,24 @@ const EXPECTED: Record<string, RowExpectation> = {
       dueDay: 25,
       monthsAfterPeriodEnd: 1,
       effectiveFrom: '2022-01-01',
-      effectiveTo: null,
+      effectiveTo: '2025-12-31',
       confidence: 'secondary',
     },
-    research: 'KZ-12: vatcalc KZ 2022 (third-party) quarterly by the 25th; the 2026 deadline ❓ not found — see report',
+    research: 'KZ-12: vatcalc KZ 2022 (third-party) quarterly by the 25th',
     sourceIncludes: ['vatcalc'],
+  },
+  'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2026': {
+    values: {
+      topic: 'vat.filing',
+      filer: 'nonresident_eservices',
+      frequency: 'quarterly',
+      dueDay: 25,
+      monthsAfterPeriodEnd: 1,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
+    research: 'KZ-12: the 2026 deadline ❓ not found; the 2022 rule carried forward unverified',
     noteIncludes: ['2026 payment deadline', 'not found'],
   },
   'KZ.VAT.EVIDENCE.EXPORT': {

@@ -384,7 +384,7 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
     expectReasons(a, {
       'KZ.VAT.NONRESIDENT_ESERVICES.REGISTRATION.2026': 'confirmed',
       'KZ.VAT.STANDARD.2026': 'confirmed',
-      'KZ.VAT.FILING.NONRESIDENT_ESERVICES': 'secondary',
+      'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2026': 'seed_only',
     });
   });
 
@@ -404,7 +404,7 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
     expectReasons(a, {
       'KZ.VAT.NONRESIDENT_ESERVICES.REGISTRATION.2022': 'secondary',
       'KZ.VAT.STANDARD.2018': 'confirmed',
-      'KZ.VAT.FILING.NONRESIDENT_ESERVICES': 'secondary',
+      'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2022': 'secondary',
     });
   });
 
@@ -448,7 +448,7 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expectReasons(a, {
-      'KZ.VAT.NONRESIDENT_ESERVICES.B2B': 'confirmed',
+      'KZ.VAT.NONRESIDENT_ESERVICES.B2B': 'secondary',
       'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026': 'confirmed',
       'KZ.VAT.STANDARD.2026': 'confirmed',
       'KZ.VAT.FILING.RESIDENT.2026': 'confirmed',
@@ -625,7 +625,7 @@ describe('assessVat: EAEU electronic services between KG and KZ', () => {
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expect(a.evidence).toHaveLength(1);
-    expectReasons(a, { 'EAEU.VAT.ESERVICES': 'confirmed', 'KZ.VAT.STANDARD.2026': 'confirmed', 'KZ.VAT.FILING.NONRESIDENT_ESERVICES': 'secondary' });
+    expectReasons(a, { 'EAEU.VAT.ESERVICES': 'confirmed', 'KZ.VAT.STANDARD.2026': 'confirmed', 'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2026': 'seed_only' });
     const protocol = a.reasons.find((r) => r.code === 'EAEU.VAT.ESERVICES')!;
     expect(protocol.citation).toContain('signed Bishkek 09.12.2022');
     expect(protocol.citation).toContain('applies from 01.04.2024');
