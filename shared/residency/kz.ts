@@ -184,6 +184,8 @@ function checkedIntervals(stays: readonly Stay[], asOf: string): { from: string;
  */
 function daysAllowed(present: Uint8Array, origin: string, asOf: string, yearStart: string, yearEnd: string, threshold: number): number | undefined {
   if (asOf >= yearEnd) return undefined; // the year is over: nothing left to plan
+  // Days from the day after asOf until the first window opens count in no window of the year: all allowed.
+  const lead = Math.max(0, daysBetween(addDays(asOf, 1), origin));
   const firstIndex = Math.max(0, daysBetween(origin, addDays(asOf, 1)));
   const lastIndex = present.length - 1;
   const firstEnd = daysBetween(origin, yearStart);
@@ -201,11 +203,11 @@ function daysAllowed(present: Uint8Array, origin: string, asOf: string, yearStar
   };
   let low = 0;
   let high = lastIndex - firstIndex + 1;
-  if (!reaches(high)) return high;
+  if (!reaches(high)) return lead + high;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (reaches(mid)) high = mid - 1;
     else low = mid;
   }
-  return low;
+  return lead + low;
 }
