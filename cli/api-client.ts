@@ -14,11 +14,18 @@ type BatchResult = IdentifierResult & { checkId: string };
 export async function validateBatchRemote(api: ApiOptions, items: BatchItem[]): Promise<BatchResult[]> {
   const endpoint = new URL('/v1/identifiers/validate-batch', api.url).href;
   for (let attempt = 1; ; attempt++) {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': api.key },
-      body: JSON.stringify({ items }),
-    });
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': api.key },
+        body: JSON.stringify({ items }),
+      });
+    } catch (error) {
+      // fetch only says "fetch failed"; the reason (refused, DNS, TLS) is its cause.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`cannot reach the API at ${api.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    }
     if (response.ok) return ((await response.json()) as { results: BatchResult[] }).results;
     if ((response.status === 503 || response.status === 429) && attempt < 6) {
       const retryAfter = Number(response.headers.get('retry-after')) || 2 ** attempt;

@@ -1,16 +1,22 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
-/** A run of data rows; `firstRecord` is the 1-based record number (header = 1) of the first row. */
+/** A run of data rows. */
 export interface RowChunk {
   rows: string[][];
-  firstRecord: number;
+  /**
+   * Where each row starts, 1-based, as a user finds it: the physical line of a CSV (blank lines and
+   * line breaks inside quoted fields counted) or the row number of an XLSX sheet.
+   */
+  lines: number[];
   /** Bytes of input consumed so far (for progress), when known. */
   bytesRead?: number;
-  /** Parse errors in this chunk, with 1-based record numbers. */
-  errors: { record: number; message: string }[];
+  /** Rows the parser flagged (e.g. quote errors), by index into `rows`. */
+  errors: { index: number; message: string }[];
+  /** Parser problems that belong to no row of this chunk (reported, not attached to a row). */
+  notes?: { line: number; message: string }[];
 }
 
 export interface TableSource {
@@ -37,18 +43,56 @@ export async function openTable(path: string, options: { sheet?: string } = {}):
     throw new InputError(`cannot read ${path}: no such file`);
   }
   if (size === 0) throw new InputError(`${path} is empty: expected a header row with a TIN column`);
-  return /\.xlsx$/i.test(path) ? openXlsx(path, options.sheet) : openCsv(path, size);
+  return /\.xlsx$/i.test(path) ? openXlsx(path, options.sheet) : openCsv(path, size, await sniffDelimiter(path));
 }
 
-/** CSV via papaparse's streaming parser: BOM stripped, delimiter (`,` `;` tab) detected, quotes honoured. */
-function openCsv(path: string, totalBytes: number): Promise<TableSource> {
+/**
+ * The delimiter (`,` `;` tab `|`) guessed from the first 64 KiB, blank lines ignored. Guessed once up
+ * front so the streaming parse can keep blank lines (for line numbers) without confusing the guess;
+ * a single-column file has no delimiter to find and gets `,`.
+ */
+async function sniffDelimiter(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    return Papa.parse<string[]>(head, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Line breaks inside a row's (quoted) cells, as an editor counts lines: `\r\n` and `\n` once each
+ * (Excel writes in-cell breaks as `\n` even in CRLF files); a lone `\r` only in `\r`-terminated files.
+ */
+function breaksIn(row: readonly string[], crOnly: boolean): number {
+  let n = 0;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c]!;
+    if (crOnly) {
+      for (let at = cell.indexOf('\r'); at !== -1; at = cell.indexOf('\r', at + 1)) n++;
+    } else {
+      for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) n++;
+    }
+  }
+  return n;
+}
+
+/** A row papaparse makes of an empty line. */
+const isEmptyLine = (row: readonly string[]) => row.length === 1 && row[0] === '';
+/** Before the header, whitespace-only lines (and a lone BOM) count as blank too. */
+const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\uFEFF/, '').trim() === '');
+
+/** CSV via papaparse's streaming parser: BOM stripped, delimiter given (sniffed), quotes honoured, lines counted. */
+function openCsv(path: string, totalBytes: number, delimiter: string): Promise<TableSource> {
   return new Promise((resolveSource, rejectSource) => {
     const queue: (RowChunk | null)[] = [];
     let wake: (() => void) | undefined;
     let parser: Papa.Parser | undefined;
     let header: string[] | undefined;
-    let delimiter = ',';
-    let record = 1;
+    /** The physical line the next row papaparse hands over starts on. */
+    let nextLine = 1;
     let failed: Error | undefined;
     let paused = false;
     let finished = false;
@@ -91,26 +135,50 @@ function openCsv(path: string, totalBytes: number): Promise<TableSource> {
     }
 
     Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
-      skipEmptyLines: true,
+      delimiter,
+      // Empty lines are kept (and dropped below) so that every row's line number is known.
+      skipEmptyLines: false,
       chunkSize: 1 << 20,
       chunk: (results, p) => {
         parser = p;
-        let rows = results.data;
-        const errors = results.errors.map((e) => ({ record: record + 1 + (e.row ?? 0), message: e.message }));
-        if (!header) {
-          header = rows[0] ?? [];
-          header[0] = (header[0] ?? '').replace(/^\uFEFF/, '');
-          delimiter = results.meta.delimiter || ',';
-          rows = rows.slice(1);
-          for (const e of errors) e.record -= 1;
-          resolveSource({ header, delimiter, totalBytes, chunks: chunks() });
+        const data = results.data;
+        const crOnly = results.meta.linebreak === '\r';
+        const rows: string[][] = [];
+        const lines: number[] = [];
+        // Only when the parser flagged something: index into `data` → index into `rows` (-1 for dropped lines), and its line.
+        const mapped = results.errors.length > 0;
+        const rowIndex: number[] = mapped ? new Array(data.length).fill(-1) : [];
+        const lineOf: number[] = mapped ? new Array(data.length) : [];
+        for (let i = 0; i < data.length; i++) {
+          const row = data[i]!;
+          const line = nextLine;
+          if (mapped) lineOf[i] = line;
+          nextLine += 1 + breaksIn(row, crOnly);
+          if (!header) {
+            if (isBlank(row)) continue;
+            row[0] = (row[0] ?? '').replace(/^\uFEFF/, '');
+            header = row;
+            resolveSource({ header, delimiter, totalBytes, chunks: chunks() });
+            continue;
+          }
+          if (isEmptyLine(row)) continue;
+          if (mapped) rowIndex[i] = rows.length;
+          rows.push(row);
+          lines.push(line);
         }
-        push({ rows, firstRecord: record + 1, bytesRead: results.meta.cursor, errors });
-        record += rows.length;
+        const errors: RowChunk['errors'] = [];
+        const notes: NonNullable<RowChunk['notes']> = [];
+        for (const e of results.errors) {
+          const i = e.row ?? -1;
+          // papaparse may flag the row it carries over to the next chunk (index == data.length).
+          if (i >= 0 && i < data.length && rowIndex[i]! >= 0) errors.push({ index: rowIndex[i]!, message: e.message });
+          else notes.push({ line: i >= 0 && i < data.length ? lineOf[i]! : nextLine, message: e.message });
+        }
+        if (header) push({ rows, lines, bytesRead: results.meta.cursor, errors, ...(notes.length ? { notes } : {}) });
       },
       complete: () => {
         finished = true;
-        if (!header) rejectSource(new InputError(`${path} has no rows`));
+        if (!header) rejectSource(new InputError(`${path} is empty: expected a header row with a TIN column`));
         push(null);
       },
       error: (error) => {
@@ -139,20 +207,27 @@ async function openXlsx(path: string, sheet?: string): Promise<TableSource> {
     const first = await rows.next();
     if (first.done) throw new InputError(`sheet ${name ?? index} of ${path} is empty`);
     const header = cellsOf(first.value);
+    // A sheet has no field count: trailing empty header cells are formatting, and a row whose last
+    // cells are empty simply ends early. Rows are fitted to the header's width.
+    while (header.length > 1 && header.at(-1) === '') header.pop();
+    const width = header.length;
     async function* chunks(): AsyncGenerator<RowChunk> {
-      let record = 2;
       let batch: string[][] = [];
+      let lines: number[] = [];
       for (let r = await rows.next(); !r.done; r = await rows.next()) {
         const cells = cellsOf(r.value);
         if (cells.every((c) => c === '')) continue;
+        while (cells.length > width && cells.at(-1) === '') cells.pop();
+        while (cells.length < width) cells.push('');
         batch.push(cells);
+        lines.push(r.value.number);
         if (batch.length === 5_000) {
-          yield { rows: batch, firstRecord: record, errors: [] };
-          record += batch.length;
+          yield { rows: batch, lines, errors: [] };
           batch = [];
+          lines = [];
         }
       }
-      if (batch.length) yield { rows: batch, firstRecord: record, errors: [] };
+      if (batch.length) yield { rows: batch, lines, errors: [] };
     }
     return { header, delimiter: ',', chunks: chunks() };
   }

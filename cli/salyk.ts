@@ -4,7 +4,7 @@
  * offline by default; `--api` sends rows to a deployed or local Salyk API so they are audited.
  */
 import { readFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { precheckEsf } from '../shared/esf/precheck.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { assessKzResidency, InvalidStaysError } from '../shared/residency/kz.js';
@@ -22,7 +22,10 @@ const EXIT_INPUT = 2;
 const program = new Command()
   .name('salyk')
   .description('Kazakh IIN/BIN and Kyrgyz INN/PIN checks, ESF pre-checks — offline, or through the Salyk API')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors must not exit 1, which means "invalid data" to scripts: throw, and exit 2 below.
+  // Set before the commands are added, which inherit it.
+  .exitOverride();
 
 const countryOption = () => new Option('--country <country>', 'force the country').choices(['KZ', 'KG']);
 
@@ -178,6 +181,11 @@ function printSummary(s: FileSummary): void {
 }
 
 program.parseAsync().catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    // commander has printed the message (or the help); help and --version end with 0.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_INPUT;
+    return;
+  }
   if (error instanceof InputError || error instanceof RulesCoverageError) {
     process.stderr.write(`salyk: ${error.message}\n`);
     process.exitCode = EXIT_INPUT;

@@ -103,26 +103,34 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
     const list = examples.get(code) ?? [];
     if (list.length < MAX_EXAMPLES) examples.set(code, [...list, line]);
   };
+  const reported = new Set<string>();
   const parseError = (line: number, message: string) => {
-    if (summary.parseErrors.length < MAX_PARSE_ERRORS) summary.parseErrors.push({ line, message });
+    // papaparse repeats a quote error in every chunk it carries the broken row over: report it once.
+    const key = `${line}\n${message}`;
+    if (summary.parseErrors.length >= MAX_PARSE_ERRORS || reported.has(key)) return;
+    reported.add(key);
+    summary.parseErrors.push({ line, message });
   };
 
   /** Turns checked rows into output CSV text and updates the summary (the hot path: one string per chunk). */
-  const emit = (chunk: RowChunk, results: (IdentifierResult | null)[]): string => {
+  const emit = (chunk: RowChunk, results: (IdentifierResult | null)[], bad: Map<number, string>): string => {
     let text = '';
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i]!;
-      const lineNo = chunk.firstRecord + i;
+      const lineNo = chunk.lines[i]!;
       const result = results[i];
       summary.rows++;
-      while (row.length < width) row.push('');
       if (!result) {
         summary.malformedRows++;
         summary.invalid++;
         count('MALFORMED_ROW', lineNo);
-        text += line([...row, 'false', '', '', 'MALFORMED_ROW', `expected ${width} fields, found ${chunk.rows[i]!.length}`, '']);
+        // Fitted to the header so the result columns stay under their names.
+        const cells = row.length > width ? row.slice(0, width) : row;
+        while (cells.length < width) cells.push('');
+        text += line([...cells, 'false', '', '', 'MALFORMED_ROW', bad.get(i) ?? 'malformed row', '']);
         continue;
       }
+      while (row.length < width) row.push('');
       if (result.valid) summary.valid++;
       else summary.invalid++;
       if (result.warnings.length) summary.withWarnings++;
@@ -141,8 +149,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
   };
 
   /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
-  const checkOffline = (chunk: RowChunk): (IdentifierResult | null)[] => {
-    const bad = malformedSet(chunk, width, parseError);
+  const checkOffline = (chunk: RowChunk, bad: Map<number, string>): (IdentifierResult | null)[] => {
     return chunk.rows.map((row, i) => {
       if (bad.has(i)) return null;
       const result = validateIdentifier(row[column] ?? '', { country: options.country });
@@ -150,8 +157,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
     });
   };
 
-  const checkRemote = async (chunk: RowChunk): Promise<(IdentifierResult | null)[]> => {
-    const bad = malformedSet(chunk, width, parseError);
+  const checkRemote = async (chunk: RowChunk, bad: Map<number, string>): Promise<(IdentifierResult | null)[]> => {
     const results: (IdentifierResult | null)[] = chunk.rows.map(() => null);
     const sendable: number[] = [];
     chunk.rows.forEach((row, i) => {
@@ -186,21 +192,23 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
   try {
     if (!options.api) {
       for await (const chunk of source.chunks) {
-        await write(emit(chunk, checkOffline(chunk)));
+        const bad = malformedRows(chunk, width, parseError);
+        await write(emit(chunk, checkOffline(chunk, bad), bad));
         progress.update(summary.rows, chunk.bytesRead);
       }
     } else {
       // Up to `concurrency` batches in flight; results are written in input order.
-      const inFlight: { chunk: RowChunk; results: Promise<(IdentifierResult | null)[]> }[] = [];
+      const inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<(IdentifierResult | null)[]> }[] = [];
       const flushOne = async () => {
         const head = inFlight.shift()!;
-        await write(emit(head.chunk, await head.results));
+        await write(emit(head.chunk, await head.results, head.bad));
         progress.update(summary.rows, head.chunk.bytesRead);
       };
       for await (const batch of rebatch(source.chunks, API_BATCH)) {
-        const results = checkRemote(batch);
+        const bad = malformedRows(batch, width, parseError);
+        const results = checkRemote(batch, bad);
         results.catch(() => undefined); // awaited in order by flushOne
-        inFlight.push({ chunk: batch, results });
+        inFlight.push({ chunk: batch, bad, results });
         if (inFlight.length >= options.api.concurrency) await flushOne();
       }
       while (inFlight.length) await flushOne();
@@ -237,20 +245,26 @@ function csvWriter(delimiter: string) {
   return { line, escapeCell };
 }
 
-/** Rows whose field count differs from the header's, or that the parser flagged, are malformed. */
-function malformedSet(chunk: RowChunk, width: number, report: (line: number, message: string) => void): Set<number> {
-  const bad = new Set<number>();
+/**
+ * Rows whose field count differs from the header's, or that the parser flagged, are malformed: their
+ * index → the reason. Each is reported with its line, and so are parser notes tied to no row.
+ */
+function malformedRows(chunk: RowChunk, width: number, report: (line: number, message: string) => void): Map<number, string> {
+  const bad = new Map<number, string>();
+  const found: { line: number; message: string }[] = [...(chunk.notes ?? [])];
   for (const e of chunk.errors) {
-    const i = e.record - chunk.firstRecord;
-    if (i >= 0 && i < chunk.rows.length) bad.add(i);
-    report(e.record, e.message);
+    if (!bad.has(e.index)) bad.set(e.index, e.message);
+    found.push({ line: chunk.lines[e.index]!, message: e.message });
   }
   chunk.rows.forEach((row, i) => {
     if (row.length !== width && !bad.has(i)) {
-      bad.add(i);
-      report(chunk.firstRecord + i, `expected ${width} fields, found ${row.length}`);
+      const message = `expected ${width} fields, found ${row.length}`;
+      bad.set(i, message);
+      found.push({ line: chunk.lines[i]!, message });
     }
   });
+  // In file order, whatever found them.
+  for (const f of found.sort((a, b) => a.line - b.line)) report(f.line, f.message);
   return bad;
 }
 
@@ -265,15 +279,23 @@ function applyFix(row: string[], column: number, result: IdentifierResult, count
 async function* rebatch(chunks: AsyncIterable<RowChunk>, size: number): AsyncGenerator<RowChunk> {
   let pending: RowChunk | undefined;
   for await (const chunk of chunks) {
+    if (chunk.rows.length === 0 && chunk.notes?.length) {
+      // Parser notes from a chunk without rows (e.g. only blank lines) ride with the next batch.
+      pending = { rows: [], lines: [], errors: [], ...pending, bytesRead: chunk.bytesRead, notes: [...(pending?.notes ?? []), ...chunk.notes] };
+    }
     for (let start = 0; start < chunk.rows.length; ) {
-      const room = size - (pending?.rows.length ?? 0);
-      const part = chunk.rows.slice(start, start + room);
-      const firstRecord = chunk.firstRecord + start;
-      const errors = chunk.errors.filter((e) => e.record >= firstRecord && e.record < firstRecord + part.length);
-      pending = pending
-        ? { rows: [...pending.rows, ...part], firstRecord: pending.firstRecord, bytesRead: chunk.bytesRead, errors: [...pending.errors, ...errors] }
-        : { rows: part, firstRecord, bytesRead: chunk.bytesRead, errors };
-      start += part.length;
+      const offset = pending?.rows.length ?? 0;
+      const end = Math.min(chunk.rows.length, start + size - offset);
+      const errors = chunk.errors.filter((e) => e.index >= start && e.index < end).map((e) => ({ index: e.index - start + offset, message: e.message }));
+      const notes = start === 0 ? (chunk.notes ?? []) : [];
+      pending = {
+        rows: [...(pending?.rows ?? []), ...chunk.rows.slice(start, end)],
+        lines: [...(pending?.lines ?? []), ...chunk.lines.slice(start, end)],
+        bytesRead: chunk.bytesRead,
+        errors: [...(pending?.errors ?? []), ...errors],
+        notes: [...(pending?.notes ?? []), ...notes],
+      };
+      start = end;
       if (pending.rows.length === size) {
         yield pending;
         pending = undefined;

@@ -2,7 +2,7 @@ import { addDays, daysBetween, todayIso } from '../calendar.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
 import { type Confidence, type ExportEvidence, type LineCategory, type Rule, type SupplyType } from '../rules/index.js';
-import { rateFor, requireRule } from '../vat/rates.js';
+import { rateFor, requireRule, RulesCoverageError } from '../vat/rates.js';
 
 export type PartyType = 'legal_entity' | 'individual_entrepreneur' | 'individual' | 'foreign_company';
 
@@ -57,6 +57,16 @@ function finding(code: FindingCode, severity: Finding['severity'], field: string
  * VAT from a non-payer and missing export evidence. Rates and deadlines come from the rules data.
  */
 export function precheckEsf(request: EsfPrecheckRequest, today: string = todayIso()): EsfPrecheckResult {
+  try {
+    return precheck(request, today);
+  } catch (error) {
+    // Every rules row here is looked up by the delivery date: name the request's field, not a generic "date".
+    if (error instanceof RulesCoverageError) throw new RulesCoverageError('deliveryDate', error.message);
+    throw error;
+  }
+}
+
+function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult {
   const { country, supplier, buyer, deliveryDate } = request;
   const issueDate = request.issueDate ?? today;
   const findings: Finding[] = [];

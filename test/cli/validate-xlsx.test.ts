@@ -1,0 +1,187 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
+import { TIN } from '../fixtures/esf-invoices.js';
+
+/**
+ * `salyk validate <file.xlsx>`: the real binary on workbooks built here with exceljs (no binary
+ * fixtures in the repository), the way accountants hand them over: TINs as text and as numbers that
+ * lost their leading zeros, Cyrillic headers, blank rows, several sheets.
+ */
+let dir: string;
+let book: string;
+let gaps: string;
+
+const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'suggestion'];
+
+async function records(path: string): Promise<Record<string, string>[]> {
+  const parsed = Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  dir = await mkdtemp(join(tmpdir(), 'salyk-cli-xlsx-'));
+
+  // Prepare: a workbook with three sheets
+  const wb = new ExcelJS.Workbook();
+  const first = wb.addWorksheet('Поставщики');
+  first.addRow(['Наименование', 'БИН', 'Город']);
+  first.addRow(['Text cell', TIN.kzBinLeadingZero, 'Алматы']); // typed as text: the zero survives
+  first.addRow(['Number, lost KZ zero', Number(TIN.kzBinLeadingZero), 'Астана']); // 11 digits
+  first.addRow(['Number, lost KG zero', Number(TIN.kgInn2), 'Бишкек']); // 13 digits
+  first.addRow(['Number, no zero to lose', Number(TIN.kzBin)]); // the last cell left empty
+  first.addRow(['Formula', { formula: `"${TIN.kzIin}"`, result: TIN.kzIin }, 'Шымкент']);
+  first.addRow([{ richText: [{ text: 'Rich ' }, { text: 'text', font: { bold: true } }] }, TIN.kzBin2, 'Караганда']);
+  second(wb.addWorksheet('Second'));
+  wb.addWorksheet('Empty');
+  book = join(dir, 'suppliers.xlsx');
+  await wb.xlsx.writeFile(book);
+
+  // A sheet with blank rows between the data, and an invalid row after them
+  const wb2 = new ExcelJS.Workbook();
+  const sheet = wb2.addWorksheet('Data');
+  sheet.getRow(1).values = ['name', 'tin'];
+  sheet.getRow(2).values = ['A', TIN.kzBin];
+  sheet.getRow(5).values = ['B', '12345'];
+  sheet.getRow(6).values = ['C', TIN.kgPin, 'a note beyond the header'];
+  gaps = join(dir, 'gaps.xlsx');
+  await wb2.xlsx.writeFile(gaps);
+});
+
+function second(ws: ExcelJS.Worksheet): void {
+  ws.addRow(['TIN', 'Comment']);
+  ws.addRow([TIN.kgInn, 'text']);
+  ws.addRow([Number(TIN.kgInn), 'number: two zeros lost, cannot be fixed']);
+}
+
+afterAll(async () => {
+  await disposeBuild();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
+  it('reads the first sheet by default: Cyrillic header, text and numeric cells, formulas and rich text', async () => {
+    // Act
+    const run = await salyk(['validate', book, '--json']);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ output: join(dir, 'suppliers.checked.csv'), tinColumn: 'БИН', rows: 6, valid: 4, invalid: 2, malformedRows: 0, parseErrors: [] });
+    const out = await records(join(dir, 'suppliers.checked.csv'));
+    expect(Object.keys(out[0]!)).toEqual(['Наименование', 'БИН', 'Город', ...RESULT_COLUMNS]);
+    expect(out.map((r) => [r['Наименование'], r['БИН'], r['Город'], r.valid, r.country, r.kind, r.errors, r.suggestion])).toEqual([
+      ['Text cell', TIN.kzBinLeadingZero, 'Алматы', 'true', 'KZ', 'BIN', '', ''],
+      ['Number, lost KZ zero', TIN.kzBinLeadingZero.slice(1), 'Астана', 'false', 'KZ', 'BIN', 'LEADING_ZERO_LOST', TIN.kzBinLeadingZero],
+      ['Number, lost KG zero', TIN.kgInn2.slice(1), 'Бишкек', 'false', 'KG', 'INN', 'LEADING_ZERO_LOST', TIN.kgInn2],
+      ['Number, no zero to lose', TIN.kzBin, '', 'true', 'KZ', 'BIN', '', ''],
+      ['Formula', TIN.kzIin, 'Шымкент', 'true', 'KZ', 'IIN', '', ''],
+      ['Rich text', TIN.kzBin2, 'Караганда', 'true', 'KZ', 'BIN', '', ''],
+    ]);
+  });
+
+  it('--fix-leading-zeros restores the numeric cells that lost their zero', async () => {
+    // Prepare
+    const output = join(dir, 'fixed.csv');
+
+    // Act
+    const run = await salyk(['validate', book, '--fix-leading-zeros', '-o', output, '--json']);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ rows: 6, valid: 6, invalid: 0, fixedLeadingZeros: 2 });
+    expect((await records(output)).map((r) => [r['БИН'], r.valid])).toEqual([
+      [TIN.kzBinLeadingZero, 'true'],
+      [TIN.kzBinLeadingZero, 'true'],
+      [TIN.kgInn2, 'true'],
+      [TIN.kzBin, 'true'],
+      [TIN.kzIin, 'true'],
+      [TIN.kzBin2, 'true'],
+    ]);
+  });
+
+  it.each([
+    ['by name', 'Second'],
+    ['by 1-based number', '2'],
+  ])('--sheet picks another sheet %s', async (_case, sheet) => {
+    // Prepare
+    const output = join(dir, `second-${sheet}.csv`);
+
+    // Act
+    const run = await salyk(['validate', book, '--sheet', sheet, '-o', output, '--json']);
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ tinColumn: 'TIN', rows: 2, valid: 1, invalid: 1 });
+    expect((await records(output)).map((r) => [r.TIN, r.Comment, r.valid, r.errors])).toEqual([
+      [TIN.kgInn, 'text', 'true', ''],
+      // 12 digits left: read as a KZ number, and rejected as one
+      [TIN.kgInn.replace(/^0+/, ''), 'number: two zeros lost, cannot be fixed', 'false', 'INVALID_CHECKSUM INVALID_COMPONENT'],
+    ]);
+  });
+
+  it('answers a sheet that is not there with exit 2', async () => {
+    // Act
+    const run = await salyk(['validate', book, '--sheet', 'Nope']);
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`salyk: ${book} has no sheet "Nope"\n`);
+  });
+
+  it('answers an empty sheet with exit 2', async () => {
+    // Prepare
+    const output = join(dir, 'empty-sheet.csv');
+
+    // Act
+    const run = await salyk(['validate', book, '--sheet', 'Empty', '-o', output]);
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^salyk: sheet Empty of .*suppliers\.xlsx is empty/);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('reports sheet row numbers across blank rows, and does not call a short row or an empty trailing cell malformed', async () => {
+    // Act
+    const run = await salyk(['validate', gaps, '--json']);
+
+    // Assess
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ rows: 3, valid: 1, invalid: 2, malformedRows: 1 });
+    expect(summary.errorCounts).toEqual({ INVALID_LENGTH: 1, UNKNOWN_COUNTRY: 1, MALFORMED_ROW: 1 });
+    expect(summary.topProblems.find((p: { code: string }) => p.code === 'INVALID_LENGTH').exampleRows).toEqual([5]);
+    // A cell beyond the header is data the output has no column for: a malformed row, at its sheet row.
+    expect(summary.parseErrors).toEqual([{ line: 6, message: 'expected 2 fields, found 3' }]);
+  });
+
+  it('--column works on a sheet too, and --fail-on-invalid exits 1', async () => {
+    // Act
+    const run = await salyk(['validate', gaps, '--column', '2', '--fail-on-invalid', '-o', join(dir, 'gaps-out.csv')]);
+
+    // Assess
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/TIN column "tin"/);
+  });
+
+  it('refuses a file named .xlsx that is not a workbook with exit 2', async () => {
+    // Prepare
+    const fake = join(dir, 'fake.xlsx');
+    await writeFile(fake, 'name,tin\nA,1\n');
+
+    // Act
+    const run = await salyk(['validate', fake]);
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^salyk: /);
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/); // a message, not a stack trace
+  });
+});
