@@ -23,6 +23,8 @@ export interface TableSource {
   header: string[];
   /** CSV delimiter detected in the input (`,` for XLSX). */
   delimiter: string;
+  /** Write a UTF-8 BOM in the output: the input CSV had one, or the input is a workbook (Excel needs it for Cyrillic). */
+  bom: boolean;
   totalBytes?: number;
   chunks: AsyncIterable<RowChunk>;
 }
@@ -51,12 +53,13 @@ export async function openTable(path: string, options: { sheet?: string } = {}):
  * front so the streaming parse can keep blank lines (for line numbers) without confusing the guess;
  * a single-column file has no delimiter to find and gets `,`.
  */
-async function sniffDelimiter(path: string): Promise<string> {
+async function sniffDelimiter(path: string): Promise<{ delimiter: string; bom: boolean }> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-    return Papa.parse<string[]>(head, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const head = text.replace(/^\uFEFF/, '');
+    return { delimiter: Papa.parse<string[]>(head, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',', bom: head.length !== text.length };
   } finally {
     await handle.close();
   }
@@ -85,7 +88,7 @@ const isEmptyLine = (row: readonly string[]) => row.length === 1 && row[0] === '
 const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\uFEFF/, '').trim() === '');
 
 /** CSV via papaparse's streaming parser: BOM stripped, delimiter given (sniffed), quotes honoured, lines counted. */
-function openCsv(path: string, totalBytes: number, delimiter: string): Promise<TableSource> {
+function openCsv(path: string, totalBytes: number, { delimiter, bom }: { delimiter: string; bom: boolean }): Promise<TableSource> {
   return new Promise((resolveSource, rejectSource) => {
     const queue: (RowChunk | null)[] = [];
     let wake: (() => void) | undefined;
@@ -158,7 +161,7 @@ function openCsv(path: string, totalBytes: number, delimiter: string): Promise<T
             if (isBlank(row)) continue;
             row[0] = (row[0] ?? '').replace(/^\uFEFF/, '');
             header = row;
-            resolveSource({ header, delimiter, totalBytes, chunks: chunks() });
+            resolveSource({ header, delimiter, bom, totalBytes, chunks: chunks() });
             continue;
           }
           if (isEmptyLine(row)) continue;
@@ -229,7 +232,7 @@ async function openXlsx(path: string, sheet?: string): Promise<TableSource> {
       }
       if (batch.length) yield { rows: batch, lines, errors: [] };
     }
-    return { header, delimiter: ',', chunks: chunks() };
+    return { header, delimiter: ',', bom: true, chunks: chunks() };
   }
   throw new InputError(sheet === undefined ? `${path} has no sheets` : `${path} has no sheet "${sheet}"`);
 }

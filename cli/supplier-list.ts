@@ -95,7 +95,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
   };
   const examples = new Map<string, number[]>();
   const progress = createProgress({ totalBytes: source.totalBytes, quiet: options.quiet });
-  await write(line([...source.header, ...RESULT_COLUMNS]));
+  await write((source.bom ? '\uFEFF' : '') + line([...source.header, ...RESULT_COLUMNS]));
 
   const width = source.header.length;
   const count = (code: string, line: number) => {

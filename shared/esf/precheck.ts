@@ -42,7 +42,8 @@ export interface Finding {
 export interface EsfPrecheckResult {
   submittable: boolean;
   findings: Finding[];
-  deadline: { issueBy: string; daysLeft: number };
+  /** The issue deadline from the rules data, with the row it comes from (the KG 5-day figure is seed-only). */
+  deadline: { issueBy: string; daysLeft: number; calendarDays: number; citation: string; confidence: Confidence; ruleId: string };
   supplierTin: IdentifierResult;
   buyerTin?: IdentifierResult;
 }
@@ -96,7 +97,14 @@ function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult
   return {
     submittable: !findings.some((f) => f.severity === 'error'),
     findings,
-    deadline: { issueBy, daysLeft },
+    deadline: {
+      issueBy,
+      daysLeft,
+      calendarDays: deadlineRule.calendarDays,
+      citation: deadlineRule.citation,
+      confidence: deadlineRule.confidence,
+      ruleId: deadlineRule.id,
+    },
     supplierTin,
     ...(buyerTin ? { buyerTin } : {}),
   };

@@ -55,7 +55,7 @@ describe('Route: POST /v1/esf/precheck', () => {
       expect(res.json).toEqual({
         submittable: true,
         findings: [],
-        deadline: { issueBy: '2026-03-25', daysLeft: 15 },
+        deadline: { issueBy: '2026-03-25', daysLeft: 15, calendarDays: 15, confidence: 'secondary', ruleId: 'KZ.ESF.DEADLINE.2026', citation: expect.any(String) },
         supplierTin: {
           valid: true,
           country: 'KZ',
@@ -150,7 +150,7 @@ describe('Route: POST /v1/esf/precheck', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(res.json.deadline).toEqual({ issueBy: '2026-03-06', daysLeft: -14 });
+      expect(res.json.deadline).toMatchObject({ issueBy: '2026-03-06', daysLeft: -14 });
       expect(res.json.findings).toEqual([expect.objectContaining({ code: 'ESF_LATE', confidence: 'seed_only', ruleId: 'KG.ESF.DEADLINE' })]);
     });
 

@@ -61,7 +61,7 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     expect(res.json).toMatchObject({
       submittable: true,
       findings: [],
-      deadline: { issueBy: '2026-03-25', daysLeft: 15 },
+      deadline: { issueBy: '2026-03-25', daysLeft: 15, calendarDays: 15, confidence: 'secondary', ruleId: 'KZ.ESF.DEADLINE.2026', citation: expect.any(String) },
       supplierTin: { valid: true, country: 'KZ', kind: 'BIN', normalized: supplier, checkId: res.json.checkId },
       buyerTin: { valid: true, country: 'KZ', kind: 'BIN', normalized: buyer, checkId: res.json.checkId },
       checkId: expect.stringMatching(ULID),
