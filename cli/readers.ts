@@ -101,17 +101,22 @@ function openCsv(path: string, totalBytes: number, { delimiter, bom }: { delimit
     let finished = false;
     const HIGH_WATER = 4;
 
+    const input = createReadStream(path, { encoding: 'utf8' });
+
     // Back-pressure: pause the parser while the consumer is behind; never resume a finished parser
-    // (papaparse would keep polling the closed stream and hold the process open).
+    // (papaparse would keep polling the closed stream and hold the process open). Papaparse's own
+    // pause stops parsing but not the file stream, whose chunks would pile up in its queue: pause both.
     const pause = () => {
       if (!paused && !finished) {
         paused = true;
+        input.pause();
         parser?.pause();
       }
     };
     const resume = () => {
       if (paused && !finished) {
         paused = false;
+        input.resume();
         parser?.resume();
       }
     };
@@ -137,7 +142,7 @@ function openCsv(path: string, totalBytes: number, { delimiter, bom }: { delimit
       }
     }
 
-    Papa.parse<string[]>(createReadStream(path, { encoding: 'utf8' }), {
+    Papa.parse<string[]>(input, {
       delimiter,
       // Empty lines are kept (and dropped below) so that every row's line number is known.
       skipEmptyLines: false,
