@@ -207,7 +207,10 @@ async function openXlsx(path: string, sheet?: string): Promise<TableSource> {
     worksheets: 'emit',
   });
   let index = 0;
-  for await (const worksheet of reader) {
+  // Iterate by hand: leaving a `for await` early would close the workbook stream under the sheet we return.
+  const sheets = (reader as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+    const worksheet = next.value;
     index++;
     const name = (worksheet as unknown as { name?: string }).name;
     if (sheet !== undefined && sheet !== String(index) && sheet !== name) continue;
