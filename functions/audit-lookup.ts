@@ -6,11 +6,9 @@ import { auditStore } from './lib/audit-trail.js';
 import { auditView } from './lib/audit-view.js';
 import { hmacSecret } from './lib/clients.js';
 
-const LOOKUP_LIMIT = 100;
-
-/** POST /v1/audit/lookup — the caller's earlier checks of one identifier, found by its HMAC (the value is never stored). */
+/** POST /v1/audit/lookup — the caller's earlier checks of one identifier, found by its HMAC (the value is never stored); paginated like GET /v1/audit. */
 export const handler = apiHandler(routes.auditLookup, async ({ body, tenant }) => {
   const hmac = hmacIdentifier(await hmacSecret(), identifierKey(body.value, compact(body.value)));
-  const records = await auditStore().findByIdentifier(tenant, hmac, LOOKUP_LIMIT);
-  return { body: { items: records.map(auditView) } };
+  const page = await auditStore().findByIdentifier(tenant, hmac, { limit: body.limit, cursor: body.cursor });
+  return { body: { items: page.items.map(auditView), ...(page.cursor ? { cursor: page.cursor } : {}) } };
 });

@@ -13,6 +13,7 @@ import type { AuditRecord } from '../../shared/audit/record.js';
 import {
   type AuditListQuery,
   type AuditPage,
+  type AuditPageRequest,
   type AuditStore,
   AuditUnavailableError,
   InvalidCursorError,
@@ -126,7 +127,7 @@ export class DynamoDbAuditStore implements AuditStore {
       ExpressionAttributeValues: marshall(values),
       ScanIndexForward: false,
       Limit: query.limit,
-      ExclusiveStartKey: query.cursor ? marshall(decodeCursor(query.cursor, tenant)) : undefined,
+      ExclusiveStartKey: query.cursor ? marshall(decodeCursor(query.cursor, { [PK.name]: tenantKey(tenant) }, [SK.name])) : undefined,
     };
     const out = await this.call(() => this.client.send(new QueryCommand(input)));
     return {
@@ -135,7 +136,8 @@ export class DynamoDbAuditStore implements AuditStore {
     };
   }
 
-  async findByIdentifier(tenant: string, hmac: string, limit: number): Promise<AuditRecord[]> {
+  async findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage> {
+    const partition = identifierKey(tenant, hmac);
     const out = await this.call(() =>
       this.client.send(
         new QueryCommand({
@@ -144,13 +146,19 @@ export class DynamoDbAuditStore implements AuditStore {
           KeyConditionExpression: '#pk = :pk',
           FilterExpression: '#exp > :now',
           ExpressionAttributeNames: { '#pk': GSI.partitionKey.name, '#exp': AUDIT_TABLE.timeToLiveAttribute },
-          ExpressionAttributeValues: marshall({ ':pk': identifierKey(tenant, hmac), ':now': Math.floor(Date.now() / 1000) }),
+          ExpressionAttributeValues: marshall({ ':pk': partition, ':now': Math.floor(Date.now() / 1000) }),
           ScanIndexForward: false,
-          Limit: limit,
+          Limit: page.limit,
+          ExclusiveStartKey: page.cursor
+            ? marshall(decodeCursor(page.cursor, { [PK.name]: tenantKey(tenant), [GSI.partitionKey.name]: partition }, [SK.name, GSI.sortKey.name]))
+            : undefined,
         }),
       ),
     );
-    return (out.Items ?? []).map((i) => fromItem(unmarshall(i)));
+    return {
+      items: (out.Items ?? []).map((i) => fromItem(unmarshall(i))),
+      cursor: out.LastEvaluatedKey ? encodeCursor(unmarshall(out.LastEvaluatedKey)) : undefined,
+    };
   }
 
   /** Any failure to reach DynamoDB is a dependency outage (503), never a 500. */
@@ -168,8 +176,11 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-/** A cursor is only honoured inside the caller's own partition. */
-function decodeCursor(cursor: string, tenant: string): Record<string, unknown> {
+/**
+ * A cursor is only honoured inside the partition it came from (the caller's own): its fixed keys must
+ * match exactly, and it may carry nothing but those keys and the listed sort keys.
+ */
+function decodeCursor(cursor: string, fixed: Record<string, string>, sortKeys: string[]): Record<string, unknown> {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -177,9 +188,13 @@ function decodeCursor(cursor: string, tenant: string): Record<string, unknown> {
     throw new InvalidCursorError('the cursor is malformed');
   }
   const k = key as Record<string, unknown> | null;
-  if (!k || typeof k !== 'object' || k[PK.name] !== tenantKey(tenant) || typeof k[SK.name] !== 'string' || Object.keys(k).length !== 2) {
-    throw new InvalidCursorError('the cursor does not belong to this listing');
-  }
+  const belongs =
+    k !== null &&
+    typeof k === 'object' &&
+    Object.entries(fixed).every(([name, value]) => k[name] === value) &&
+    sortKeys.every((name) => typeof k[name] === 'string') &&
+    Object.keys(k).length === Object.keys(fixed).length + sortKeys.length;
+  if (!belongs) throw new InvalidCursorError('the cursor does not belong to this listing');
   return k;
 }
 

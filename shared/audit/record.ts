@@ -61,10 +61,17 @@ function secretKey(secret: string): KeyObject {
   return lastSecret.key;
 }
 
-/** Shows only the last 4 characters; values shorter than 8 are masked entirely. */
+/**
+ * Shows only the last 4 digits: every other character — and any non-digit, e.g. of text pasted into the
+ * field by mistake — becomes `*`. Values shorter than 8 are masked entirely.
+ */
 export function maskIdentifier(key: string): string {
-  if (key.length < 8) return '*'.repeat(key.length);
-  return '*'.repeat(key.length - 4) + key.slice(-4);
+  let masked = '';
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    masked += key.length >= 8 && i >= key.length - 4 && c >= 48 && c <= 57 ? key[i] : '*';
+  }
+  return masked;
 }
 
 export function protectIdentifier(secret: string, value: string, normalized: string | null): ProtectedIdentifier {

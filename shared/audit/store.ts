@@ -7,6 +7,12 @@ export interface AuditListQuery {
   cursor?: string;
 }
 
+/** One page of a listing: at most `limit` items, continuing after `cursor`. */
+export interface AuditPageRequest {
+  limit: number;
+  cursor?: string;
+}
+
 export interface AuditPage {
   items: AuditRecord[];
   cursor?: string;
@@ -19,7 +25,7 @@ export interface AuditPage {
 export interface AuditStore {
   write(records: readonly AuditRecord[]): Promise<void>;
   list(tenant: string, query: AuditListQuery): Promise<AuditPage>;
-  findByIdentifier(tenant: string, hmac: string, limit: number): Promise<AuditRecord[]>;
+  findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage>;
 }
 
 /** The store could not be reached or did not take every record: the caller answers 503. */

@@ -10,7 +10,13 @@ export const AuditListQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
 
-export const AuditLookupRequest = z.object({ value: z.string().min(1).max(64) }).meta({ id: 'AuditLookupRequest' });
+export const AuditLookupRequest = z
+  .object({
+    value: z.string().min(1).max(64),
+    limit: z.number().int().min(1).max(1000).default(100),
+    cursor: z.string().max(2048).optional(),
+  })
+  .meta({ id: 'AuditLookupRequest' });
 
 export const AuditItem = z
   .object({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ISO_3166_ALPHA2 } from './iso-countries.js';
 import { Confidence, CountryCode, IsoDate, NonNegativeMoney } from './common.js';
 
 /** ISO 3166 alpha-2, case-insensitive on input. */
@@ -6,6 +7,7 @@ const CountryIso = z
   .string()
   .regex(/^[A-Za-z]{2}$/, 'an ISO 3166 alpha-2 country code')
   .transform((c) => c.toUpperCase())
+  .refine((c) => ISO_3166_ALPHA2.has(c), 'not an ISO 3166 alpha-2 country code (e.g. GB, not UK)')
   .meta({ example: 'KG' });
 
 

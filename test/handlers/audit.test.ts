@@ -186,6 +186,25 @@ describe('Audit routes', () => {
       expect(res.json.items).toEqual([expect.objectContaining({ checkId: batch.json.results[0].checkId, operation: 'identifiers.validate-batch' })]);
     });
 
+    it('pages through every earlier check with limit and cursor, and refuses a cursor from another identifier', async () => {
+      // Prepare: five checks of one value
+      for (let i = 0; i < 5; i++) await validate('061211600012', 'tenant-p');
+
+      // Act
+      const first = await lookup('tenant-p', { value: '061211600012', limit: 2 });
+      const second = await lookup('tenant-p', { value: '061211600012', limit: 2, cursor: first.json.cursor });
+      const third = await lookup('tenant-p', { value: '061211600012', limit: 2, cursor: second.json.cursor });
+      const foreign = await lookup('tenant-q', { value: '061211600012', limit: 2, cursor: first.json.cursor });
+
+      // Assess
+      const ids = [...first.json.items, ...second.json.items, ...third.json.items].map((i: { checkId: string }) => i.checkId);
+      expect(ids).toHaveLength(5);
+      expect(new Set(ids).size).toBe(5);
+      expect([...ids].sort().reverse()).toEqual(ids);
+      expect(third.json.cursor).toBeUndefined();
+      expectProblem(foreign, 400);
+    });
+
     it("never shows another tenant's checks", async () => {
       // Act
       const res = await lookup('tenant-b', { value: BIN });

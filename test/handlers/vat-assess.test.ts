@@ -164,6 +164,24 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
       expect(res.json).toMatchObject({ rate: 12, liableParty: 'seller' });
     });
 
+    it.each(['UK', 'XX', 'EU'])('refuses %s as a residence: not an ISO 3166 alpha-2 code', async (code) => {
+      // Act
+      const res = await assess(withField('seller.residence', code));
+
+      // Assess
+      expectProblem(res, 400);
+      expect(problemPaths(res)).toContain('body.seller.residence');
+    });
+
+    it('accepts money as a decimal string', async () => {
+      // Act
+      const res = await assess(withField('supply.net', '1000.50'));
+
+      // Assess
+      expect(res.status).toBe(200);
+      expect(res.json.amounts).toEqual({ net: 1000.5, vat: 120.06, gross: 1120.56 });
+    });
+
     it('leaves amounts out when no net is given', async () => {
       // Act
       const res = await assess(withField('supply.net', undefined));

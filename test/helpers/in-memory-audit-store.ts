@@ -2,6 +2,7 @@ import type { AuditRecord } from '../../shared/audit/record.js';
 import {
   type AuditListQuery,
   type AuditPage,
+  type AuditPageRequest,
   type AuditStore,
   AuditUnavailableError,
   InvalidCursorError,
@@ -50,11 +51,17 @@ export class InMemoryAuditStore implements AuditStore {
     return { items, ...(more ? { cursor: encodeCursor(tenant, items.at(-1)!.checkId) } : {}) };
   }
 
-  async findByIdentifier(tenant: string, hmac: string, limit: number): Promise<AuditRecord[]> {
+  async findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage> {
     if (this.failure) throw this.failure;
-    return this.newestFirst(tenant)
-      .filter((r) => r.identifier?.hmac === hmac)
-      .slice(0, limit);
+    let after: string | undefined;
+    if (page.cursor) {
+      const decoded = decodeCursor(page.cursor);
+      if (decoded.tenant !== tenant) throw new InvalidCursorError('the cursor does not belong to this listing');
+      after = decoded.checkId;
+    }
+    const matching = this.newestFirst(tenant).filter((r) => r.identifier?.hmac === hmac && (!after || r.checkId < after));
+    const items = matching.slice(0, page.limit);
+    return { items, ...(matching.length > items.length ? { cursor: encodeCursor(tenant, items.at(-1)!.checkId) } : {}) };
   }
 
   private newestFirst(tenant: string): AuditRecord[] {

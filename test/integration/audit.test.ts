@@ -185,6 +185,21 @@ describe('Tenant isolation', () => {
 });
 
 describe('Route: POST /v1/audit/lookup', () => {
+
+  it('pages through all earlier checks of one identifier (limit + cursor), newest first', async () => {
+    // Prepare
+    const value = '990140004654';
+    for (let i = 0; i < 3; i++) await env.api('POST', '/v1/identifiers/validate', { key: API_KEYS.beta, body: { value } });
+
+    // Act
+    const first = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.beta, body: { value, limit: 2 } });
+    const second = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.beta, body: { value, limit: 2, cursor: (first.json as { cursor: string }).cursor } });
+
+    // Assess
+    const ids = [...(first.json as { items: { checkId: string }[] }).items, ...(second.json as { items: { checkId: string }[] }).items].map((i) => i.checkId);
+    expect(ids).toHaveLength(3);
+    expect([...ids].sort().reverse()).toEqual(ids);
+  });
   it('finds earlier checks of a value typed with separators, newest first', async () => {
     // Prepare
     const typed = `${shared.slice(0, 4)}-${shared.slice(4, 8)}-${shared.slice(8)}`;

@@ -1,3 +1,4 @@
+import { maskIdentifier } from '../../../shared/audit/record.js';
 import { describe, expect, it } from 'vitest';
 import { compact, isValidIdentifier, validateIdentifier } from '../../../shared/index.js';
 import { AS_OF, errorCodes } from './helpers.js';
@@ -168,5 +169,15 @@ describe('Function: validateIdentifier', () => {
       expect(errorCodes(byCountry)).toEqual(['INVALID_CHARACTERS']);
       expect(errorCodes(byKind)).toEqual(['INVALID_CHARACTERS']);
     });
+  });
+});
+
+describe('Function: maskIdentifier', () => {
+  it('shows only the last 4 ASCII digits and masks every other character', () => {
+    // Act
+    const masks = ['940140000385', '94014000038５', 'john.doe@example.com', '1234567', 'abcd1234'].map(maskIdentifier);
+
+    // Assess
+    expect(masks).toEqual(['********0385', '********038*', '********************', '*******', '****1234']);
   });
 });
