@@ -1,4 +1,4 @@
-import { recordBase } from '../shared/audit/record.js';
+import { decisionRecord } from '../shared/audit/record.js';
 import { assessKzResidency, InvalidStaysError } from '../shared/residency/kz.js';
 import { routes } from '../shared/routes.js';
 import { apiHandler } from './lib/api-handler.js';
@@ -17,16 +17,12 @@ export const handler = apiHandler(routes.residencyKz, async ({ body, tenant }) =
     }
   });
   const audit = await openAuditSession(tenant);
-  const record = {
-    ...recordBase(audit.context()),
-    operation: 'residency.kz' as const,
-    country: 'KZ',
-    kind: null,
-    valid: true,
-    errorCodes: [],
-    warningCodes: [],
-    facts: { taxYear: body.taxYear, resident: result.resident, decidedBy: result.decidedBy, daysInTaxYear: result.daysInTaxYear },
-  };
+  const record = decisionRecord(audit.context(), 'residency.kz', 'KZ', {
+    taxYear: body.taxYear,
+    resident: result.resident,
+    decidedBy: result.decidedBy,
+    daysInTaxYear: result.daysInTaxYear,
+  });
   await recordAudit([record]);
   return { body: { ...result, checkId: record.checkId } };
 });

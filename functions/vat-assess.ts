@@ -1,4 +1,4 @@
-import { recordBase } from '../shared/audit/record.js';
+import { decisionRecord } from '../shared/audit/record.js';
 import { routes } from '../shared/routes.js';
 import { assessVat } from '../shared/vat/assess.js';
 import { apiHandler } from './lib/api-handler.js';
@@ -9,24 +9,15 @@ import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 export const handler = apiHandler(routes.vatAssess, async ({ body, tenant }) => {
   const assessment = withRulesCoverage(() => assessVat(body));
   const audit = await openAuditSession(tenant);
-  const record = {
-    ...recordBase(audit.context()),
-    operation: 'vat.assess' as const,
-    country: body.country,
-    kind: null,
-    valid: true,
-    errorCodes: [],
-    warningCodes: [],
-    facts: {
-      vatCountry: assessment.vatCountry,
-      vatApplies: assessment.vatApplies,
-      rate: assessment.rate,
-      liableParty: assessment.liableParty,
-      registrationRequired: assessment.registration.required,
-      supplyCategory: body.supply.category,
-      reasons: assessment.reasons.map((r) => r.code).join(','),
-    },
-  };
+  const record = decisionRecord(audit.context(), 'vat.assess', body.country, {
+    vatCountry: assessment.vatCountry,
+    vatApplies: assessment.vatApplies,
+    rate: assessment.rate,
+    liableParty: assessment.liableParty,
+    registrationRequired: assessment.registration.required,
+    supplyCategory: body.supply.category,
+    reasons: assessment.reasons.map((r) => r.code).join(','),
+  });
   await recordAudit([record]);
   return { body: { ...assessment, checkId: record.checkId } };
 });

@@ -117,3 +117,13 @@ export function identifierRecord(
     identifier: protectIdentifier(secret, value, result.normalized),
   };
 }
+
+/** The audit record of a decision that involves no identifier (VAT assessment, residency): its outcome as facts. */
+export function decisionRecord(
+  ctx: RecordContext,
+  operation: AuditOperation,
+  country: string,
+  facts: NonNullable<AuditRecord['facts']>,
+): AuditRecord {
+  return { ...recordBase(ctx), operation, country, kind: null, valid: true, errorCodes: [], warningCodes: [], facts };
+}
