@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   }
 
   const port = Number(process.env.PORT ?? 3000);
-  const server = await startLocalServer({ port, root, apiKeys });
+  const server = await startLocalServer({ port, root, apiKeys }).catch(async (error: unknown) => {
+    await dynamo?.stop(); // do not leave the Java process behind holding the data folder
+    throw new Error(`cannot serve on port ${port}: ${(error as Error).message}`);
+  });
   console.log(`Salyk API on http://127.0.0.1:${port}`);
   if (!process.env.SALYK_API_KEYS) console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
   else console.log(`API keys for ${apiKeys.size} key(s) from SALYK_API_KEYS`);

@@ -31,6 +31,7 @@ export const AuditItem = z
     rulesetVersion: z.string(),
     identifierMasked: z.string().optional(),
     identifierHmac: z.string().optional(),
+    otherIdentifiersMasked: z.record(z.string(), z.string()).optional(),
     facts: z.record(z.string(), z.unknown()).optional(),
   })
   .meta({ id: 'AuditItem' });
