@@ -38,10 +38,14 @@ const repeats = Number(args.repeats);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function cliRun(file: string) {
+  const started = performance.now();
   const { stdout } = await run(process.execPath, [join(root, 'dist/cli/salyk.js'), 'validate', file, '--json', '-o', `${file}.out.csv`], {
     maxBuffer: 1 << 24,
   });
-  return JSON.parse(stdout) as { rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; valid: number; invalid: number };
+  const wall = (performance.now() - started) / 1000;
+  const summary = JSON.parse(stdout) as { rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; valid: number; invalid: number };
+  // Whole-process wall time (start-up included) is what a user waits for; report that.
+  return { ...summary, seconds: wall, rowsPerSecond: Math.round(summary.rows / wall) };
 }
 
 async function benchCli(dir: string): Promise<void> {
@@ -53,7 +57,7 @@ async function benchCli(dir: string): Promise<void> {
   for (let i = 0; i < repeats; i++) runs.push(await cliRun(file));
   const best = runs.reduce((a, b) => (a.seconds < b.seconds ? a : b));
   console.log(`\nCLI offline validate, ${rows.toLocaleString('en-US')} rows (${(size / 1e6).toFixed(1)} MB; ${best.valid} valid / ${best.invalid} invalid)`);
-  console.log(`  wall times (s): ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} — median ${median(runs.map((r) => r.seconds)).toFixed(2)} s, best ${best.rowsPerSecond.toLocaleString('en-US')} rows/s`);
+  console.log(`  process wall times incl. start-up (s): ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} — median ${median(runs.map((r) => r.seconds)).toFixed(2)} s, best ${best.rowsPerSecond.toLocaleString('en-US')} rows/s`);
   console.log(`  peak RSS: ${runs.map((r) => r.peakRssMb).join(', ')} MiB`);
 
   const bigRows = Number(args['big-rows']);

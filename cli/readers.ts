@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 
 /** A run of data rows. */
@@ -200,7 +200,9 @@ function openCsv(path: string, totalBytes: number, { delimiter, bom }: { delimit
 
 /** XLSX via exceljs' streaming reader: first sheet unless `--sheet` names one (by name or 1-based number). */
 async function openXlsx(path: string, sheet?: string): Promise<TableSource> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // Loaded only for workbooks: exceljs is large, and CSV runs should not pay for it at start-up.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',

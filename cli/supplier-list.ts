@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
+import { todayUtc } from '../shared/identifiers/dates.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { type ApiOptions, validateBatchRemote } from './api-client.js';
 import { createProgress } from './progress.js';
@@ -149,10 +150,11 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
   };
 
   /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
+  const asOf = todayUtc(); // once per file, not per row
   const checkOffline = (chunk: RowChunk, bad: Map<number, string>): (IdentifierResult | null)[] => {
     return chunk.rows.map((row, i) => {
       if (bad.has(i)) return null;
-      const result = validateIdentifier(row[column] ?? '', { country: options.country });
+      const result = validateIdentifier(row[column] ?? '', { country: options.country, asOf });
       return options.fixLeadingZeros ? applyFix(row, column, result, options.country, summary) : result;
     });
   };
