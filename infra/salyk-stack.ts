@@ -13,7 +13,7 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../shared/audit/table.js';
+import { AUDIT_INDEXES, AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../shared/audit/table.js';
 import { type RouteName, routes } from '../shared/routes.js';
 import { ApiFunction } from './api-function.js';
 import { addProblemGatewayResponses } from './gateway-responses.js';
@@ -81,13 +81,11 @@ export class SalykStack extends Stack {
     this.table = new TableV2(this, 'audit-table', {
       partitionKey: { name: AUDIT_TABLE.partitionKey.name, type: AttributeType.STRING },
       sortKey: { name: AUDIT_TABLE.sortKey.name, type: AttributeType.STRING },
-      globalSecondaryIndexes: [
-        {
-          indexName: AUDIT_TABLE.lookupIndex.indexName,
-          partitionKey: { name: AUDIT_TABLE.lookupIndex.partitionKey.name, type: AttributeType.STRING },
-          sortKey: { name: AUDIT_TABLE.lookupIndex.sortKey.name, type: AttributeType.STRING },
-        },
-      ],
+      globalSecondaryIndexes: AUDIT_INDEXES.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey.name, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey.name, type: AttributeType.STRING },
+      })),
       timeToLiveAttribute: AUDIT_TABLE.timeToLiveAttribute,
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

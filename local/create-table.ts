@@ -6,9 +6,9 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { AUDIT_TABLE } from '../shared/audit/table.js';
+import { AUDIT_INDEXES, AUDIT_TABLE } from '../shared/audit/table.js';
 
-const { partitionKey, sortKey, lookupIndex } = AUDIT_TABLE;
+const { partitionKey, sortKey } = AUDIT_TABLE;
 
 /** Creates the audit table from the same definition as the CDK stack, if it does not exist yet. */
 export async function ensureAuditTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
@@ -23,7 +23,7 @@ export async function ensureAuditTable(client: DynamoDBClient, tableName: string
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [partitionKey, sortKey, lookupIndex.partitionKey, lookupIndex.sortKey].map((k) => ({
+        AttributeDefinitions: [partitionKey, sortKey, ...AUDIT_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey])].map((k) => ({
           AttributeName: k.name,
           AttributeType: k.type,
         })),
@@ -31,16 +31,14 @@ export async function ensureAuditTable(client: DynamoDBClient, tableName: string
           { AttributeName: partitionKey.name, KeyType: 'HASH' },
           { AttributeName: sortKey.name, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: lookupIndex.indexName,
-            KeySchema: [
-              { AttributeName: lookupIndex.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: lookupIndex.sortKey.name, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
+        GlobalSecondaryIndexes: AUDIT_INDEXES.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+            { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+          ],
+          Projection: { ProjectionType: 'ALL' as const },
+        })),
       }),
     );
   } catch (error) {

@@ -20,7 +20,7 @@ import {
 } from '../../shared/audit/store.js';
 import { AUDIT_TABLE } from '../../shared/audit/table.js';
 
-const { partitionKey: PK, sortKey: SK, lookupIndex: GSI } = AUDIT_TABLE;
+const { partitionKey: PK, sortKey: SK, lookupIndex: GSI, counterpartyIndex: GSI2 } = AUDIT_TABLE;
 const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
 const MAX_WRITE_ATTEMPTS = 8;
 
@@ -35,6 +35,9 @@ export function toItem(record: AuditRecord): Record<string, unknown> {
     [SK.name]: record.checkId,
     ...(record.identifier
       ? { [GSI.partitionKey.name]: identifierKey(record.tenant, record.identifier.hmac), [GSI.sortKey.name]: record.checkId }
+      : {}),
+    ...(counterparty(record)
+      ? { [GSI2.partitionKey.name]: identifierKey(record.tenant, counterparty(record)!.hmac), [GSI2.sortKey.name]: record.checkId }
       : {}),
   };
 }
@@ -70,8 +73,21 @@ function toAttribute(value: unknown): AttributeValue {
   }
 }
 
+/** The record's second identifier (an ESF pre-check's buyer), indexed so lookups find it too. */
+function counterparty(record: AuditRecord) {
+  return record.otherIdentifiers ? Object.values(record.otherIdentifiers)[0] : undefined;
+}
+
 function fromItem(item: Record<string, unknown>): AuditRecord {
-  const { [PK.name]: _pk, [SK.name]: _sk, [GSI.partitionKey.name]: _g1, [GSI.sortKey.name]: _g2, ...record } = item;
+  const {
+    [PK.name]: _pk,
+    [SK.name]: _sk,
+    [GSI.partitionKey.name]: _g1,
+    [GSI.sortKey.name]: _g2,
+    [GSI2.partitionKey.name]: _g3,
+    [GSI2.sortKey.name]: _g4,
+    ...record
+  } = item;
   return record as unknown as AuditRecord;
 }
 
@@ -136,29 +152,37 @@ export class DynamoDbAuditStore implements AuditStore {
     };
   }
 
+  /**
+   * Checks of one identifier, newest first, from both indexes (as the main identifier, or as an ESF buyer).
+   * Both are ordered by checkId, so a page is the newest `limit` of their merge and the cursor is the last
+   * checkId returned, bound to the tenant and the identifier.
+   */
   async findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage> {
     const partition = identifierKey(tenant, hmac);
-    const out = await this.call(() =>
-      this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: GSI.indexName,
-          KeyConditionExpression: '#pk = :pk',
-          FilterExpression: '#exp > :now',
-          ExpressionAttributeNames: { '#pk': GSI.partitionKey.name, '#exp': AUDIT_TABLE.timeToLiveAttribute },
-          ExpressionAttributeValues: marshall({ ':pk': partition, ':now': Math.floor(Date.now() / 1000) }),
-          ScanIndexForward: false,
-          Limit: page.limit,
-          ExclusiveStartKey: page.cursor
-            ? marshall(decodeCursor(page.cursor, { [PK.name]: tenantKey(tenant), [GSI.partitionKey.name]: partition }, [SK.name, GSI.sortKey.name]))
-            : undefined,
-        }),
-      ),
-    );
-    return {
-      items: (out.Items ?? []).map((i) => fromItem(unmarshall(i))),
-      cursor: out.LastEvaluatedKey ? encodeCursor(unmarshall(out.LastEvaluatedKey)) : undefined,
-    };
+    const before = page.cursor ? decodeLookupCursor(page.cursor, partition) : undefined;
+    const query = (index: typeof GSI | typeof GSI2) =>
+      this.call(() =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: index.indexName,
+            KeyConditionExpression: before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
+            FilterExpression: '#exp > :now',
+            // DynamoDB refuses unused names: '#sk' only with a cursor.
+            ExpressionAttributeNames: { '#pk': index.partitionKey.name, '#exp': AUDIT_TABLE.timeToLiveAttribute, ...(before ? { '#sk': index.sortKey.name } : {}) },
+            ExpressionAttributeValues: marshall({ ':pk': partition, ':now': Math.floor(Date.now() / 1000), ...(before ? { ':before': before } : {}) }),
+            ScanIndexForward: false,
+            Limit: page.limit,
+          }),
+        ),
+      );
+    const [main, counterparties] = await Promise.all([query(GSI), query(GSI2)]);
+    const merged = [...(main.Items ?? []), ...(counterparties.Items ?? [])]
+      .map((i) => fromItem(unmarshall(i)))
+      .sort((a, b) => (a.checkId < b.checkId ? 1 : a.checkId > b.checkId ? -1 : 0));
+    const items = merged.slice(0, page.limit);
+    const more = merged.length > items.length || main.LastEvaluatedKey !== undefined || counterparties.LastEvaluatedKey !== undefined;
+    return { items, ...(more && items.length ? { cursor: encodeCursor({ p: partition, before: items.at(-1)!.checkId }) } : {}) };
   }
 
   /** Any failure to reach DynamoDB is a dependency outage (503), never a 500. */
@@ -196,6 +220,18 @@ function decodeCursor(cursor: string, fixed: Record<string, string>, sortKeys: s
     Object.keys(k).length === Object.keys(fixed).length + sortKeys.length;
   if (!belongs) throw new InvalidCursorError('the cursor does not belong to this listing');
   return k;
+}
+
+/** A lookup cursor: the last checkId returned, valid only for the same tenant and identifier. */
+function decodeLookupCursor(cursor: string, partition: string): string {
+  let key: { p?: unknown; before?: unknown } | null;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; before?: unknown } | null;
+  } catch {
+    throw new InvalidCursorError('the cursor is malformed');
+  }
+  if (!key || key.p !== partition || typeof key.before !== 'string') throw new InvalidCursorError('the cursor does not belong to this lookup');
+  return key.before;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

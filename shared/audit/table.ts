@@ -13,9 +13,18 @@ export const AUDIT_TABLE = {
     partitionKey: { name: 'gsi1pk', type: 'S' },
     sortKey: { name: 'gsi1sk', type: 'S' },
   },
+  counterpartyIndex: {
+    indexName: 'by-counterparty',
+    /** `T#<tenant>#H#<hmac>` of a record's second identifier (an ESF pre-check's buyer). */
+    partitionKey: { name: 'gsi2pk', type: 'S' },
+    sortKey: { name: 'gsi2sk', type: 'S' },
+  },
   /** Epoch seconds after which DynamoDB may delete the record. */
   timeToLiveAttribute: 'expiresAt',
 } as const;
+
+/** The secondary indexes `/v1/audit/lookup` reads, for the CDK stack and local table creation alike. */
+export const AUDIT_INDEXES = [AUDIT_TABLE.lookupIndex, AUDIT_TABLE.counterpartyIndex] as const;
 
 /** Default retention of audit records: 5 years. */
 export const DEFAULT_AUDIT_RETENTION_DAYS = 1827;

@@ -59,7 +59,9 @@ export class InMemoryAuditStore implements AuditStore {
       if (decoded.tenant !== tenant) throw new InvalidCursorError('the cursor does not belong to this listing');
       after = decoded.checkId;
     }
-    const matching = this.newestFirst(tenant).filter((r) => r.identifier?.hmac === hmac && (!after || r.checkId < after));
+    const matching = this.newestFirst(tenant).filter(
+      (r) => (r.identifier?.hmac === hmac || Object.values(r.otherIdentifiers ?? {}).some((o) => o.hmac === hmac)) && (!after || r.checkId < after),
+    );
     const items = matching.slice(0, page.limit);
     return { items, ...(matching.length > items.length ? { cursor: encodeCursor(tenant, items.at(-1)!.checkId) } : {}) };
   }

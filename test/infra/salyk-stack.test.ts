@@ -8,7 +8,7 @@ import { BUNDLING, CREATE_REQUIRE_BANNER, esbuildOptionsFor, PROJECT_ROOT } from
 import { PROBLEM_GATEWAY_RESPONSES, problemTemplate } from '../../infra/gateway-responses.js';
 import { AUDIT_TABLE_ACTIONS, ROUTE_ACCESS, type RouteAccess } from '../../infra/route-access.js';
 import { SalykStack, type SalykStackProps } from '../../infra/salyk-stack.js';
-import { AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../../shared/audit/table.js';
+import { AUDIT_INDEXES, AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../../shared/audit/table.js';
 import { type RouteName, routeList, routes } from '../../shared/routes.js';
 import { Problem } from '../../shared/schemas/common.js';
 
@@ -263,15 +263,15 @@ describe('Stack: Salyk — data', () => {
           { AttributeName: AUDIT_TABLE.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: AUDIT_TABLE.sortKey.name, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: [
+        GlobalSecondaryIndexes: AUDIT_INDEXES.map((index) =>
           Match.objectLike({
-            IndexName: AUDIT_TABLE.lookupIndex.indexName,
+            IndexName: index.indexName,
             KeySchema: [
-              { AttributeName: AUDIT_TABLE.lookupIndex.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: AUDIT_TABLE.lookupIndex.sortKey.name, KeyType: 'RANGE' },
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
             ],
           }),
-        ],
+        ),
         TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
         SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
         Replicas: [

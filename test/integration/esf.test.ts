@@ -140,6 +140,25 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     ]);
   });
 
+  it("finds the pre-check through /v1/audit/lookup by the buyer's TIN too, and pages across both roles", async () => {
+    // Prepare: one TIN seen as a buyer, then checked on its own
+    const buyer = randomKzBin();
+    const asBuyer = await precheck(kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, buyer: { tin: buyer, type: 'legal_entity' } }));
+    const direct = await env.api('POST', '/v1/identifiers/validate', { key: API_KEYS.alpha, body: { value: buyer } });
+
+    // Act
+    const first = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.alpha, body: { value: buyer, limit: 1 } });
+    const second = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.alpha, body: { value: buyer, limit: 1, cursor: first.json.cursor } });
+    const otherTenant = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.beta, body: { value: buyer } });
+
+    // Assess: newest first — the direct check, then the pre-check that named it as buyer
+    expect(first.json.items.map((i: { checkId: string }) => i.checkId)).toEqual([direct.json.checkId]);
+    expect(second.json.items).toEqual([
+      expect.objectContaining({ checkId: asBuyer.json.checkId, operation: 'esf.precheck', otherIdentifiersMasked: { buyer: expectedMask(buyer) } }),
+    ]);
+    expect(otherTenant.json.items).toEqual([]);
+  });
+
   it('writes the record under the calling tenant only', async () => {
     // Prepare
     const body = kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' } });
