@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -11,10 +12,22 @@ import { AUDIT_INDEXES, AUDIT_TABLE } from '../shared/audit/table.js';
 const { partitionKey, sortKey } = AUDIT_TABLE;
 
 /** Creates the audit table from the same definition as the CDK stack, if it does not exist yet. */
-export async function ensureAuditTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed'> {
+export async function ensureAuditTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed' | 'updated'> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'existed';
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    // A table made by an earlier version may lack an index added since: add it rather than fail lookups.
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const missing = AUDIT_INDEXES.filter((index) => !present.has(index.indexName));
+    for (const index of missing) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+          GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+        }),
+      );
+    }
+    return missing.length ? 'updated' : 'existed';
   } catch (error) {
     if ((error as Error).name !== 'ResourceNotFoundException') throw error;
   }
@@ -31,14 +44,7 @@ export async function ensureAuditTable(client: DynamoDBClient, tableName: string
           { AttributeName: partitionKey.name, KeyType: 'HASH' },
           { AttributeName: sortKey.name, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: AUDIT_INDEXES.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
-            { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
-          ],
-          Projection: { ProjectionType: 'ALL' as const },
-        })),
+        GlobalSecondaryIndexes: AUDIT_INDEXES.map(indexSpec),
       }),
     );
   } catch (error) {
@@ -53,4 +59,15 @@ export async function ensureAuditTable(client: DynamoDBClient, tableName: string
     }),
   );
   return 'created';
+}
+
+function indexSpec(index: (typeof AUDIT_INDEXES)[number]) {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+    ],
+    Projection: { ProjectionType: 'ALL' as const },
+  };
 }
