@@ -1,14 +1,13 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/esf-precheck.js';
-import { useAuditStore } from '../../functions/lib/audit-trail.js';
 import type { EsfPrecheckRequest } from '../../shared/esf/precheck.js';
 import { ruleById } from '../../shared/rules/index.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
 import { EsfPrecheckResponse } from '../../shared/schemas/esf.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
-import { InMemoryAuditStore } from '../helpers/in-memory-audit-store.js';
+import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 import { ALL_EXPORT_EVIDENCE, kgInvoice, kzInvoice, TIN } from '../fixtures/esf-invoices.js';
 
 const SECRET = 'handler-test-secret';
@@ -20,26 +19,7 @@ const hmac = (key: string) => createHmac('sha256', SECRET).update(key, 'utf8').d
 const findingCodes = (json: { findings: { code: string }[] }) => json.findings.map((f) => f.code);
 
 describe('Route: POST /v1/esf/precheck', () => {
-  let store: InMemoryAuditStore;
-  const savedEnv = { ...process.env };
-
-  beforeAll(() => {
-    process.env.HMAC_SECRET = SECRET;
-  });
-
-  beforeEach(() => {
-    store = new InMemoryAuditStore();
-    useAuditStore(store);
-  });
-
-  afterEach(() => {
-    useAuditStore(undefined);
-    process.env.HMAC_SECRET = SECRET;
-  });
-
-  afterAll(() => {
-    process.env = savedEnv;
-  });
+  const audit = useFakeAuditTrail(SECRET);
 
   describe('200: the pre-check', () => {
     it('answers a clean KZ invoice with the full contract shape', async () => {
@@ -111,8 +91,8 @@ describe('Route: POST /v1/esf/precheck', () => {
         },
       ]);
       expect(res.json.submittable).toBe(severity !== 'error');
-      expect(store.records).toHaveLength(1);
-      expect(store.records[0]).toMatchObject({
+      expect(audit.store.records).toHaveLength(1);
+      expect(audit.store.records[0]).toMatchObject({
         valid: severity !== 'error',
         errorCodes: severity === 'error' ? [code] : [],
         warningCodes: severity === 'warning' ? [code] : [],
@@ -177,8 +157,8 @@ describe('Route: POST /v1/esf/precheck', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(store.writeCalls).toBe(1);
-      expect(store.records).toEqual([
+      expect(audit.store.writeCalls).toBe(1);
+      expect(audit.store.records).toEqual([
         {
           tenant: 'tenant-esf',
           checkId: res.json.checkId,
@@ -208,8 +188,8 @@ describe('Route: POST /v1/esf/precheck', () => {
       // Assess
       expect(res.status).toBe(200);
       expect(res.json.buyerTin).toBeUndefined();
-      expect(store.records).toHaveLength(1);
-      expect(store.records[0]!.otherIdentifiers).toBeUndefined();
+      expect(audit.store.records).toHaveLength(1);
+      expect(audit.store.records[0]!.otherIdentifiers).toBeUndefined();
     });
 
     it('never stores a raw TIN, typed or normalized, in any record', async () => {
@@ -225,9 +205,9 @@ describe('Route: POST /v1/esf/precheck', () => {
       for (const body of bodies) expect((await precheck(body)).status).toBe(200);
 
       // Assess
-      expect(store.records).toHaveLength(bodies.length);
-      expectNoRawIdentifiers(store.records, bodies.flatMap((b) => [b.supplier.tin, ...(b.buyer.tin ? [b.buyer.tin] : [])]));
-      for (const record of store.records) expect(record.identifier!.masked).toMatch(/^\*+\d{4}$/);
+      expect(audit.store.records).toHaveLength(bodies.length);
+      expectNoRawIdentifiers(audit.store.records, bodies.flatMap((b) => [b.supplier.tin, ...(b.buyer.tin ? [b.buyer.tin] : [])]));
+      for (const record of audit.store.records) expect(record.identifier!.masked).toMatch(/^\*+\d{4}$/);
     });
   });
 
@@ -241,7 +221,7 @@ describe('Route: POST /v1/esf/precheck', () => {
 
       // Assess
       expectProblem(res, 400);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it.each<[string, unknown, string]>([
@@ -267,7 +247,7 @@ describe('Route: POST /v1/esf/precheck', () => {
       // Assess
       expectProblem(res, 400);
       expect(problemPaths(res)).toContain(path);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers a delivery date the rules data does not cover with 400 naming deliveryDate', async () => {
@@ -281,7 +261,7 @@ describe('Route: POST /v1/esf/precheck', () => {
       expectProblem(res, 400);
       expect(problemPaths(res)).toEqual(['body.deliveryDate']);
       expect(res.json.detail).toMatch(/2017-06-01/);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers 1 001 lines with 413 and accepts 1 000', async () => {
@@ -297,7 +277,7 @@ describe('Route: POST /v1/esf/precheck', () => {
       expect(problemPaths(over)).toContain('body.lines');
       expect(atLimit.status).toBe(200);
       expect(atLimit.json.submittable).toBe(true);
-      expect(store.records).toHaveLength(1);
+      expect(audit.store.records).toHaveLength(1);
     });
 
     it('does not echo the TINs in the problem', async () => {
@@ -318,12 +298,12 @@ describe('Route: POST /v1/esf/precheck', () => {
 
       // Assess
       expectProblem(res, 401);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers 503 with Retry-After and no result when the audit record cannot be written', async () => {
       // Prepare
-      store.failWith();
+      audit.store.failWith();
 
       // Act
       const res = await precheck(kzInvoice());
@@ -333,7 +313,7 @@ describe('Route: POST /v1/esf/precheck', () => {
       expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
       expect(res.json.checkId).toBeUndefined();
       expect(res.raw.body).not.toContain(TIN.kzBin);
-      expect(store.records).toHaveLength(0);
+      expect(audit.store.records).toHaveLength(0);
     });
   });
 });

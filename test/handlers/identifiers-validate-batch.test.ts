@@ -1,10 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/identifiers-validate-batch.js';
-import { useAuditStore } from '../../functions/lib/audit-trail.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
 import { randomKgPin, randomKzBin, randomKzIin } from '../helpers/identifiers.js';
-import { InMemoryAuditStore } from '../helpers/in-memory-audit-store.js';
+import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 
 const PATH = '/v1/identifiers/validate-batch';
 const validateBatch = (body: unknown, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
@@ -21,23 +20,7 @@ const ITEMS = [
 ] as const;
 
 describe('Route: POST /v1/identifiers/validate-batch', () => {
-  let store: InMemoryAuditStore;
-  const savedEnv = { ...process.env };
-
-  beforeAll(() => {
-    process.env.HMAC_SECRET = 'batch-test-secret';
-  });
-
-  beforeEach(() => {
-    store = new InMemoryAuditStore();
-    useAuditStore(store);
-  });
-
-  afterEach(() => useAuditStore(undefined));
-
-  afterAll(() => {
-    process.env = savedEnv;
-  });
+  const audit = useFakeAuditTrail('batch-test-secret');
 
   describe('200: results, summary and audit records', () => {
     it('answers the summary counts of the batch', async () => {
@@ -90,9 +73,9 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
 
       // Assess
       const results = res.json.results as { checkId: string; valid: boolean; errors: { code: string }[]; warnings: { code: string }[] }[];
-      expect(store.records).toHaveLength(ITEMS.length);
+      expect(audit.store.records).toHaveLength(ITEMS.length);
       expect(new Set(results.map((r) => r.checkId)).size).toBe(ITEMS.length);
-      store.records.forEach((record, i) => {
+      audit.store.records.forEach((record, i) => {
         const result = results[i]!;
         expect(record).toMatchObject({
           tenant: 'tenant-b',
@@ -103,7 +86,7 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
           warningCodes: result.warnings.map((w) => w.code),
         });
       });
-      expect(store.records[0]!.identifier!.masked).toBe(expectedMask('850315300574'));
+      expect(audit.store.records[0]!.identifier!.masked).toBe(expectedMask('850315300574'));
     });
 
     it('gives the records of one batch ascending checkIds in request order', async () => {
@@ -124,8 +107,8 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(store.records).toHaveLength(values.length);
-      expectNoRawIdentifiers(store.records, values);
+      expect(audit.store.records).toHaveLength(values.length);
+      expectNoRawIdentifiers(audit.store.records, values);
     });
 
     it('accepts exactly 10 000 items and records every one', async () => {
@@ -140,7 +123,7 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
       expect(res.json.summary.total).toBe(10_000);
       expect(res.json.summary.valid + res.json.summary.invalid).toBe(10_000);
       expect(res.json.results[9_999].ref).toBe('9999');
-      expect(store.records).toHaveLength(10_000);
+      expect(audit.store.records).toHaveLength(10_000);
     });
   });
 
@@ -155,7 +138,7 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
       // Assess
       expectProblem(res, 413);
       expect(problemPaths(res)).toContain('body.items');
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
   });
 
@@ -176,7 +159,7 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
       // Assess
       expectProblem(res, 400);
       expect(problemPaths(res)).toContain(path);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers bad JSON with 400', async () => {
@@ -185,7 +168,7 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
 
       // Assess
       expectProblem(res, 400);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers a missing body with 400', async () => {
@@ -204,12 +187,12 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
 
       // Assess
       expectProblem(res, 401);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers 503 with Retry-After and no results when the store rejects', async () => {
       // Prepare
-      store.failWith();
+      audit.store.failWith();
 
       // Act
       const res = await validateBatch({ items: ITEMS });
@@ -218,7 +201,7 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
       expectProblem(res, 503);
       expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
       expect(res.json.results).toBeUndefined();
-      expect(store.records).toHaveLength(0);
+      expect(audit.store.records).toHaveLength(0);
     });
   });
 });

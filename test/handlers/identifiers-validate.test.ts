@@ -1,11 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/identifiers-validate.js';
-import { useAuditStore } from '../../functions/lib/audit-trail.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
-import { InMemoryAuditStore } from '../helpers/in-memory-audit-store.js';
+import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 
 const SECRET = 'handler-test-secret';
 const PATH = '/v1/identifiers/validate';
@@ -20,26 +19,7 @@ const validate = (body: unknown, apiKeyId?: string | null) => invoke(handler, ap
 const hmac = (key: string) => createHmac('sha256', SECRET).update(key, 'utf8').digest('hex');
 
 describe('Route: POST /v1/identifiers/validate', () => {
-  let store: InMemoryAuditStore;
-  const savedEnv = { ...process.env };
-
-  beforeAll(() => {
-    process.env.HMAC_SECRET = SECRET;
-  });
-
-  beforeEach(() => {
-    store = new InMemoryAuditStore();
-    useAuditStore(store);
-  });
-
-  afterEach(() => {
-    useAuditStore(undefined);
-    process.env.HMAC_SECRET = SECRET;
-  });
-
-  afterAll(() => {
-    process.env = savedEnv;
-  });
+  const audit = useFakeAuditTrail(SECRET);
 
   describe('200: the check and its audit record', () => {
     it('answers a valid IIN with the full contract shape', async () => {
@@ -73,8 +53,8 @@ describe('Route: POST /v1/identifiers/validate', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(store.records).toHaveLength(1);
-      const [record] = store.records;
+      expect(audit.store.records).toHaveLength(1);
+      const [record] = audit.store.records;
       expect(record).toEqual({
         tenant: 'tenant-7',
         checkId: res.json.checkId,
@@ -103,8 +83,8 @@ describe('Route: POST /v1/identifiers/validate', () => {
       expect(res.status).toBe(200);
       expect(res.json.valid).toBe(false);
       expect(res.json.errors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CHECKSUM']);
-      expect(store.records).toHaveLength(1);
-      expect(store.records[0]).toMatchObject({ checkId: res.json.checkId, valid: false, errorCodes: ['INVALID_CHECKSUM'] });
+      expect(audit.store.records).toHaveLength(1);
+      expect(audit.store.records[0]).toMatchObject({ checkId: res.json.checkId, valid: false, errorCodes: ['INVALID_CHECKSUM'] });
     });
 
     it('strips separators, and hashes the normalized digits (so a later lookup finds the check)', async () => {
@@ -117,7 +97,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
       // Assess
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ valid: true, normalized: IIN });
-      expect(store.records[0]!.identifier).toEqual({ hmac: hmac(IIN), masked: '********0574' });
+      expect(audit.store.records[0]!.identifier).toEqual({ hmac: hmac(IIN), masked: '********0574' });
     });
 
     it('infers KG from 14 digits and reports the structure-only warning', async () => {
@@ -128,7 +108,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ valid: true, country: 'KG', kind: 'PIN', details: { holder: 'individual', birthDate: '1985-03-15' } });
       expect(res.json.warnings.map((w: { code: string }) => w.code)).toEqual(['STRUCTURE_UNCONFIRMED']);
-      expect(store.records[0]).toMatchObject({ country: 'KG', kind: 'PIN', warningCodes: ['STRUCTURE_UNCONFIRMED'] });
+      expect(audit.store.records[0]).toMatchObject({ country: 'KG', kind: 'PIN', warningCodes: ['STRUCTURE_UNCONFIRMED'] });
     });
 
     it('answers a lost leading zero with a suggestion, not a 400', async () => {
@@ -168,9 +148,9 @@ describe('Route: POST /v1/identifiers/validate', () => {
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ valid: false, normalized: null });
       expect(res.json.errors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CHARACTERS']);
-      expect(JSON.stringify(store.records)).not.toContain(fullWidth);
+      expect(JSON.stringify(audit.store.records)).not.toContain(fullWidth);
       // Non-ASCII digits are not shown even in the last 4: the mask reveals ASCII digits only.
-      expect(store.records[0]!.identifier!.masked).toBe('************');
+      expect(audit.store.records[0]!.identifier!.masked).toBe('************');
     });
 
     it('accepts a base64-encoded body, as API Gateway may deliver one', async () => {
@@ -193,9 +173,9 @@ describe('Route: POST /v1/identifiers/validate', () => {
       for (const value of values) expect((await validate({ value })).status).toBe(200);
 
       // Assess
-      expect(store.records).toHaveLength(values.length);
-      expectNoRawIdentifiers(store.records, values);
-      for (const record of store.records) expect(record.identifier!.masked).toMatch(/^\*+\d{4}$/);
+      expect(audit.store.records).toHaveLength(values.length);
+      expectNoRawIdentifiers(audit.store.records, values);
+      for (const record of audit.store.records) expect(record.identifier!.masked).toMatch(/^\*+\d{4}$/);
     });
   });
 
@@ -214,7 +194,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
       // Assess
       expectProblem(res, 400);
       expect(res.json.detail).toContain(detail);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it.each([
@@ -233,7 +213,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
       expectProblem(res, 400);
       expect(problemPaths(res)).toContain(path);
       expect(res.json.errors.every((e: { message: string }) => e.message.length > 0)).toBe(true);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('accepts a value of exactly 64 characters (the limit is inclusive)', async () => {
@@ -255,7 +235,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
 
       // Assess
       expectProblem(res, 400);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('does not echo the identifier in the problem', async () => {
@@ -276,7 +256,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
       // Assess
       expectProblem(res, 401);
       expect(res.headers['www-authenticate']).toBeDefined();
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers 401 before looking at the body', async () => {
@@ -291,7 +271,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
   describe('503: the audit log cannot be written', () => {
     it('answers 503 with Retry-After, and no result, when the store rejects', async () => {
       // Prepare
-      store.failWith();
+      audit.store.failWith();
 
       // Act
       const res = await validate({ value: IIN });
@@ -301,8 +281,8 @@ describe('Route: POST /v1/identifiers/validate', () => {
       expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
       expect(res.json.checkId).toBeUndefined();
       expect(res.raw.body).not.toContain(IIN);
-      expect(store.writeCalls).toBe(1);
-      expect(store.records).toHaveLength(0);
+      expect(audit.store.writeCalls).toBe(1);
+      expect(audit.store.records).toHaveLength(0);
     });
 
     it('answers 503 when no HMAC secret is configured', async () => {
@@ -316,7 +296,7 @@ describe('Route: POST /v1/identifiers/validate', () => {
       // Assess
       expectProblem(res, 503);
       expect(res.headers['retry-after']).toBeDefined();
-      expect(store.records).toHaveLength(0);
+      expect(audit.store.records).toHaveLength(0);
     });
   });
 });

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/residency-kz.js';
-import { useAuditStore } from '../../functions/lib/audit-trail.js';
 import { ruleById } from '../../shared/rules/index.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectProblem, problemPaths } from '../helpers/assertions.js';
-import { InMemoryAuditStore } from '../helpers/in-memory-audit-store.js';
+import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 
 const PATH = '/v1/residency/kz';
 const CHECK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -18,23 +17,7 @@ const STRADDLING = [{ entry: '2025-09-01', exit: '2026-03-02' }];
 const reasonShape = { code: expect.any(String), text: expect.any(String), citation: expect.any(String), confidence: expect.stringMatching(/^(confirmed|secondary|seed_only|contested)$/) };
 
 describe('Route: POST /v1/residency/kz', () => {
-  let store: InMemoryAuditStore;
-  const savedEnv = { ...process.env };
-
-  beforeAll(() => {
-    process.env.HMAC_SECRET = 'residency-test-secret';
-  });
-
-  beforeEach(() => {
-    store = new InMemoryAuditStore();
-    useAuditStore(store);
-  });
-
-  afterEach(() => useAuditStore(undefined));
-
-  afterAll(() => {
-    process.env = savedEnv;
-  });
+  const audit = useFakeAuditTrail('residency-test-secret');
 
   describe('200: the decision', () => {
     it('answers a 183-day resident with the full contract shape; every number can be counted by hand', async () => {
@@ -101,8 +84,8 @@ describe('Route: POST /v1/residency/kz', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(store.writeCalls).toBe(1);
-      expect(store.records).toEqual([
+      expect(audit.store.writeCalls).toBe(1);
+      expect(audit.store.records).toEqual([
         {
           tenant: 'tenant-9',
           checkId: res.json.checkId,
@@ -118,7 +101,7 @@ describe('Route: POST /v1/residency/kz', () => {
           expiresAt: expect.any(Number),
         },
       ]);
-      const stored = JSON.stringify(store.records);
+      const stored = JSON.stringify(audit.store.records);
       for (const date of ['2025-09-01', '2026-03-02', '2026-12-31']) expect(stored).not.toContain(date);
     });
 
@@ -129,8 +112,8 @@ describe('Route: POST /v1/residency/kz', () => {
 
       // Assess
       expect(first.json.checkId).not.toBe(second.json.checkId);
-      expect(store.records.map((r) => r.checkId)).toEqual([first.json.checkId, second.json.checkId]);
-      expect(store.records.map((r) => r.facts?.taxYear)).toEqual([2026, 2025]);
+      expect(audit.store.records.map((r) => r.checkId)).toEqual([first.json.checkId, second.json.checkId]);
+      expect(audit.store.records.map((r) => r.facts?.taxYear)).toEqual([2026, 2025]);
     });
 
     it('uses today when asOf is left out (an open stay runs to today)', async () => {
@@ -165,7 +148,7 @@ describe('Route: POST /v1/residency/kz', () => {
       expect(problemPaths(res)).toEqual([path]);
       expect(res.json.detail).toMatch(message);
       expect(res.json.errors[0].message).toMatch(message);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it.each([
@@ -184,7 +167,7 @@ describe('Route: POST /v1/residency/kz', () => {
       // Assess
       expectProblem(res, 400);
       expect(problemPaths(res)).toContain(path);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers bad JSON with 400', async () => {
@@ -197,11 +180,11 @@ describe('Route: POST /v1/residency/kz', () => {
     it('answers 401 without an API key, and records nothing', async () => {
       const res = await post({ taxYear: 2026, stays: [] }, null);
       expectProblem(res, 401);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers 503 when the audit record cannot be written', async () => {
-      store.failWith();
+      audit.store.failWith();
       const res = await post({ taxYear: 2026, stays: [], asOf: '2026-01-01' });
       expectProblem(res, 503);
     });

@@ -1,11 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/vat-assess.js';
-import { useAuditStore } from '../../functions/lib/audit-trail.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
 import { VatAssessResponse } from '../../shared/schemas/vat.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectProblem, problemPaths } from '../helpers/assertions.js';
-import { InMemoryAuditStore } from '../helpers/in-memory-audit-store.js';
+import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 
 const PATH = '/v1/vat/assess';
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -34,23 +33,7 @@ function withField(path: string, value: unknown): Record<string, unknown> {
 }
 
 describe('Route: POST /v1/vat/assess (handler)', () => {
-  let store: InMemoryAuditStore;
-  const savedEnv = { ...process.env };
-
-  beforeAll(() => {
-    process.env.HMAC_SECRET = 'vat-handler-secret';
-  });
-
-  beforeEach(() => {
-    store = new InMemoryAuditStore();
-    useAuditStore(store);
-  });
-
-  afterEach(() => useAuditStore(undefined));
-
-  afterAll(() => {
-    process.env = savedEnv;
-  });
+  const audit = useFakeAuditTrail('vat-handler-secret');
 
   describe('200: the decision and its audit record', () => {
     it('answers the KG e-services case with the contract shape', async () => {
@@ -101,8 +84,8 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(store.records).toHaveLength(1);
-      const record = store.records[0]!;
+      expect(audit.store.records).toHaveLength(1);
+      const record = audit.store.records[0]!;
       expect(record).toEqual({
         tenant: 'tenant-v',
         checkId: res.json.checkId,
@@ -140,7 +123,7 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
       expect(res.json).toMatchObject({ vatApplies: true, rate: 12, liableParty: 'buyer_tax_agent', registration: { required: false } });
       const agent = res.json.reasons.find((r: { code: string }) => r.code === 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES');
       expect(agent).toMatchObject({ confidence: 'contested', note: expect.stringContaining('Art. 253') });
-      expect(store.records[0]!.facts).toMatchObject({ liableParty: 'buyer_tax_agent', registrationRequired: false });
+      expect(audit.store.records[0]!.facts).toMatchObject({ liableParty: 'buyer_tax_agent', registrationRequired: false });
     });
 
     it('records the buyer state as vatCountry for EAEU e-services', async () => {
@@ -152,7 +135,7 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
 
       // Assess
       expect(res.json).toMatchObject({ vatCountry: 'KZ', rate: 16 });
-      expect(store.records[0]).toMatchObject({ country: 'KG', facts: { vatCountry: 'KZ', rate: 16 } });
+      expect(audit.store.records[0]).toMatchObject({ country: 'KG', facts: { vatCountry: 'KZ', rate: 16 } });
     });
 
     it('accepts lower-case ISO country codes for residence', async () => {
@@ -212,7 +195,7 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
       // Assess
       expectProblem(res, 400);
       expect(problemPaths(res)).toContain(path);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it.each([
@@ -229,7 +212,7 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
       expectProblem(res, 400);
       expect(problemPaths(res)).toEqual(['body.date']);
       expect(res.json.detail).toContain(date);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers a KZ resident case in a year with no MCI value with 400 on the date', async () => {
@@ -254,7 +237,7 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
 
       // Assess
       expectProblem(res, 400);
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
   });
 
@@ -266,12 +249,12 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
       // Assess
       expectProblem(res, 401);
       expect(res.headers['www-authenticate']).toContain('x-api-key');
-      expect(store.writeCalls).toBe(0);
+      expect(audit.store.writeCalls).toBe(0);
     });
 
     it('answers 503 with Retry-After when the audit record cannot be written (no decision without its record)', async () => {
       // Prepare
-      store.failWith();
+      audit.store.failWith();
 
       // Act
       const res = await assess(KG_ESERVICES);
