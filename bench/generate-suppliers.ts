@@ -2,8 +2,9 @@
  * Writes a realistic supplier list for benchmarks: mostly valid KZ BINs/IINs and KG INNs/PINs, with the
  * mistakes accountants really meet (lost leading zeros, typos, separators). Deterministic for a given seed.
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 import { kzCheckDigit } from '../shared/identifiers/kz.js';
 
 /** A small deterministic PRNG (mulberry32), so every run benchmarks the same file. */
@@ -41,7 +42,8 @@ export function supplierRowFactory(seed = 42) {
     else if (roll < 0.65) tin = iin();
     else if (roll < 0.8) tin = kgInn();
     else if (roll < 0.9) tin = kgPin();
-    else if (roll < 0.94) tin = (r() < 0.5 ? iin() : kgInn()).replace(/^0/, '') || '0'; // spreadsheet dropped a zero
+    else if (roll < 0.94)
+      tin = (r() < 0.5 ? iin() : kgInn()).replace(/^0/, '') || '0'; // spreadsheet dropped a zero
     else if (roll < 0.97) {
       const v = bin();
       const at = int(12);

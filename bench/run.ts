@@ -5,23 +5,21 @@
  *     next to DynamoDB Local's own BatchWriteItem ceiling for the same 10 000 records, measured in the same run.
  * Options: --rows N (default 1 000 000), --big-rows N (default 10 000 000; 0 skips), --skip-cli, --skip-api.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
+import { readConfig } from '../functions/lib/config.js';
+import { toAttributes, toItem } from '../functions/lib/dynamodb-audit-store.js';
+import { ensureAuditTable } from '../local/create-table.js';
+import { freePort, startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { identifierRecord } from '../shared/audit/record.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { RULESET_VERSION } from '../shared/rules/version.js';
-import { toAttributes, toItem } from '../functions/lib/dynamodb-audit-store.js';
-import { readConfig } from '../functions/lib/config.js';
-import { ensureAuditTable } from '../local/create-table.js';
-import { freePort, startDynamoDbLocal } from '../local/dynamodb-local.js';
 import { supplierRowFactory, writeSupplierCsv } from './generate-suppliers.js';
-import { spawn } from 'node:child_process';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -39,11 +37,22 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function cliRun(file: string) {
   const started = performance.now();
-  const { stdout } = await run(process.execPath, [join(root, 'dist/cli/salyk.js'), 'validate', file, '--json', '-o', `${file}.out.csv`], {
-    maxBuffer: 1 << 24,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(root, 'dist/cli/salyk.js'), 'validate', file, '--json', '-o', `${file}.out.csv`],
+    {
+      maxBuffer: 1 << 24,
+    },
+  );
   const wall = (performance.now() - started) / 1000;
-  const summary = JSON.parse(stdout) as { rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; valid: number; invalid: number };
+  const summary = JSON.parse(stdout) as {
+    rows: number;
+    seconds: number;
+    rowsPerSecond: number;
+    peakRssMb: number;
+    valid: number;
+    invalid: number;
+  };
   // Whole-process wall time (start-up included) is what a user waits for; report that.
   return { ...summary, seconds: wall, rowsPerSecond: Math.round(summary.rows / wall) };
 }
@@ -56,8 +65,12 @@ async function benchCli(dir: string): Promise<void> {
   const runs = [];
   for (let i = 0; i < repeats; i++) runs.push(await cliRun(file));
   const best = runs.reduce((a, b) => (a.seconds < b.seconds ? a : b));
-  console.log(`\nCLI offline validate, ${rows.toLocaleString('en-US')} rows (${(size / 1e6).toFixed(1)} MB; ${best.valid} valid / ${best.invalid} invalid)`);
-  console.log(`  process wall times incl. start-up (s): ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} — median ${median(runs.map((r) => r.seconds)).toFixed(2)} s, best ${best.rowsPerSecond.toLocaleString('en-US')} rows/s`);
+  console.log(
+    `\nCLI offline validate, ${rows.toLocaleString('en-US')} rows (${(size / 1e6).toFixed(1)} MB; ${best.valid} valid / ${best.invalid} invalid)`,
+  );
+  console.log(
+    `  process wall times incl. start-up (s): ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} — median ${median(runs.map((r) => r.seconds)).toFixed(2)} s, best ${best.rowsPerSecond.toLocaleString('en-US')} rows/s`,
+  );
   console.log(`  peak RSS: ${runs.map((r) => r.peakRssMb).join(', ')} MiB`);
 
   const bigRows = Number(args['big-rows']);
@@ -67,8 +80,12 @@ async function benchCli(dir: string): Promise<void> {
     const r = await cliRun(big);
     await rm(big, { force: true });
     await rm(`${big}.out.csv`, { force: true });
-    console.log(`CLI offline validate, ${bigRows.toLocaleString('en-US')} rows: ${r.seconds.toFixed(1)} s, ${r.rowsPerSecond.toLocaleString('en-US')} rows/s, peak RSS ${r.peakRssMb} MiB`);
-    console.log(`  peak RSS growth ${rows.toLocaleString('en-US')} → ${bigRows.toLocaleString('en-US')} rows: ${r.peakRssMb - median(runs.map((x) => x.peakRssMb))} MiB (target ≤ 50)`);
+    console.log(
+      `CLI offline validate, ${bigRows.toLocaleString('en-US')} rows: ${r.seconds.toFixed(1)} s, ${r.rowsPerSecond.toLocaleString('en-US')} rows/s, peak RSS ${r.peakRssMb} MiB`,
+    );
+    console.log(
+      `  peak RSS growth ${rows.toLocaleString('en-US')} → ${bigRows.toLocaleString('en-US')} rows: ${r.peakRssMb - median(runs.map((x) => x.peakRssMb))} MiB (target ≤ 50)`,
+    );
   }
 }
 
@@ -89,7 +106,13 @@ async function benchApi(): Promise<void> {
   const port = await freePort();
   const server = spawn(join(root, 'node_modules/.bin/tsx'), ['local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DYNAMODB_ENDPOINT: dynamo.endpoint, SALYK_API_KEYS: 'bench:bench-key', HMAC_SECRET: 'bench-secret' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SALYK_API_KEYS: 'bench:bench-key',
+      HMAC_SECRET: 'bench-secret',
+    },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -100,7 +123,11 @@ async function benchApi(): Promise<void> {
     const body = JSON.stringify({ items: values.map((value) => ({ value })) });
     const call = async () => {
       const t = performance.now();
-      const res = await fetch(`${url}/v1/identifiers/validate-batch`, { method: 'POST', headers: { 'x-api-key': 'bench-key', 'content-type': 'application/json' }, body });
+      const res = await fetch(`${url}/v1/identifiers/validate-batch`, {
+        method: 'POST',
+        headers: { 'x-api-key': 'bench-key', 'content-type': 'application/json' },
+        body,
+      });
       if (!res.ok) throw new Error(`batch answered ${res.status}`);
       await res.json();
       return performance.now() - t;
@@ -110,7 +137,11 @@ async function benchApi(): Promise<void> {
     // The ceiling: the same 10 000 audit items written straight to DynamoDB Local with BatchWriteItem,
     // 25 per call and the same concurrency the handler uses.
     const config = readConfig({ ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint });
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     await ensureAuditTable(client, config.tableName);
     const nextId = monotonicFactory();
     const rawWrite = async () => {
@@ -118,7 +149,15 @@ async function benchApi(): Promise<void> {
       const items: WriteRequest[] = values.map((value) => ({
         PutRequest: {
           Item: toAttributes(
-            toItem(identifierRecord({ tenant: 'raw', checkId: nextId(), now, retentionDays: 1827, rulesetVersion: RULESET_VERSION }, 'identifiers.validate-batch', 'bench-secret', value, validateIdentifier(value))),
+            toItem(
+              identifierRecord(
+                { tenant: 'raw', checkId: nextId(), now, retentionDays: 1827, rulesetVersion: RULESET_VERSION },
+                'identifiers.validate-batch',
+                'bench-secret',
+                value,
+                validateIdentifier(value),
+              ),
+            ),
           ),
         },
       }));
@@ -131,7 +170,9 @@ async function benchApi(): Promise<void> {
           while (next < chunks.length) {
             let pending = chunks[next++]!;
             while (pending.length) {
-              const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [config.tableName]: pending } }));
+              const out = await client.send(
+                new BatchWriteItemCommand({ RequestItems: { [config.tableName]: pending } }),
+              );
               pending = out.UnprocessedItems?.[config.tableName] ?? [];
             }
           }
@@ -150,8 +191,12 @@ async function benchApi(): Promise<void> {
     const api = median(apiMs);
     const raw = median(rawMs);
     console.log('\nAPI validate-batch, 10 000 items, local stack (DynamoDB Local, audit records included)');
-    console.log(`  batch call (ms): ${apiMs.map((x) => x.toFixed(0)).join(', ')} — median ${api.toFixed(0)} ms = ${Math.round(10_000 / (api / 1000)).toLocaleString('en-US')} items/s`);
-    console.log(`  DynamoDB Local raw BatchWriteItem of the same 10 000 items (ms): ${rawMs.map((x) => x.toFixed(0)).join(', ')} — median ${raw.toFixed(0)} ms = ${Math.round(10_000 / (raw / 1000)).toLocaleString('en-US')} items/s`);
+    console.log(
+      `  batch call (ms): ${apiMs.map((x) => x.toFixed(0)).join(', ')} — median ${api.toFixed(0)} ms = ${Math.round(10_000 / (api / 1000)).toLocaleString('en-US')} items/s`,
+    );
+    console.log(
+      `  DynamoDB Local raw BatchWriteItem of the same 10 000 items (ms): ${rawMs.map((x) => x.toFixed(0)).join(', ')} — median ${raw.toFixed(0)} ms = ${Math.round(10_000 / (raw / 1000)).toLocaleString('en-US')} items/s`,
+    );
     console.log(`  batch endpoint at ${((raw / api) * 100).toFixed(0)}% of the raw BatchWriteItem rate (target ≥ 80%)`);
   } finally {
     server.kill('SIGTERM');

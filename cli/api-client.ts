@@ -24,7 +24,9 @@ export async function validateBatchRemote(api: ApiOptions, items: BatchItem[]): 
     } catch (error) {
       // fetch only says "fetch failed"; the reason (refused, DNS, TLS) is its cause.
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new Error(`cannot reach the API at ${api.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      throw new Error(
+        `cannot reach the API at ${api.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      );
     }
     if (response.ok) return ((await response.json()) as { results: BatchResult[] }).results;
     if ((response.status === 503 || response.status === 429) && attempt < 6) {

@@ -13,7 +13,11 @@ export function createProgress(options: { totalBytes?: number; quiet: boolean })
 
   if (process.stderr.isTTY && options.totalBytes) {
     const bar = new cliProgress.SingleBar(
-      { format: 'validating [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true },
+      {
+        format: 'validating [{bar}] {percentage}% | {rows} rows | {speed} rows/s | ETA {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(options.totalBytes, 0, { rows: 0, speed: 0 });
@@ -30,7 +34,9 @@ export function createProgress(options: { totalBytes?: number; quiet: boolean })
       if (now - lastPrint < 2_000) return;
       lastPrint = now;
       const eta =
-        options.totalBytes && bytesRead ? ` | ETA ${Math.round(((options.totalBytes - bytesRead) / bytesRead) * ((now - started) / 1000))} s` : '';
+        options.totalBytes && bytesRead
+          ? ` | ETA ${Math.round(((options.totalBytes - bytesRead) / bytesRead) * ((now - started) / 1000))} s`
+          : '';
       process.stderr.write(`validated ${rows} rows | ${rate(rows)} rows/s${eta}\n`);
     },
     stop: () => undefined,

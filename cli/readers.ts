@@ -59,7 +59,10 @@ async function sniffDelimiter(path: string): Promise<{ delimiter: string; bom: b
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
     const text = buffer.subarray(0, bytesRead).toString('utf8');
     const head = text.replace(/^\uFEFF/, '');
-    return { delimiter: Papa.parse<string[]>(head, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',', bom: head.length !== text.length };
+    return {
+      delimiter: Papa.parse<string[]>(head, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',',
+      bom: head.length !== text.length,
+    };
   } finally {
     await handle.close();
   }
@@ -88,7 +91,11 @@ const isEmptyLine = (row: readonly string[]) => row.length === 1 && row[0] === '
 const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\uFEFF/, '').trim() === '');
 
 /** CSV via papaparse's streaming parser: BOM stripped, delimiter given (sniffed), quotes honoured, lines counted. */
-function openCsv(path: string, totalBytes: number, { delimiter, bom }: { delimiter: string; bom: boolean }): Promise<TableSource> {
+function openCsv(
+  path: string,
+  totalBytes: number,
+  { delimiter, bom }: { delimiter: string; bom: boolean },
+): Promise<TableSource> {
   return new Promise((resolveSource, rejectSource) => {
     const queue: (RowChunk | null)[] = [];
     let wake: (() => void) | undefined;

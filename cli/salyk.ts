@@ -39,7 +39,10 @@ program
   .description('validate the TIN column of a supplier list (.csv or .xlsx) and write <name>.checked.csv')
   .argument('<file>', 'CSV (comma, semicolon or tab; BOM ok) or XLSX file')
   .option('-o, --output <file>', 'where to write the checked CSV (default: <input name>.checked.csv beside the input)')
-  .option('--column <name>', 'the TIN column, by header name or 1-based number (default: tin/inn/iin/bin/pin/ИНН/ИИН/БИН/ПИН)')
+  .option(
+    '--column <name>',
+    'the TIN column, by header name or 1-based number (default: tin/inn/iin/bin/pin/ИНН/ИИН/БИН/ПИН)',
+  )
   .option('--sheet <name>', 'XLSX sheet name or 1-based number (default: the first)')
   .addOption(countryOption())
   .option('--fix-leading-zeros', 'apply LEADING_ZERO_LOST suggestions to the output', false)
@@ -95,13 +98,20 @@ program
   .action(async (file: string, opts) => {
     const request = EsfPrecheckRequest.safeParse(await readJson(file));
     if (!request.success) {
-      throw new InputError(`${file} is not a valid invoice: ${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new InputError(
+        `${file} is not a valid invoice: ${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const result = precheckEsf(request.data);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
-      console.log(`${result.submittable ? 'submittable' : 'NOT submittable'} — issue by ${result.deadline.issueBy} (${result.deadline.daysLeft} days left)`);
-      for (const f of result.findings) console.log(`  ${f.severity.padEnd(7)} ${f.code} [${f.field}]: ${f.message}${f.confidence ? ` (${f.confidence}: ${f.citation})` : ''}`);
+      console.log(
+        `${result.submittable ? 'submittable' : 'NOT submittable'} — issue by ${result.deadline.issueBy} (${result.deadline.daysLeft} days left)`,
+      );
+      for (const f of result.findings)
+        console.log(
+          `  ${f.severity.padEnd(7)} ${f.code} [${f.field}]: ${f.message}${f.confidence ? ` (${f.confidence}: ${f.citation})` : ''}`,
+        );
     }
     if (!result.submittable) process.exitCode = EXIT_INVALID;
   });
@@ -131,7 +141,8 @@ program
       aifcProgramme: opts.aifc,
       treatyCertificate: opts.treatyCertificate,
     });
-    if (!request.success) throw new InputError(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!request.success)
+      throw new InputError(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     let result;
     try {
       result = assessKzResidency(request.data);
@@ -141,10 +152,17 @@ program
     }
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
-      console.log(`${result.resident ? 'RESIDENT' : 'not resident'} in ${opts.year} (decided by ${result.decidedBy}); ${result.daysInTaxYear} days in the tax year`);
-      if (result.window) console.log(`  day test met: ${result.window.days} days from ${result.window.start} to ${result.window.end}`);
-      else console.log(`  most days in a 12-month window: ${result.maxWindow.days} (${result.maxWindow.start} to ${result.maxWindow.end}), threshold ${result.threshold}`);
-      if (result.daysUntilThreshold !== undefined) console.log(`  days of presence still allowed: ${result.daysUntilThreshold}`);
+      console.log(
+        `${result.resident ? 'RESIDENT' : 'not resident'} in ${opts.year} (decided by ${result.decidedBy}); ${result.daysInTaxYear} days in the tax year`,
+      );
+      if (result.window)
+        console.log(`  day test met: ${result.window.days} days from ${result.window.start} to ${result.window.end}`);
+      else
+        console.log(
+          `  most days in a 12-month window: ${result.maxWindow.days} (${result.maxWindow.start} to ${result.maxWindow.end}), threshold ${result.threshold}`,
+        );
+      if (result.daysUntilThreshold !== undefined)
+        console.log(`  days of presence still allowed: ${result.daysUntilThreshold}`);
       for (const r of result.reasons) console.log(`  - ${r.text} [${r.confidence}: ${r.citation}]`);
     }
   });
@@ -172,13 +190,19 @@ async function readJson(file: string): Promise<unknown> {
 function printSummary(s: FileSummary): void {
   const out = (line = '') => process.stderr.write(`${line}\n`);
   out(`${s.rows} rows checked in ${s.seconds.toFixed(2)} s (${s.rowsPerSecond} rows/s), TIN column "${s.tinColumn}"`);
-  out(`  valid ${s.valid}, invalid ${s.invalid}, with warnings ${s.withWarnings}${s.malformedRows ? `, malformed rows ${s.malformedRows}` : ''}`);
+  out(
+    `  valid ${s.valid}, invalid ${s.invalid}, with warnings ${s.withWarnings}${s.malformedRows ? `, malformed rows ${s.malformedRows}` : ''}`,
+  );
   const lost = s.errorCounts.LEADING_ZERO_LOST ?? 0;
   if (s.fixedLeadingZeros) out(`  fixed ${s.fixedLeadingZeros} lost leading zero(s)`);
-  else if (lost) out(`  ${lost} value(s) lost a leading zero in a spreadsheet: rerun with --fix-leading-zeros to restore them`);
+  else if (lost)
+    out(`  ${lost} value(s) lost a leading zero in a spreadsheet: rerun with --fix-leading-zeros to restore them`);
   if (s.topProblems.length) {
     out('Top problems:');
-    for (const p of s.topProblems) out(`  ${p.code.padEnd(22)} ${String(p.count).padStart(8)}  (lines ${p.exampleRows.join(', ')}${p.count > p.exampleRows.length ? ', …' : ''})`);
+    for (const p of s.topProblems)
+      out(
+        `  ${p.code.padEnd(22)} ${String(p.count).padStart(8)}  (lines ${p.exampleRows.join(', ')}${p.count > p.exampleRows.length ? ', …' : ''})`,
+      );
   }
   for (const e of s.parseErrors.slice(0, 10)) out(`  line ${e.line}: ${e.message}`);
   if (s.parseErrors.length > 10) out(`  … ${s.parseErrors.length - 10} more malformed lines`);

@@ -20,12 +20,17 @@ export async function readStaysCsv(path: string): Promise<Stay[]> {
   const names = header.map((h) => h.trim().toLowerCase());
   const entry = names.findIndex((n) => ENTRY_HEADERS.includes(n));
   const exit = names.findIndex((n) => EXIT_HEADERS.includes(n));
-  if (entry < 0 || exit < 0) throw new InputError(`${path} needs "entry" and "exit" columns (header: ${header.join(', ')})`);
+  if (entry < 0 || exit < 0)
+    throw new InputError(`${path} needs "entry" and "exit" columns (header: ${header.join(', ')})`);
   return rows.map((row, i) => {
     const from = (row[entry] ?? '').trim();
     const to = (row[exit] ?? '').trim();
-    for (const [value, what] of [[from, 'entry'], [to, 'exit']] as const) {
-      if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InputError(`line ${i + 2}: ${what} "${value}" is not a YYYY-MM-DD date`);
+    for (const [value, what] of [
+      [from, 'entry'],
+      [to, 'exit'],
+    ] as const) {
+      if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        throw new InputError(`line ${i + 2}: ${what} "${value}" is not a YYYY-MM-DD date`);
     }
     if (!from) throw new InputError(`line ${i + 2}: the entry date is missing`);
     return to ? { entry: from, exit: to } : { entry: from };

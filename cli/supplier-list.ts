@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
 import { todayUtc } from '../shared/identifiers/dates.js';
+import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { type ApiOptions, validateBatchRemote } from './api-client.js';
 import { createProgress } from './progress.js';
@@ -69,7 +69,9 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
 
   const output = options.output ?? defaultOutputPath(options.input);
   const out = createWriteStream(output, { encoding: 'utf8' });
-  const outputFailed = new Promise<never>((_, fail) => out.once('error', (e) => fail(new InputError(`cannot write ${output}: ${e.message}`))));
+  const outputFailed = new Promise<never>((_, fail) =>
+    out.once('error', (e) => fail(new InputError(`cannot write ${output}: ${e.message}`))),
+  );
   outputFailed.catch(() => undefined);
   const write = async (text: string) => {
     if (!out.write(text)) await Promise.race([once(out, 'drain'), outputFailed]);
@@ -171,7 +173,10 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
     });
     const remote = await validateBatchRemote(
       options.api!,
-      sendable.map((i) => ({ value: chunk.rows[i]![column]!, ...(options.country ? { country: options.country } : {}) })),
+      sendable.map((i) => ({
+        value: chunk.rows[i]![column]!,
+        ...(options.country ? { country: options.country } : {}),
+      })),
     );
     sendable.forEach((rowIndex, k) => (results[rowIndex] = remote[k]!));
     if (options.fixLeadingZeros) {
@@ -179,7 +184,10 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
       if (fixes.length) {
         const rechecked = await validateBatchRemote(
           options.api!,
-          fixes.map((i) => ({ value: results[i]!.suggestion!.value, ...(options.country ? { country: options.country } : {}) })),
+          fixes.map((i) => ({
+            value: results[i]!.suggestion!.value,
+            ...(options.country ? { country: options.country } : {}),
+          })),
         );
         fixes.forEach((i, k) => {
           chunk.rows[i]![column] = results[i]!.suggestion!.value;
@@ -200,7 +208,8 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
       }
     } else {
       // Up to `concurrency` batches in flight; results are written in input order.
-      const inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<(IdentifierResult | null)[]> }[] = [];
+      const inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<(IdentifierResult | null)[]> }[] =
+        [];
       const flushOne = async () => {
         const head = inFlight.shift()!;
         await write(emit(head.chunk, await head.results, head.bad));
@@ -251,7 +260,11 @@ function csvWriter(delimiter: string) {
  * Rows whose field count differs from the header's, or that the parser flagged, are malformed: their
  * index → the reason. Each is reported with its line, and so are parser notes tied to no row.
  */
-function malformedRows(chunk: RowChunk, width: number, report: (line: number, message: string) => void): Map<number, string> {
+function malformedRows(
+  chunk: RowChunk,
+  width: number,
+  report: (line: number, message: string) => void,
+): Map<number, string> {
   const bad = new Map<number, string>();
   const found: { line: number; message: string }[] = [...(chunk.notes ?? [])];
   for (const e of chunk.errors) {
@@ -270,7 +283,13 @@ function malformedRows(chunk: RowChunk, width: number, report: (line: number, me
   return bad;
 }
 
-function applyFix(row: string[], column: number, result: IdentifierResult, country: Country | undefined, summary: FileSummary): IdentifierResult {
+function applyFix(
+  row: string[],
+  column: number,
+  result: IdentifierResult,
+  country: Country | undefined,
+  summary: FileSummary,
+): IdentifierResult {
   if (!result.suggestion) return result;
   summary.fixedLeadingZeros++;
   row[column] = result.suggestion.value;
@@ -283,12 +302,21 @@ async function* rebatch(chunks: AsyncIterable<RowChunk>, size: number): AsyncGen
   for await (const chunk of chunks) {
     if (chunk.rows.length === 0 && chunk.notes?.length) {
       // Parser notes from a chunk without rows (e.g. only blank lines) ride with the next batch.
-      pending = { rows: [], lines: [], errors: [], ...pending, bytesRead: chunk.bytesRead, notes: [...(pending?.notes ?? []), ...chunk.notes] };
+      pending = {
+        rows: [],
+        lines: [],
+        errors: [],
+        ...pending,
+        bytesRead: chunk.bytesRead,
+        notes: [...(pending?.notes ?? []), ...chunk.notes],
+      };
     }
     for (let start = 0; start < chunk.rows.length; ) {
       const offset = pending?.rows.length ?? 0;
       const end = Math.min(chunk.rows.length, start + size - offset);
-      const errors = chunk.errors.filter((e) => e.index >= start && e.index < end).map((e) => ({ index: e.index - start + offset, message: e.message }));
+      const errors = chunk.errors
+        .filter((e) => e.index >= start && e.index < end)
+        .map((e) => ({ index: e.index - start + offset, message: e.message }));
       const notes = start === 0 ? (chunk.notes ?? []) : [];
       pending = {
         rows: [...(pending?.rows ?? []), ...chunk.rows.slice(start, end)],

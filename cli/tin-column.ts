@@ -7,7 +7,12 @@ const TIN_HEADERS = ['tin', 'inn', 'iin', 'bin', 'pin', 'инн', 'иин', 'б�
  * @returns the 0-based column index, or `-1` when none matches
  */
 export function findTinColumn(header: readonly string[], requested?: string): number {
-  const names = header.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const names = header.map((h) =>
+    h
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   if (requested !== undefined) {
     const wanted = requested.trim().toLowerCase();
     const byName = names.indexOf(wanted);

@@ -12,7 +12,8 @@ export const handler = apiHandler(routes.residencyKz, async ({ body, tenant }) =
     try {
       return assessKzResidency(body);
     } catch (error) {
-      if (error instanceof InvalidStaysError) throw badRequest(error.message, [{ path: `body.${error.path}`, message: error.message }]);
+      if (error instanceof InvalidStaysError)
+        throw badRequest(error.message, [{ path: `body.${error.path}`, message: error.message }]);
       throw error;
     }
   });

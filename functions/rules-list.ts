@@ -1,5 +1,5 @@
-import { inForce, RULES, RULESET_VERSION } from '../shared/rules/index.js';
 import { routes } from '../shared/routes.js';
+import { inForce, RULES, RULESET_VERSION } from '../shared/rules/index.js';
 import { apiHandler } from './lib/api-handler.js';
 
 /** GET /v1/rules — every rules row, filterable by country, topic prefix and date, so users can audit the sources. */

@@ -2,8 +2,8 @@ import { decisionRecord } from '../shared/audit/record.js';
 import { routes } from '../shared/routes.js';
 import { assessVat } from '../shared/vat/assess.js';
 import { apiHandler } from './lib/api-handler.js';
-import { withRulesCoverage } from './lib/rules-coverage.js';
 import { openAuditSession, recordAudit } from './lib/audit-trail.js';
+import { withRulesCoverage } from './lib/rules-coverage.js';
 
 /** POST /v1/vat/assess — one decision, one audit record of its outcome (no identifiers involved). */
 export const handler = apiHandler(routes.vatAssess, async ({ body, tenant }) => {

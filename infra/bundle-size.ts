@@ -72,14 +72,18 @@ async function main(): Promise<void> {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column === 1 || column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .map((cell, column) =>
+        column === 1 || column === 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+      )
       .join('  ')
       .trimEnd();
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const row of rows) console.log(line(row));
   const total = sizes.reduce((sum, size) => sum + size.bytes, 0);
-  console.log(`\n${sizes.length} functions, ${kib(total)} in all, bundled in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `\n${sizes.length} functions, ${kib(total)} in all, bundled in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 // Run only as a script, so tests can import measureBundle.

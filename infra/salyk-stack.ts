@@ -73,8 +73,10 @@ export class SalykStack extends Stack {
   constructor(scope: Construct, id: string, props: SalykStackProps = {}) {
     super(scope, id, props);
 
-    const auditRetentionDays = props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS;
-    const createCloudWatchRole = props.apiGatewayCloudWatchRole ?? booleanContext(this, 'apiGatewayCloudWatchRole') ?? true;
+    const auditRetentionDays =
+      props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS;
+    const createCloudWatchRole =
+      props.apiGatewayCloudWatchRole ?? booleanContext(this, 'apiGatewayCloudWatchRole') ?? true;
     const stageThrottle = props.stageThrottle ?? { rateLimit: 100, burstLimit: 200 };
     const keyThrottle = props.keyThrottle ?? { rateLimit: 25, burstLimit: 50 };
 

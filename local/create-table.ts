@@ -12,7 +12,10 @@ import { AUDIT_INDEXES, AUDIT_TABLE } from '../shared/audit/table.js';
 const { partitionKey, sortKey } = AUDIT_TABLE;
 
 /** Creates the audit table from the same definition as the CDK stack, if it does not exist yet. */
-export async function ensureAuditTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existed' | 'updated'> {
+export async function ensureAuditTable(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<'created' | 'existed' | 'updated'> {
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     // A table made by an earlier version may lack an index added since: add it rather than fail lookups.
@@ -22,7 +25,10 @@ export async function ensureAuditTable(client: DynamoDBClient, tableName: string
       await client.send(
         new UpdateTableCommand({
           TableName: tableName,
-          AttributeDefinitions: [index.partitionKey, index.sortKey].map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+          AttributeDefinitions: [index.partitionKey, index.sortKey].map((k) => ({
+            AttributeName: k.name,
+            AttributeType: k.type,
+          })),
           GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
         }),
       );
@@ -36,7 +42,11 @@ export async function ensureAuditTable(client: DynamoDBClient, tableName: string
       new CreateTableCommand({
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [partitionKey, sortKey, ...AUDIT_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey])].map((k) => ({
+        AttributeDefinitions: [
+          partitionKey,
+          sortKey,
+          ...AUDIT_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey]),
+        ].map((k) => ({
           AttributeName: k.name,
           AttributeType: k.type,
         })),

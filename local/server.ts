@@ -26,7 +26,9 @@ export interface LocalServerOptions {
 export async function startLocalServer(options: LocalServerOptions): Promise<Server> {
   const handlers = new Map<RouteDefinition, LambdaHandler>();
   for (const route of routeList) {
-    const module = (await import(pathToFileURL(resolve(options.root, route.handler)).href)) as { handler: LambdaHandler };
+    const module = (await import(pathToFileURL(resolve(options.root, route.handler)).href)) as {
+      handler: LambdaHandler;
+    };
     handlers.set(route, module.handler);
   }
 
@@ -44,24 +46,46 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Ser
   return server;
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, handlers: Map<RouteDefinition, LambdaHandler>, apiKeys: Map<string, string>) {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: Map<RouteDefinition, LambdaHandler>,
+  apiKeys: Map<string, string>,
+) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const sameRoute = routeList.filter((r) => r.path === url.pathname);
   const route = sameRoute.find((r) => r.method === req.method);
   if (!route) {
-    return send(res, sameRoute.length ? problem(405, 'Method not allowed', `${req.method} is not supported on ${url.pathname}`) : problem(404, 'Not found', `no route for ${url.pathname}`));
+    return send(
+      res,
+      sameRoute.length
+        ? problem(405, 'Method not allowed', `${req.method} is not supported on ${url.pathname}`)
+        : problem(404, 'Not found', `no route for ${url.pathname}`),
+    );
   }
 
   const apiKey = headerValue(req, 'x-api-key');
   const tenant = apiKey ? apiKeys.get(apiKey) : undefined;
   if (route.apiKeyRequired && !tenant) {
-    return send(res, problem(401, 'Unauthorized', 'a valid x-api-key header is required', { 'www-authenticate': 'ApiKey header="x-api-key"' }));
+    return send(
+      res,
+      problem(401, 'Unauthorized', 'a valid x-api-key header is required', {
+        'www-authenticate': 'ApiKey header="x-api-key"',
+      }),
+    );
   }
 
   const body = await readBody(req);
-  if (body === null) return send(res, problem(413, 'Payload too large', `the request body exceeds ${MAX_BODY_BYTES} bytes`));
+  if (body === null)
+    return send(res, problem(413, 'Payload too large', `the request body exceeds ${MAX_BODY_BYTES} bytes`));
 
-  const event = toEvent(req, url, route, body, route.apiKeyRequired ? { apiKey: apiKey!, apiKeyId: tenant! } : undefined);
+  const event = toEvent(
+    req,
+    url,
+    route,
+    body,
+    route.apiKeyRequired ? { apiKey: apiKey!, apiKeyId: tenant! } : undefined,
+  );
   const result = await handlers.get(route)!(event, lambdaContext(route));
   send(res, result);
 }
@@ -169,11 +193,22 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function problem(status: number, title: string, detail: string, headers: Record<string, string> = {}): APIGatewayProxyResult {
+function problem(
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
   return {
     statusCode: status,
     headers: { 'content-type': 'application/problem+json', ...headers },
-    body: JSON.stringify({ type: `urn:salyk:problem:${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, title, status, detail, errors: [] }),
+    body: JSON.stringify({
+      type: `urn:salyk:problem:${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      title,
+      status,
+      detail,
+      errors: [],
+    }),
   };
 }
 

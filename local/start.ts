@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConfig } from '../functions/lib/config.js';
 import { dynamoClient } from '../functions/lib/clients.js';
+import { readConfig } from '../functions/lib/config.js';
 import { parseApiKeys } from './api-keys.js';
 import { ensureAuditTable } from './create-table.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
@@ -30,10 +30,16 @@ async function localHmacSecret(): Promise<string> {
 
 async function main(): Promise<void> {
   const apiKeys = parseApiKeys(process.env.SALYK_API_KEYS);
-  const usesAws = !process.env.DYNAMODB_ENDPOINT && Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) && process.env.SALYK_USE_AWS === '1';
+  const usesAws =
+    !process.env.DYNAMODB_ENDPOINT &&
+    Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) &&
+    process.env.SALYK_USE_AWS === '1';
   let dynamo: DynamoDbLocal | undefined;
   if (!process.env.DYNAMODB_ENDPOINT && !usesAws) {
-    dynamo = await startDynamoDbLocal({ port: Number(process.env.DYNAMODB_LOCAL_PORT) || undefined, dataDir: join(dataDir, 'dynamodb') });
+    dynamo = await startDynamoDbLocal({
+      port: Number(process.env.DYNAMODB_LOCAL_PORT) || undefined,
+      dataDir: join(dataDir, 'dynamodb'),
+    });
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
     console.log(`DynamoDB Local on ${dynamo.endpoint} (data in ${join(dataDir, 'dynamodb')})`);
   }
@@ -48,7 +54,9 @@ async function main(): Promise<void> {
   } catch (error) {
     // An unreachable database is an outage, not a reason to refuse to start: the API answers and its
     // checks answer 503 with Retry-After (as deployed) until the database is back; the table is made then.
-    console.warn(`audit table ${config.tableName}: DynamoDB at ${where} is unreachable (${(error as Error).message}); checks answer 503 until it is back`);
+    console.warn(
+      `audit table ${config.tableName}: DynamoDB at ${where} is unreachable (${(error as Error).message}); checks answer 503 until it is back`,
+    );
     retryInBackground(ensureTable, (outcome) => console.log(`audit table ${config.tableName}: ${outcome} at ${where}`));
   }
 
@@ -58,7 +66,8 @@ async function main(): Promise<void> {
     throw new Error(`cannot serve on port ${port}: ${(error as Error).message}`);
   });
   console.log(`Salyk API on http://127.0.0.1:${port}`);
-  if (!process.env.SALYK_API_KEYS) console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
+  if (!process.env.SALYK_API_KEYS)
+    console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
   else console.log(`API keys for ${apiKeys.size} key(s) from SALYK_API_KEYS`);
 
   const shutdown = async () => {

@@ -4,11 +4,33 @@
  * @example
  * import { validateIdentifier, precheckEsf, assessVat } from 'salyk';
  */
+
+export {
+  type EsfPrecheckRequest,
+  type EsfPrecheckResult,
+  type Finding,
+  type FindingCode,
+  precheckEsf,
+} from './esf/precheck.js';
 export * from './identifiers/index.js';
-export { precheckEsf, type EsfPrecheckRequest, type EsfPrecheckResult, type Finding, type FindingCode } from './esf/precheck.js';
-export { assessVat, type VatAssessmentRequest, type VatAssessment } from './vat/assess.js';
-export { rateFor, ratesOn, RulesCoverageError } from './vat/rates.js';
+export { roundMoney, vatAmounts } from './money.js';
+export {
+  assessKzResidency,
+  InvalidStaysError,
+  type KzResidencyRequest,
+  type KzResidencyResult,
+} from './residency/kz.js';
+export {
+  type Confidence,
+  inForce,
+  type Reason,
+  RULES,
+  RULESET_VERSION,
+  type Rule,
+  ruleById,
+  ruleInForce,
+  rulesInForce,
+} from './rules/index.js';
+export { assessVat, type VatAssessment, type VatAssessmentRequest } from './vat/assess.js';
 export { filingCalendar, filingFor } from './vat/filing.js';
-export { assessKzResidency, InvalidStaysError, type KzResidencyRequest, type KzResidencyResult } from './residency/kz.js';
-export { RULES, RULESET_VERSION, inForce, ruleById, ruleInForce, rulesInForce, type Reason, type Rule, type Confidence } from './rules/index.js';
-export { vatAmounts, roundMoney } from './money.js';
+export { RulesCoverageError, rateFor, ratesOn } from './vat/rates.js';

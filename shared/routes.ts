@@ -1,4 +1,14 @@
 import type * as z from 'zod';
+import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
+import { HealthResponse, OpenApiDocument } from './schemas/common.js';
+import { EsfPrecheckRequest, EsfPrecheckResponse } from './schemas/esf.js';
+import {
+  IdentifierResult,
+  ValidateBatchRequest,
+  ValidateBatchResponse,
+  ValidateIdentifierRequest,
+} from './schemas/identifiers.js';
+import { KzResidencyRequest, KzResidencyResponse } from './schemas/residency.js';
 import {
   RulesQuery,
   RulesResponse,
@@ -9,16 +19,6 @@ import {
   VatRatesQuery,
   VatRatesResponse,
 } from './schemas/vat.js';
-import { EsfPrecheckRequest, EsfPrecheckResponse } from './schemas/esf.js';
-import { KzResidencyRequest, KzResidencyResponse } from './schemas/residency.js';
-import { HealthResponse, OpenApiDocument } from './schemas/common.js';
-import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
-import {
-  IdentifierResult,
-  ValidateBatchRequest,
-  ValidateBatchResponse,
-  ValidateIdentifierRequest,
-} from './schemas/identifiers.js';
 
 /**
  * One HTTP route. This table is the single source of truth: the CDK stack creates one Lambda function
@@ -149,7 +149,8 @@ export const routes = {
     path: '/v1/residency/kz',
     handler: 'functions/residency-kz.ts',
     apiKeyRequired: true,
-    summary: 'Kazakh tax residency of an individual: 183-day, AIFC 90-day, vital-interests and treaty-certificate tests',
+    summary:
+      'Kazakh tax residency of an individual: 183-day, AIFC 90-day, vital-interests and treaty-certificate tests',
     request: { body: KzResidencyRequest },
     response: KzResidencyResponse,
   },

@@ -8,8 +8,8 @@ import {
   badRequest,
   HttpProblem,
   jsonResponse,
-  payloadTooLarge,
   type ProblemFieldError,
+  payloadTooLarge,
   serviceUnavailable,
   unauthorized,
 } from './problem.js';
@@ -34,15 +34,23 @@ export type ApiResult =
  * Wraps a route's business function in the common HTTP behaviour: tenant from the API key, JSON body
  * and query validation against the route's zod schemas, and RFC 9457 problems for every failure.
  */
-export function apiHandler<const R extends RouteDefinition>(route: R, handle: (request: ApiRequest<R>) => Promise<ApiResult>) {
+export function apiHandler<const R extends RouteDefinition>(
+  route: R,
+  handle: (request: ApiRequest<R>) => Promise<ApiResult>,
+) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
     .use(problemResponses())
     .handler(async (event) => {
       const tenant = route.apiKeyRequired ? tenantOf(event) : '';
-      const body = (route.request?.body ? parseInput(route.request.body, readJsonBody(event), 'body') : undefined) as BodyOf<R>;
-      const query = (route.request?.query ? parseInput(route.request.query, event.queryStringParameters ?? {}, 'query') : undefined) as QueryOf<R>;
+      const body = (
+        route.request?.body ? parseInput(route.request.body, readJsonBody(event), 'body') : undefined
+      ) as BodyOf<R>;
+      const query = (
+        route.request?.query ? parseInput(route.request.query, event.queryStringParameters ?? {}, 'query') : undefined
+      ) as QueryOf<R>;
       const result = await handle({ body, query, tenant });
-      if ('json' in result) return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json' }, body: result.json };
+      if ('json' in result)
+        return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json' }, body: result.json };
       return jsonResponse(result.status ?? 200, result.body);
     });
 }
@@ -58,7 +66,8 @@ function tenantOf(event: APIGatewayProxyEvent): string {
 }
 
 function readJsonBody(event: APIGatewayProxyEvent): unknown {
-  if (event.body === null || event.body === undefined || event.body === '') throw badRequest('a JSON request body is required');
+  if (event.body === null || event.body === undefined || event.body === '')
+    throw badRequest('a JSON request body is required');
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
@@ -91,7 +100,9 @@ function problemResponses(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
         request.response = badRequest(error.message, [{ path: 'query.cursor', message: error.message }]).toResponse();
       } else if (error instanceof AuditUnavailableError) {
         logger.warn('audit store unavailable', { reason: error.message });
-        request.response = serviceUnavailable('the audit log cannot be written right now; nothing was recorded as done. Retry later.').toResponse();
+        request.response = serviceUnavailable(
+          'the audit log cannot be written right now; nothing was recorded as done. Retry later.',
+        ).toResponse();
       } else {
         logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
         request.response = new HttpProblem(500, 'Internal error', 'an unexpected error occurred').toResponse();

@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import { type AuditRecord, type RecordContext } from '../../shared/audit/record.js';
+import type { AuditRecord, RecordContext } from '../../shared/audit/record.js';
 import type { AuditStore } from '../../shared/audit/store.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
 import { dynamoClient, hmacSecret } from './clients.js';
@@ -34,7 +34,13 @@ export async function openAuditSession(tenant: string): Promise<AuditSession> {
   const now = new Date();
   return {
     secret,
-    context: () => ({ tenant, checkId: nextCheckId(now.getTime()), now, retentionDays, rulesetVersion: RULESET_VERSION }),
+    context: () => ({
+      tenant,
+      checkId: nextCheckId(now.getTime()),
+      now,
+      retentionDays,
+      rulesetVersion: RULESET_VERSION,
+    }),
   };
 }
 

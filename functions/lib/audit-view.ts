@@ -14,7 +14,11 @@ export function auditView(record: AuditRecord) {
     rulesetVersion: record.rulesetVersion,
     ...(record.identifier ? { identifierMasked: record.identifier.masked } : {}),
     ...(record.otherIdentifiers
-      ? { otherIdentifiersMasked: Object.fromEntries(Object.entries(record.otherIdentifiers).map(([role, id]) => [role, id.masked])) }
+      ? {
+          otherIdentifiersMasked: Object.fromEntries(
+            Object.entries(record.otherIdentifiers).map(([role, id]) => [role, id.masked]),
+          ),
+        }
       : {}),
     ...(record.facts ? { facts: record.facts } : {}),
   };

@@ -36,7 +36,8 @@ let cachedSecret: { source: string; value: Promise<string> } | undefined;
 export function hmacSecret(env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (env.HMAC_SECRET) return Promise.resolve(env.HMAC_SECRET);
   const arn = env.HMAC_SECRET_ARN;
-  if (!arn) return Promise.reject(new AuditUnavailableError('no HMAC secret is configured (HMAC_SECRET or HMAC_SECRET_ARN)'));
+  if (!arn)
+    return Promise.reject(new AuditUnavailableError('no HMAC secret is configured (HMAC_SECRET or HMAC_SECRET_ARN)'));
   if (cachedSecret?.source !== arn) {
     const value = new SecretsManagerClient({})
       .send(new GetSecretValueCommand({ SecretId: arn }))
@@ -46,7 +47,9 @@ export function hmacSecret(env: NodeJS.ProcessEnv = process.env): Promise<string
       })
       .catch((error: unknown) => {
         cachedSecret = undefined; // try again on the next request
-        throw error instanceof AuditUnavailableError ? error : new AuditUnavailableError('the HMAC secret could not be read');
+        throw error instanceof AuditUnavailableError
+          ? error
+          : new AuditUnavailableError('the HMAC secret could not be read');
       });
     cachedSecret = { source: arn, value };
   }

@@ -34,10 +34,16 @@ export function toItem(record: AuditRecord): Record<string, unknown> {
     [PK.name]: tenantKey(record.tenant),
     [SK.name]: record.checkId,
     ...(record.identifier
-      ? { [GSI.partitionKey.name]: identifierKey(record.tenant, record.identifier.hmac), [GSI.sortKey.name]: record.checkId }
+      ? {
+          [GSI.partitionKey.name]: identifierKey(record.tenant, record.identifier.hmac),
+          [GSI.sortKey.name]: record.checkId,
+        }
       : {}),
     ...(counterparty(record)
-      ? { [GSI2.partitionKey.name]: identifierKey(record.tenant, counterparty(record)!.hmac), [GSI2.sortKey.name]: record.checkId }
+      ? {
+          [GSI2.partitionKey.name]: identifierKey(record.tenant, counterparty(record)!.hmac),
+          [GSI2.sortKey.name]: record.checkId,
+        }
       : {}),
   };
 }
@@ -101,7 +107,9 @@ export class DynamoDbAuditStore implements AuditStore {
 
   async write(records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 1) {
-      await this.call(() => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toAttributes(toItem(records[0]!)) })));
+      await this.call(() =>
+        this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toAttributes(toItem(records[0]!)) })),
+      );
       return;
     }
     const requests: WriteRequest[] = records.map((r) => ({ PutRequest: { Item: toAttributes(toItem(r)) } }));
@@ -118,9 +126,12 @@ export class DynamoDbAuditStore implements AuditStore {
   private async writeChunk(chunk: WriteRequest[]): Promise<void> {
     let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > MAX_WRITE_ATTEMPTS) throw new AuditUnavailableError(`${pending.length} audit records were not written`);
+      if (attempt > MAX_WRITE_ATTEMPTS)
+        throw new AuditUnavailableError(`${pending.length} audit records were not written`);
       if (attempt > 1) await sleep(Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
-      const out = await this.call(() => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } })));
+      const out = await this.call(() =>
+        this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } })),
+      );
       pending = out.UnprocessedItems?.[this.tableName] ?? [];
     }
   }
@@ -131,7 +142,9 @@ export class DynamoDbAuditStore implements AuditStore {
     if (query.from || query.to) {
       // checkIds are ULIDs: their first 10 characters encode the creation time, so a date range is a key range.
       values[':lo'] = query.from ? encodeTime(Date.parse(`${query.from}T00:00:00Z`), 10) + '0'.repeat(16) : '0';
-      values[':hi'] = query.to ? encodeTime(Date.parse(`${query.to}T00:00:00Z`) + 86_399_999, 10) + 'Z'.repeat(16) : 'Z'.repeat(26);
+      values[':hi'] = query.to
+        ? encodeTime(Date.parse(`${query.to}T00:00:00Z`) + 86_399_999, 10) + 'Z'.repeat(16)
+        : 'Z'.repeat(26);
       condition += ' AND #sk BETWEEN :lo AND :hi';
     }
     const input: QueryCommandInput = {
@@ -139,11 +152,17 @@ export class DynamoDbAuditStore implements AuditStore {
       KeyConditionExpression: condition,
       // TTL deletion lags by up to days: expired records must not come back.
       FilterExpression: '#exp > :now',
-      ExpressionAttributeNames: { '#pk': PK.name, '#exp': AUDIT_TABLE.timeToLiveAttribute, ...(query.from || query.to ? { '#sk': SK.name } : {}) },
+      ExpressionAttributeNames: {
+        '#pk': PK.name,
+        '#exp': AUDIT_TABLE.timeToLiveAttribute,
+        ...(query.from || query.to ? { '#sk': SK.name } : {}),
+      },
       ExpressionAttributeValues: marshall(values),
       ScanIndexForward: false,
       Limit: query.limit,
-      ExclusiveStartKey: query.cursor ? marshall(decodeCursor(query.cursor, { [PK.name]: tenantKey(tenant) }, [SK.name])) : undefined,
+      ExclusiveStartKey: query.cursor
+        ? marshall(decodeCursor(query.cursor, { [PK.name]: tenantKey(tenant) }, [SK.name]))
+        : undefined,
     };
     const out = await this.call(() => this.client.send(new QueryCommand(input)));
     return {
@@ -169,8 +188,16 @@ export class DynamoDbAuditStore implements AuditStore {
             KeyConditionExpression: before ? '#pk = :pk AND #sk < :before' : '#pk = :pk',
             FilterExpression: '#exp > :now',
             // DynamoDB refuses unused names: '#sk' only with a cursor.
-            ExpressionAttributeNames: { '#pk': index.partitionKey.name, '#exp': AUDIT_TABLE.timeToLiveAttribute, ...(before ? { '#sk': index.sortKey.name } : {}) },
-            ExpressionAttributeValues: marshall({ ':pk': partition, ':now': Math.floor(Date.now() / 1000), ...(before ? { ':before': before } : {}) }),
+            ExpressionAttributeNames: {
+              '#pk': index.partitionKey.name,
+              '#exp': AUDIT_TABLE.timeToLiveAttribute,
+              ...(before ? { '#sk': index.sortKey.name } : {}),
+            },
+            ExpressionAttributeValues: marshall({
+              ':pk': partition,
+              ':now': Math.floor(Date.now() / 1000),
+              ...(before ? { ':before': before } : {}),
+            }),
             ScanIndexForward: false,
             Limit: page.limit,
           }),
@@ -181,8 +208,14 @@ export class DynamoDbAuditStore implements AuditStore {
       .map((i) => fromItem(unmarshall(i)))
       .sort((a, b) => (a.checkId < b.checkId ? 1 : a.checkId > b.checkId ? -1 : 0));
     const items = merged.slice(0, page.limit);
-    const more = merged.length > items.length || main.LastEvaluatedKey !== undefined || counterparties.LastEvaluatedKey !== undefined;
-    return { items, ...(more && items.length ? { cursor: encodeCursor({ p: partition, before: items.at(-1)!.checkId }) } : {}) };
+    const more =
+      merged.length > items.length ||
+      main.LastEvaluatedKey !== undefined ||
+      counterparties.LastEvaluatedKey !== undefined;
+    return {
+      items,
+      ...(more && items.length ? { cursor: encodeCursor({ p: partition, before: items.at(-1)!.checkId }) } : {}),
+    };
   }
 
   /** Any failure to reach DynamoDB is a dependency outage (503), never a 500. */
@@ -230,7 +263,8 @@ function decodeLookupCursor(cursor: string, partition: string): string {
   } catch {
     throw new InvalidCursorError('the cursor is malformed');
   }
-  if (!key || key.p !== partition || typeof key.before !== 'string') throw new InvalidCursorError('the cursor does not belong to this lookup');
+  if (!key || key.p !== partition || typeof key.before !== 'string')
+    throw new InvalidCursorError('the cursor does not belong to this lookup');
   return key.before;
 }
 

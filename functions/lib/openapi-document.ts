@@ -1,8 +1,11 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { Problem } from '../../shared/schemas/common.js';
 import { routeList } from '../../shared/routes.js';
+import { Problem } from '../../shared/schemas/common.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
 
 /**
  * The OpenAPI 3.1 document of the API, built from the same route table and zod schemas that
@@ -15,12 +18,19 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
       operationId: route.id,
       summary: route.summary,
       ...(route.apiKeyRequired ? { security: [{ apiKey: [] }] } : { security: [] }),
-      ...(route.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.request.body } } } } : {}),
+      ...(route.request?.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: route.request.body } } } }
+        : {}),
       ...(route.request?.query ? { requestParams: { query: route.request.query as never } } : {}),
       responses: {
         '200': { description: 'OK', content: { 'application/json': { schema: route.response } } },
         ...(route.request ? { '400': problem('Malformed request') } : {}),
-        ...(route.apiKeyRequired ? { '401': problem('Missing or unknown x-api-key'), '503': problem('The audit log is unavailable; retry after Retry-After seconds') } : {}),
+        ...(route.apiKeyRequired
+          ? {
+              '401': problem('Missing or unknown x-api-key'),
+              '503': problem('The audit log is unavailable; retry after Retry-After seconds'),
+            }
+          : {}),
         ...(route.id === 'identifiers-validate-batch' ? { '413': problem('More than 10 000 items') } : {}),
       },
     };

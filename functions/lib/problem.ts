@@ -31,22 +31,36 @@ export class HttpProblem extends Error {
     return {
       statusCode: this.status,
       headers: { 'content-type': 'application/problem+json', ...this.headers },
-      body: JSON.stringify({ type: this.type, title: this.title, status: this.status, detail: this.detail, errors: this.errors }),
+      body: JSON.stringify({
+        type: this.type,
+        title: this.title,
+        status: this.status,
+        detail: this.detail,
+        errors: this.errors,
+      }),
     };
   }
 }
 
-export const badRequest = (detail: string, errors: ProblemFieldError[] = []) => new HttpProblem(400, 'Invalid request', detail, errors);
+export const badRequest = (detail: string, errors: ProblemFieldError[] = []) =>
+  new HttpProblem(400, 'Invalid request', detail, errors);
 
 export const unauthorized = () =>
-  new HttpProblem(401, 'Unauthorized', 'a valid x-api-key header is required', [], { 'www-authenticate': 'ApiKey header="x-api-key"' });
+  new HttpProblem(401, 'Unauthorized', 'a valid x-api-key header is required', [], {
+    'www-authenticate': 'ApiKey header="x-api-key"',
+  });
 
-export const payloadTooLarge = (detail: string, errors: ProblemFieldError[] = []) => new HttpProblem(413, 'Payload too large', detail, errors);
+export const payloadTooLarge = (detail: string, errors: ProblemFieldError[] = []) =>
+  new HttpProblem(413, 'Payload too large', detail, errors);
 
 export const serviceUnavailable = (detail: string) =>
   new HttpProblem(503, 'Service unavailable', detail, [], { 'retry-after': '5' });
 
 /** A JSON success answer. */
-export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
+export function jsonResponse(
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult {
   return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }

@@ -6,7 +6,8 @@ export function withRulesCoverage<T>(compute: () => T, where: 'body' | 'query' =
   try {
     return compute();
   } catch (error) {
-    if (error instanceof RulesCoverageError) throw badRequest(error.message, [{ path: `${where}.${error.field}`, message: error.message }]);
+    if (error instanceof RulesCoverageError)
+      throw badRequest(error.message, [{ path: `${where}.${error.field}`, message: error.message }]);
     throw error;
   }
 }

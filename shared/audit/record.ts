@@ -88,7 +88,9 @@ export interface RecordContext {
 }
 
 /** Common fields of every record. */
-export function recordBase(ctx: RecordContext): Pick<AuditRecord, 'tenant' | 'checkId' | 'createdAt' | 'rulesetVersion' | 'expiresAt'> {
+export function recordBase(
+  ctx: RecordContext,
+): Pick<AuditRecord, 'tenant' | 'checkId' | 'createdAt' | 'rulesetVersion' | 'expiresAt'> {
   return {
     tenant: ctx.tenant,
     checkId: ctx.checkId,

@@ -1,8 +1,8 @@
 import { addDays, daysBetween, todayIso } from '../calendar.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
-import { type Confidence, type ExportEvidence, type LineCategory, type Rule, type SupplyType } from '../rules/index.js';
-import { rateFor, requireRule, RulesCoverageError } from '../vat/rates.js';
+import type { Confidence, ExportEvidence, LineCategory, Rule, SupplyType } from '../rules/index.js';
+import { RulesCoverageError, rateFor, requireRule } from '../vat/rates.js';
 
 export type PartyType = 'legal_entity' | 'individual_entrepreneur' | 'individual' | 'foreign_company';
 
@@ -43,13 +43,32 @@ export interface EsfPrecheckResult {
   submittable: boolean;
   findings: Finding[];
   /** The issue deadline from the rules data, with the row it comes from (the KG 5-day figure is seed-only). */
-  deadline: { issueBy: string; daysLeft: number; calendarDays: number; citation: string; confidence: Confidence; ruleId: string };
+  deadline: {
+    issueBy: string;
+    daysLeft: number;
+    calendarDays: number;
+    citation: string;
+    confidence: Confidence;
+    ruleId: string;
+  };
   supplierTin: IdentifierResult;
   buyerTin?: IdentifierResult;
 }
 
-function finding(code: FindingCode, severity: Finding['severity'], field: string, message: string, rule?: Rule): Finding {
-  return { code, severity, field, message, ...(rule ? { citation: rule.citation, confidence: rule.confidence, ruleId: rule.id } : {}) };
+function finding(
+  code: FindingCode,
+  severity: Finding['severity'],
+  field: string,
+  message: string,
+  rule?: Rule,
+): Finding {
+  return {
+    code,
+    severity,
+    field,
+    message,
+    ...(rule ? { citation: rule.citation, confidence: rule.confidence, ruleId: rule.id } : {}),
+  };
 }
 
 /**
@@ -85,12 +104,26 @@ function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult
   const daysLeft = daysBetween(issueDate, issueBy);
   if (daysLeft < 0) {
     findings.push(
-      finding('ESF_LATE', 'warning', 'issueDate', `issued ${-daysLeft} day(s) after the deadline ${issueBy} (${deadlineRule.calendarDays} calendar days after delivery); penalties apply`, deadlineRule),
+      finding(
+        'ESF_LATE',
+        'warning',
+        'issueDate',
+        `issued ${-daysLeft} day(s) after the deadline ${issueBy} (${deadlineRule.calendarDays} calendar days after delivery); penalties apply`,
+        deadlineRule,
+      ),
     );
   }
   if (issueDate < deliveryDate) {
     const rule = requireRule('esf.issue_before_delivery', country, deliveryDate);
-    findings.push(finding('ISSUED_BEFORE_DELIVERY', rule.severity, 'issueDate', `issue date ${issueDate} is before the delivery (turnover) date ${deliveryDate}`, rule));
+    findings.push(
+      finding(
+        'ISSUED_BEFORE_DELIVERY',
+        rule.severity,
+        'issueDate',
+        `issue date ${issueDate} is before the delivery (turnover) date ${deliveryDate}`,
+        rule,
+      ),
+    );
   }
 
   checkLines(findings, request);
@@ -110,21 +143,52 @@ function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult
   };
 }
 
-function checkTin(findings: Finding[], country: Country, role: 'supplier' | 'buyer', type: PartyType, tin: IdentifierResult, date: string): void {
+function checkTin(
+  findings: Finding[],
+  country: Country,
+  role: 'supplier' | 'buyer',
+  type: PartyType,
+  tin: IdentifierResult,
+  date: string,
+): void {
   const field = `${role}.tin`;
   const personal = tin.details && 'holder' in tin.details && tin.details.holder === 'individual';
   if (type === 'legal_entity' && personal) {
     const rule = requireRule('esf.tin_field', country, date);
     if (country === 'KG') {
-      findings.push(finding('PIN_IN_INN_FIELD', 'error', field, `the ${role} is a legal entity but its TIN field holds an individual's PIN; use the organisation's INN`, rule));
+      findings.push(
+        finding(
+          'PIN_IN_INN_FIELD',
+          'error',
+          field,
+          `the ${role} is a legal entity but its TIN field holds an individual's PIN; use the organisation's INN`,
+          rule,
+        ),
+      );
     } else {
-      findings.push(finding('IIN_IN_BIN_FIELD', 'error', field, `the ${role} is a legal entity but its TIN field holds an IIN (a person's number); use the organisation's BIN`, rule));
+      findings.push(
+        finding(
+          'IIN_IN_BIN_FIELD',
+          'error',
+          field,
+          `the ${role} is a legal entity but its TIN field holds an IIN (a person's number); use the organisation's BIN`,
+          rule,
+        ),
+      );
     }
   }
   if (!tin.valid) {
     const codes = tin.errors.map((e) => e.code).join(', ');
     const rule = requireRule('identifier.format', country, date);
-    findings.push(finding(role === 'supplier' ? 'INVALID_SUPPLIER_TIN' : 'INVALID_BUYER_TIN', 'error', field, `the ${role} TIN is not a valid ${country} identifier (${codes})`, rule));
+    findings.push(
+      finding(
+        role === 'supplier' ? 'INVALID_SUPPLIER_TIN' : 'INVALID_BUYER_TIN',
+        'error',
+        field,
+        `the ${role} TIN is not a valid ${country} identifier (${codes})`,
+        rule,
+      ),
+    );
   }
 }
 
@@ -141,7 +205,12 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
     const expected = rateFor(country, deliveryDate, supplyType, line.category ?? 'standard');
     if (line.vatRate !== expected.rate) {
       findings.push({
-        ...finding('VAT_RATE_MISMATCH', 'error', `lines[${i}].vatRate`, `rate ${line.vatRate}% differs from the ${expected.rate}% in force on ${deliveryDate} for ${country} ${supplyType}${line.category && line.category !== 'standard' ? ` ${line.category}` : ''} supplies`),
+        ...finding(
+          'VAT_RATE_MISMATCH',
+          'error',
+          `lines[${i}].vatRate`,
+          `rate ${line.vatRate}% differs from the ${expected.rate}% in force on ${deliveryDate} for ${country} ${supplyType}${line.category && line.category !== 'standard' ? ` ${line.category}` : ''} supplies`,
+        ),
         citation: expected.reason.citation,
         confidence: expected.reason.confidence,
         ruleId: expected.reason.ruleId,
@@ -153,7 +222,13 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
   if (chargedByNonPayer.length > 0) {
     const rule = requireRule('vat.non_payer_charges', country, deliveryDate);
     findings.push(
-      finding('SUPPLIER_NOT_VAT_REGISTERED', 'error', 'supplier.vatRegistered', `the supplier is not VAT-registered but line(s) ${chargedByNonPayer.join(', ')} charge VAT`, rule),
+      finding(
+        'SUPPLIER_NOT_VAT_REGISTERED',
+        'error',
+        'supplier.vatRegistered',
+        `the supplier is not VAT-registered but line(s) ${chargedByNonPayer.join(', ')} charge VAT`,
+        rule,
+      ),
     );
   }
 
@@ -163,7 +238,13 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
     const missing = rule.documents.filter((d) => !provided.has(d));
     if (missing.length > 0) {
       findings.push(
-        finding('EXPORT_EVIDENCE_MISSING', 'warning', 'exportEvidence', `0% ${supplyType === 'eaeu_export' ? 'EAEU export' : 'export'} lines lack: ${missing.join(', ')}`, rule),
+        finding(
+          'EXPORT_EVIDENCE_MISSING',
+          'warning',
+          'exportEvidence',
+          `0% ${supplyType === 'eaeu_export' ? 'EAEU export' : 'export'} lines lack: ${missing.join(', ')}`,
+          rule,
+        ),
       );
     }
   }

@@ -1,4 +1,4 @@
-export { compact } from './normalize.js';
 export { kzCheckDigit } from './kz.js';
-export { countryOfKind, isValidIdentifier, validateIdentifier } from './validate.js';
+export { compact } from './normalize.js';
 export type * from './types.js';
+export { countryOfKind, isValidIdentifier, validateIdentifier } from './validate.js';

@@ -1,4 +1,4 @@
-import { isRealDate, isoDate } from './dates.js';
+import { isoDate, isRealDate } from './dates.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type { IdentifierError, IdentifierWarning, KgDetails } from './types.js';
@@ -40,21 +40,34 @@ export function analyzeKg(digits: string, asOf: string): KgAnalysis {
   let details: KgAnalysis['details'] = {};
   if (first === 0) {
     kind = 'INN';
-    if (!dateOk) errors.push(issue('INVALID_DATE', `the registration date ${dmy(digits)} in digits 2-9 does not exist`));
+    if (!dateOk)
+      errors.push(issue('INVALID_DATE', `the registration date ${dmy(digits)} in digits 2-9 does not exist`));
     else details = { holder: 'legal_entity', registeredOn: date! };
   } else if (first === 1 || first === 2 || first === 4) {
     kind = 'PIN';
     const foreignNational = first === 4;
     if (foreignNational) {
-      warnings.push(issue('FOREIGN_NATIONAL_PIN', "a leading 4 marks a foreign national's or stateless person's PIN (issued from 2025-07-01)"));
+      warnings.push(
+        issue(
+          'FOREIGN_NATIONAL_PIN',
+          "a leading 4 marks a foreign national's or stateless person's PIN (issued from 2025-07-01)",
+        ),
+      );
     }
     if (!dateOk) errors.push(issue('INVALID_DATE', `the birth date ${dmy(digits)} in digits 2-9 does not exist`));
     else {
-      details = foreignNational ? { holder: 'individual', birthDate: date!, foreignNational } : { holder: 'individual', birthDate: date! };
+      details = foreignNational
+        ? { holder: 'individual', birthDate: date!, foreignNational }
+        : { holder: 'individual', birthDate: date! };
       if (date! > asOf) warnings.push(issue('BIRTH_DATE_IN_FUTURE', `the encoded birth date ${date} is after ${asOf}`));
     }
   } else {
-    errors.push(issue('INVALID_COMPONENT', `the first digit ${first} is not 0 (organisation), 1 or 2 (individual) or 4 (foreign national)`));
+    errors.push(
+      issue(
+        'INVALID_COMPONENT',
+        `the first digit ${first} is not 0 (organisation), 1 or 2 (individual) or 4 (foreign national)`,
+      ),
+    );
   }
   return { kind, errors, warnings, details };
 }

@@ -1,4 +1,4 @@
-import { isRealDate, isoDate } from './dates.js';
+import { isoDate, isRealDate } from './dates.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type {
@@ -67,8 +67,15 @@ export function analyzeKz(digits: string, asOf: string): KzAnalysis {
   let details: KzAnalysis['details'] = {};
 
   const expected = kzCheckDigit(digits);
-  if (expected === null) errors.push(issue('INVALID_CHECKSUM', 'no valid KZ number exists for these first 11 digits (both check-digit passes give 10)'));
-  else if (expected !== digitAt(digits, 11)) errors.push(issue('INVALID_CHECKSUM', `the check digit should be ${expected}, not ${digits[11]}`));
+  if (expected === null)
+    errors.push(
+      issue(
+        'INVALID_CHECKSUM',
+        'no valid KZ number exists for these first 11 digits (both check-digit passes give 10)',
+      ),
+    );
+  else if (expected !== digitAt(digits, 11))
+    errors.push(issue('INVALID_CHECKSUM', `the check digit should be ${expected}, not ${digits[11]}`));
 
   const typeDigit = digitAt(digits, 4);
   let kind: KzAnalysis['kind'] = null;
@@ -81,12 +88,22 @@ export function analyzeKz(digits: string, asOf: string): KzAnalysis {
     const bin = decodeBin(digits, asOf, errors);
     if (bin) details = bin;
   } else {
-    errors.push(issue('INVALID_COMPONENT', `the 5th digit ${typeDigit} is neither an IIN date digit (0-3) nor a BIN entity type (4-6)`));
+    errors.push(
+      issue(
+        'INVALID_COMPONENT',
+        `the 5th digit ${typeDigit} is neither an IIN date digit (0-3) nor a BIN entity type (4-6)`,
+      ),
+    );
   }
   return { kind, errors, warnings, details };
 }
 
-function decodeIin(digits: string, asOf: string, errors: IdentifierError[], warnings: IdentifierWarning[]): KzIinDetails | null {
+function decodeIin(
+  digits: string,
+  asOf: string,
+  errors: IdentifierError[],
+  warnings: IdentifierWarning[],
+): KzIinDetails | null {
   const yy = numberAt(digits, 0, 2);
   const month = numberAt(digits, 2, 2);
   const day = numberAt(digits, 4, 2);
@@ -98,13 +115,23 @@ function decodeIin(digits: string, asOf: string, errors: IdentifierError[], warn
   // With an unknown century, 29 February is only plausible when YY could be a leap year in some century.
   const year = centuryKnown ? 1800 + 100 * Math.floor((centuryDigit - 1) / 2) + yy : 2000 + yy;
   if (!isRealDate(year, month, day)) {
-    errors.push(issue('INVALID_DATE', `the birth date ${pad(day)}.${pad(month)}.${centuryKnown ? year : `..${pad(yy)}`} does not exist`));
+    errors.push(
+      issue(
+        'INVALID_DATE',
+        `the birth date ${pad(day)}.${pad(month)}.${centuryKnown ? year : `..${pad(yy)}`} does not exist`,
+      ),
+    );
     return null;
   }
   if (!centuryKnown) return null;
   const birthDate = isoDate(year, month, day);
   if (birthDate > asOf) {
-    warnings.push(issue('BIRTH_DATE_IN_FUTURE', `the encoded birth date ${birthDate} is after ${asOf}; since 2013 IIN digits are not legally bound to the holder's data`));
+    warnings.push(
+      issue(
+        'BIRTH_DATE_IN_FUTURE',
+        `the encoded birth date ${birthDate} is after ${asOf}; since 2013 IIN digits are not legally bound to the holder's data`,
+      ),
+    );
   }
   return { holder: 'individual', birthDate, sex: centuryDigit % 2 === 1 ? 'male' : 'female' };
 }

@@ -46,7 +46,10 @@ export function validateIdentifier(value: string, options: ValidateOptions = {})
     if (padded.valid) {
       return {
         ...invalid(candidate, padded.kind, digits, [
-          issue('LEADING_ZERO_LOST', `${digits.length} digits: a leading 0 was probably lost; 0${digits} is a valid ${candidate} ${padded.kind}`),
+          issue(
+            'LEADING_ZERO_LOST',
+            `${digits.length} digits: a leading 0 was probably lost; 0${digits} is a valid ${candidate} ${padded.kind}`,
+          ),
         ]),
         suggestion: { value: `0${digits}`, reason: 'LEADING_ZERO_LOST' },
       };
@@ -55,7 +58,8 @@ export function validateIdentifier(value: string, options: ValidateOptions = {})
 
   const expected = country ? `${LENGTH[country]} digits for ${country}` : '12 digits (KZ) or 14 digits (KG)';
   const errors: IdentifierError[] = [issue('INVALID_LENGTH', `${digits.length} digits; expected ${expected}`)];
-  if (!country) errors.push(issue('UNKNOWN_COUNTRY', 'the country cannot be inferred from this length; pass "country"'));
+  if (!country)
+    errors.push(issue('UNKNOWN_COUNTRY', 'the country cannot be inferred from this length; pass "country"'));
   return invalid(country, options.kind ?? null, digits, errors);
 }
 
@@ -66,7 +70,12 @@ function analyze(digits: string, country: Country, options: ValidateOptions, asO
   const wanted = options.kind;
   if (wanted && analysis.kind) {
     if (countryOfKind(wanted) !== country) {
-      errors.push(issue('KIND_MISMATCH', `a ${wanted} is not a ${country} identifier; this value is a ${country} ${analysis.kind}`));
+      errors.push(
+        issue(
+          'KIND_MISMATCH',
+          `a ${wanted} is not a ${country} identifier; this value is a ${country} ${analysis.kind}`,
+        ),
+      );
     } else if (wanted === 'INN' && analysis.kind === 'PIN') {
       kind = 'INN'; // an individual's PIN is also that individual's INN
     } else if (wanted !== analysis.kind) {

@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, todayIso } from '../calendar.js';
-import { type Reason, reasonFrom, ruleInForce, type RuleOf } from '../rules/index.js';
+import { type Reason, type RuleOf, reasonFrom, ruleInForce } from '../rules/index.js';
 import { RulesCoverageError } from '../vat/rates.js';
 
 export interface Stay {
@@ -70,7 +70,10 @@ export function assessKzResidency(request: KzResidencyRequest, today: string = t
   const yearEnd = `${request.taxYear}-12-31`;
   const intervals = checkedIntervals(request.stays, asOf);
 
-  const days183 = rule(ruleInForce('residency.days_test', 'KZ', yearEnd, (r) => !r.programme), request.taxYear);
+  const days183 = rule(
+    ruleInForce('residency.days_test', 'KZ', yearEnd, (r) => !r.programme),
+    request.taxYear,
+  );
   const days90 = ruleInForce('residency.days_test', 'KZ', yearEnd, (r) => r.programme === 'aifc_itrp');
   const dayRule = request.aifcProgramme && days90 ? days90 : days183;
   const threshold = dayRule.days;
@@ -86,7 +89,8 @@ export function assessKzResidency(request: KzResidencyRequest, today: string = t
     for (let d = a; d <= b; d++) present[d] = 1;
   }
   for (let d = 0; d < span; d++) prefix[d + 1] = prefix[d]! + present[d]!;
-  const countIn = (start: string, end: string) => prefix[daysBetween(origin, end) + 1]! - prefix[daysBetween(origin, start)]!;
+  const countIn = (start: string, end: string) =>
+    prefix[daysBetween(origin, end) + 1]! - prefix[daysBetween(origin, start)]!;
 
   let met: DayWindow | undefined;
   let maxWindow: DayWindow = { start: windowStart(yearStart), end: yearStart, days: -1 };
@@ -105,24 +109,48 @@ export function assessKzResidency(request: KzResidencyRequest, today: string = t
   reasons.push(reasonFrom(dayRule, dayText));
 
   const vitalRule = ruleInForce('residency.vital_interests', 'KZ', yearEnd);
-  const vital = vitalRule && (request.citizen || request.residencePermit) && request.familyInKazakhstan && request.realEstateAvailable;
+  const vital =
+    vitalRule &&
+    (request.citizen || request.residencePermit) &&
+    request.familyInKazakhstan &&
+    request.realEstateAvailable;
   if (!met && vitalRule) {
     const missing = [
       !(request.citizen || request.residencePermit) && 'citizenship or a residence permit',
       !request.familyInKazakhstan && 'family in Kazakhstan',
       !request.realEstateAvailable && 'available real estate',
     ].filter(Boolean);
-    reasons.push(reasonFrom(vitalRule, vital ? `${vitalRule.text} All three criteria hold.` : `${vitalRule.text} Not met: missing ${missing.join(', ')}.`));
+    reasons.push(
+      reasonFrom(
+        vitalRule,
+        vital
+          ? `${vitalRule.text} All three criteria hold.`
+          : `${vitalRule.text} Not met: missing ${missing.join(', ')}.`,
+      ),
+    );
   }
 
-  let decidedBy: DecidedBy = met ? (dayRule.programme ? 'days_90_aifc' : 'days_183') : vital ? 'vital_interests' : 'none';
+  let decidedBy: DecidedBy = met
+    ? dayRule.programme
+      ? 'days_90_aifc'
+      : 'days_183'
+    : vital
+      ? 'vital_interests'
+      : 'none';
   let resident = decidedBy !== 'none';
   const treatyRule = ruleInForce('residency.treaty_certificate', 'KZ', yearEnd);
   if (request.treatyCertificate && treatyRule) {
     if (request.citizen) {
-      reasons.push(reasonFrom(treatyRule, `${treatyRule.text} Not applied: the certificate override is for foreign citizens and stateless persons.`));
+      reasons.push(
+        reasonFrom(
+          treatyRule,
+          `${treatyRule.text} Not applied: the certificate override is for foreign citizens and stateless persons.`,
+        ),
+      );
     } else if (resident) {
-      reasons.push(reasonFrom(treatyRule, `${treatyRule.text} Applied: the certificate overrides the ${decidedBy} test.`));
+      reasons.push(
+        reasonFrom(treatyRule, `${treatyRule.text} Applied: the certificate overrides the ${decidedBy} test.`),
+      );
       decidedBy = 'treaty_certificate';
       resident = false;
     }
@@ -156,11 +184,14 @@ function checkedIntervals(stays: readonly Stay[], asOf: string): { from: string;
   const intervals: { from: string; to: string }[] = [];
   stays.forEach((stay, i) => {
     const to = stay.exit ?? asOf;
-    if (stay.exit === undefined && i !== stays.length - 1) throw new InvalidStaysError(`stays.${i}.exit`, `stay ${i + 1} has no exit but is not the last stay`);
+    if (stay.exit === undefined && i !== stays.length - 1)
+      throw new InvalidStaysError(`stays.${i}.exit`, `stay ${i + 1} has no exit but is not the last stay`);
     if (to < stay.entry) {
       throw new InvalidStaysError(
         stay.exit === undefined ? 'asOf' : `stays.${i}.exit`,
-        stay.exit === undefined ? `the open stay ${i + 1} starts ${stay.entry}, after asOf ${asOf}` : `stay ${i + 1} exits ${stay.exit}, before its entry ${stay.entry}`,
+        stay.exit === undefined
+          ? `the open stay ${i + 1} starts ${stay.entry}, after asOf ${asOf}`
+          : `stay ${i + 1} exits ${stay.exit}, before its entry ${stay.entry}`,
       );
     }
     const previous = intervals[i - 1];
@@ -182,7 +213,14 @@ function checkedIntervals(stays: readonly Stay[], asOf: string): { from: string;
  * Kazakhstan that keep every window ending in the tax year below the threshold. When the threshold
  * cannot be reached before the year ends, it is every remaining day of the year.
  */
-function daysAllowed(present: Uint8Array, origin: string, asOf: string, yearStart: string, yearEnd: string, threshold: number): number | undefined {
+function daysAllowed(
+  present: Uint8Array,
+  origin: string,
+  asOf: string,
+  yearStart: string,
+  yearEnd: string,
+  threshold: number,
+): number | undefined {
   if (asOf >= yearEnd) return undefined; // the year is over: nothing left to plan
   // Days from the day after asOf until the first window opens count in no window of the year: all allowed.
   const lead = Math.max(0, daysBetween(addDays(asOf, 1), origin));
@@ -190,7 +228,8 @@ function daysAllowed(present: Uint8Array, origin: string, asOf: string, yearStar
   const lastIndex = present.length - 1;
   const firstEnd = daysBetween(origin, yearStart);
   const windows: [start: number, end: number][] = [];
-  for (let e = firstEnd, end = yearStart; e <= lastIndex; e++, end = addDays(end, 1)) windows.push([daysBetween(origin, windowStart(end)), e]);
+  for (let e = firstEnd, end = yearStart; e <= lastIndex; e++, end = addDays(end, 1))
+    windows.push([daysBetween(origin, windowStart(end)), e]);
 
   // Adding more days never lowers a window's count, so the answer is found by bisection.
   const reaches = (added: number) => {

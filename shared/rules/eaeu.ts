@@ -18,7 +18,8 @@ export const EAEU_RULES: Rule[] = [
     effectiveFrom: '2024-04-01',
     effectiveTo: null,
     citation: `${PROTOCOL}; procedure paras. 9-10`,
-    source: 'ilex.by; nalog.gov.by; auditstek.ru; PwC KZ alert No. 224 (Mar 2024); KZ ratification Law No. 63-VIII; docs.cntd.ru',
+    source:
+      'ilex.by; nalog.gov.by; auditstek.ru; PwC KZ alert No. 224 (Mar 2024); KZ ratification Law No. 63-VIII; docs.cntd.ru',
     confidence: 'confirmed',
     text: "Between EAEU states, VAT on listed electronic services is due in the buyer's state; the supplier registers there (B2C, and B2B save for para. 11 cases).",
   },

@@ -3,8 +3,8 @@ import { KG_RULES } from './kg.js';
 import { KZ_RULES } from './kz.js';
 import type { Confidence, Rule, RuleCountry, RuleOf, RuleTopic } from './types.js';
 
-export type * from './types.js';
 export { EAEU_MEMBERS } from './eaeu.js';
+export type * from './types.js';
 export { RULESET_VERSION } from './version.js';
 
 /** Every rules row, in one table: the only place rates, thresholds and deadlines are written. */
@@ -22,7 +22,9 @@ export function rulesInForce<T extends RuleTopic>(
   date: string,
   match: (rule: RuleOf<T>) => boolean = () => true,
 ): RuleOf<T>[] {
-  return RULES.filter((r): r is RuleOf<T> => r.topic === topic && r.country === country && inForce(r, date) && match(r as RuleOf<T>));
+  return RULES.filter(
+    (r): r is RuleOf<T> => r.topic === topic && r.country === country && inForce(r, date) && match(r as RuleOf<T>),
+  );
 }
 
 /** The one row of a topic in force on a date, or `undefined` when the rules data does not cover it. */

@@ -40,7 +40,8 @@ export const KG_RULES: Rule[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     citation: `${KG_CODE}, mandatory VAT registration threshold`,
-    source: 'PwC KG (25 Jul 2024): "threshold for obligatory registration… increased to KGS 30 million"; Mazars CEE Tax Guide 2023',
+    source:
+      'PwC KG (25 Jul 2024): "threshold for obligatory registration… increased to KGS 30 million"; Mazars CEE Tax Guide 2023',
     confidence: 'confirmed',
     text: 'A resident whose 12-month taxable turnover exceeds KGS 30 million must register for VAT.',
     note: '24.kg (19 Jan 2022) reads 30 m as the single-tax ceiling that forces the general regime; a 31 Jul 2025 law raised the single-tax ceiling for traders to KGS 50 m, which may move the effective trigger for traders (not confirmed for services). The registration deadline after exceeding it was not found.',
@@ -56,7 +57,8 @@ export const KG_RULES: Rule[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     citation: `${KG_CODE}, Art. 111 and Art. 28(4); place of supply Art. 263`,
-    source: 'vat.salyk.kg/home/information (State Tax Service); bulak.kg 10 Jun 2022; vatcalc.com 2022; Orbitax KG §12.2',
+    source:
+      'vat.salyk.kg/home/information (State Tax Service); bulak.kg 10 Jun 2022; vatcalc.com 2022; Orbitax KG §12.2',
     confidence: 'confirmed',
     text: 'A foreign supplier of electronic services to Kyrgyzstan registers via vat.salyk.kg and charges VAT from the first sale; there is no threshold.',
   },
@@ -68,7 +70,8 @@ export const KG_RULES: Rule[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     citation: `${KG_CODE}, Art. 263 (place of supply of electronic services)`,
-    source: 'Orbitax KG §12.2: "tax agents are not required to withhold VAT (i.e., no reverse charge)"; vatcalc.com 2022',
+    source:
+      'Orbitax KG §12.2: "tax agents are not required to withhold VAT (i.e., no reverse charge)"; vatcalc.com 2022',
     confidence: 'confirmed',
     text: 'For electronic services from outside the EAEU there is no reverse charge: the foreign supplier charges VAT to business buyers too.',
     note: 'For suppliers from EAEU states the 2022 EAEU e-services protocol applies from 2024-04-01 instead.',
@@ -111,7 +114,8 @@ export const KG_RULES: Rule[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     citation: `${KG_CODE}, VAT tax period and return deadline`,
-    source: 'practitioner guidance on the 2022 Code (monthly period, return and payment by the 20th); not in the research store',
+    source:
+      'practitioner guidance on the 2022 Code (monthly period, return and payment by the 20th); not in the research store',
     confidence: 'secondary',
     text: 'Resident VAT payers file a monthly VAT return by the 20th of the following month.',
     note: 'Not confirmed by the research notes; verify against the Code before relying on it.',
@@ -124,7 +128,8 @@ export const KG_RULES: Rule[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     citation: `${KG_CODE}, single tax and patent regimes`,
-    source: 'PwC KG significant developments (16 Jan 2023): the single tax replaces income tax, sales tax and VAT up to KGS 30 m',
+    source:
+      'PwC KG significant developments (16 Jan 2023): the single tax replaces income tax, sales tax and VAT up to KGS 30 m',
     confidence: 'confirmed',
     text: 'Businesses on the single tax or a patent are not VAT payers: they charge no VAT.',
   },
@@ -159,7 +164,8 @@ export const KG_RULES: Rule[] = [
     topic: 'vat.tax_agent.htp_exemption',
     effectiveFrom: '2023-04-01',
     effectiveTo: null,
-    citation: 'Law of the KR No. 84 of 08.07.2011 "On the High Technology Park" (as amended to Law No. 176 of 11.11.2024)',
+    citation:
+      'Law of the KR No. 84 of 08.07.2011 "On the High Technology Park" (as amended to Law No. 176 of 11.11.2024)',
     source: 'lookuptax.com KG guide (seed 002); PwC KG (25 Jul 2024) confirms only the general HTP exemptions',
     confidence: 'seed_only',
     text: 'High-Technology Park residents have no VAT tax-agent duty on payments to foreign IT contractors (from April 2023).',
@@ -209,7 +215,8 @@ export const KG_RULES: Rule[] = [
     calendarDays: 5,
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
-    citation: 'Cabinet Resolution No. 141 of 18.03.2022 (ESF procedure, Tax Code Art. 178) — deadline as stated by the seed',
+    citation:
+      'Cabinet Resolution No. 141 of 18.03.2022 (ESF procedure, Tax Code Art. 178) — deadline as stated by the seed',
     source: 'lookuptax.com KG guide (seed 002)',
     confidence: 'seed_only',
     text: 'A Kyrgyz ESF must be registered within 5 calendar days of delivery.',
@@ -233,7 +240,8 @@ export const KG_RULES: Rule[] = [
     topic: 'vat.import',
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
-    citation: 'EAEU Treaty, Annex 18 (indirect taxes on imports from EAEU states); EAEU Customs Code (imports from third countries)',
+    citation:
+      'EAEU Treaty, Annex 18 (indirect taxes on imports from EAEU states); EAEU Customs Code (imports from third countries)',
     source: 'derived: general import VAT mechanics; not itemised in the research notes',
     confidence: 'secondary',
     text: 'Goods shipped into KG by a foreign seller bear import VAT paid by the importer (at customs, or via the statement of import from EAEU states), not VAT charged by the seller.',
@@ -245,7 +253,8 @@ export const KG_RULES: Rule[] = [
     effectiveFrom: '2022-01-01',
     effectiveTo: null,
     citation: 'Tax Code of the Kyrgyz Republic (in force 2022-01-01), Art. 263 (place of supply)',
-    source: 'derived from the place-of-supply tests in the research notes (buyer registration or residence decides for services)',
+    source:
+      'derived from the place-of-supply tests in the research notes (buyer registration or residence decides for services)',
     confidence: 'secondary',
     text: 'Services whose buyer is outside KG (and supplies with neither party in KG) are outside the scope of Kyrgyz VAT.',
   },
@@ -267,7 +276,8 @@ export const KG_RULES: Rule[] = [
     topic: 'identifier.format',
     effectiveFrom: '2017-09-28',
     effectiveTo: null,
-    citation: 'Government Decree No. 619 of 28.09.2017 (procedure for assigning the PIN); structure per public register examples',
+    citation:
+      'Government Decree No. 619 of 28.09.2017 (procedure for assigning the PIN); structure per public register examples',
     source: 'grs.gov.kg PIN service page; org-id/register examples; research/identifiers.md §5',
     confidence: 'secondary',
     text: 'A Kyrgyz INN/PIN is 14 digits: first digit 0 (organisation), 1/2 (individual) or 4 (foreign national), then a DDMMYYYY date; no check digit is published.',

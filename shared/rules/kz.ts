@@ -39,7 +39,8 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, VAT rate`,
-    source: 'regfollower.com/?p=70923; Pagero KZ; kz.kursiv.media (Jul 2025); enbekshiqazaq.kz SRC Q&A 14 Oct 2025 ("The base VAT rate is 16%")',
+    source:
+      'regfollower.com/?p=70923; Pagero KZ; kz.kursiv.media (Jul 2025); enbekshiqazaq.kz SRC Q&A 14 Oct 2025 ("The base VAT rate is 16%")',
     confidence: 'confirmed',
     text: 'From 1 Jan 2026 the Kazakh standard VAT rate is 16%; the rate in force on the turnover date applies.',
   },
@@ -129,7 +130,7 @@ export const KZ_RULES: Rule[] = [
     source: 'enbekshiqazaq.kz 28 Nov 2025; Signum Law 2025',
     confidence: 'confirmed',
     text: 'From 2026 a resident whose turnover exceeds 10,000 MCI must register for VAT within 5 business days (or before a single transaction that exceeds it).',
-    note: "Pagero's \"15,000 MCI\" looks wrong. Late registration: 50 MCI fine plus 15% of unregistered taxable turnover. De-registration for low turnover is no longer possible from 2026.",
+    note: 'Pagero\'s "15,000 MCI" looks wrong. Late registration: 50 MCI fine plus 15% of unregistered taxable turnover. De-registration for low turnover is no longer possible from 2026.',
   },
   {
     id: 'KZ.VAT.NONRESIDENT_ESERVICES.REGISTRATION.2022',
@@ -152,7 +153,8 @@ export const KZ_RULES: Rule[] = [
     country: 'KZ',
     topic: 'vat.registration.nonresident_eservices',
     thresholdAmount: 0,
-    route: 'conditional VAT registration (Tax Code Art. 102.1; MoF Order No. 636): confirmation letter with notarised documents',
+    route:
+      'conditional VAT registration (Tax Code Art. 102.1; MoF Order No. 636): confirmation letter with notarised documents',
     deadline: 'one_month_after_first_payment',
     scope: 'b2c',
     effectiveFrom: '2026-01-01',
@@ -173,7 +175,7 @@ export const KZ_RULES: Rule[] = [
     citation: `${NEW_CODE}, VAT for a non-resident (buyer issues the ESF on the non-resident's behalf)`,
     source: 'enbekshiqazaq.kz 28 Oct 2025 and 27 Jan 2026; vatupdate.com 28 Oct 2025',
     confidence: 'secondary',
-    text: 'A Kazakh VAT payer buying services (including electronic services) from a non-resident, with Kazakhstan as the place of supply, pays the VAT on the non-resident\'s behalf and issues the ESF.',
+    text: "A Kazakh VAT payer buying services (including electronic services) from a non-resident, with Kazakhstan as the place of supply, pays the VAT on the non-resident's behalf and issues the ESF.",
     note: 'The buyer-pays duty is confirmed for services in general; whether B2B e-services from non-EAEU suppliers stay on it under the 2026 Code is an open question in the research — hence secondary.',
   },
   {
@@ -234,7 +236,8 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, VAT declaration`,
-    source: 'enbekshiqazaq.kz 28 Oct 2025: filed no earlier than the 15th of the month after the quarter and no later than the 15th of the second month',
+    source:
+      'enbekshiqazaq.kz 28 Oct 2025: filed no earlier than the 15th of the month after the quarter and no later than the 15th of the second month',
     confidence: 'confirmed',
     text: 'The VAT declaration is quarterly, due by the 15th of the second month after the quarter.',
   },
@@ -330,7 +333,8 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, issue of ESFs; MoF order of 28.10.2025 on ESF rules and forms`,
-    source: 'KPMG US TaxNewsFlash 24 Oct 2025 (draft law of 10 Oct 2025); enacted status inferred from enbekshiqazaq items of 2026',
+    source:
+      'KPMG US TaxNewsFlash 24 Oct 2025 (draft law of 10 Oct 2025); enacted status inferred from enbekshiqazaq items of 2026',
     confidence: 'secondary',
     text: 'An ESF is issued no earlier than the turnover date and no later than 15 calendar days after it.',
     note: 'Some transaction types may be invoiced monthly by the 20th of the next month (not modelled).',
@@ -353,7 +357,8 @@ export const KZ_RULES: Rule[] = [
     topic: 'vat.import',
     effectiveFrom: '2018-01-01',
     effectiveTo: null,
-    citation: 'EAEU Treaty, Annex 18 (indirect taxes on imports from EAEU states); EAEU Customs Code (imports from third countries)',
+    citation:
+      'EAEU Treaty, Annex 18 (indirect taxes on imports from EAEU states); EAEU Customs Code (imports from third countries)',
     source: 'derived: general import VAT mechanics; not itemised in the research notes',
     confidence: 'secondary',
     text: 'Goods shipped into KZ by a foreign seller bear import VAT paid by the importer (at customs, or via the statement of import from EAEU states), not VAT charged by the seller.',
@@ -365,7 +370,8 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2018-01-01',
     effectiveTo: null,
     citation: 'Tax Code of the RK, place of supply of works and services',
-    source: 'derived from the place-of-supply tests in the research notes (buyer registration or residence decides for services)',
+    source:
+      'derived from the place-of-supply tests in the research notes (buyer registration or residence decides for services)',
     confidence: 'secondary',
     text: 'Services whose buyer is outside KZ (and supplies with neither party in KZ) are outside the scope of Kazakh VAT.',
   },
@@ -375,10 +381,11 @@ export const KZ_RULES: Rule[] = [
     topic: 'esf.tin_field',
     effectiveFrom: '2018-01-01',
     effectiveTo: null,
-    citation: 'Law of the RK "On National Registers of Identification Numbers" (BIN for legal entities, IIN for individuals)',
+    citation:
+      'Law of the RK "On National Registers of Identification Numbers" (BIN for legal entities, IIN for individuals)',
     source: 'research/identifiers.md §1; seed 000',
     confidence: 'confirmed',
-    text: 'A legal entity is identified by its BIN; an IIN (a person\'s number) in a legal entity\'s BIN field is wrong.',
+    text: "A legal entity is identified by its BIN; an IIN (a person's number) in a legal entity's BIN field is wrong.",
   },
   {
     id: 'KZ.IDENTIFIER.FORMAT',
@@ -423,7 +430,8 @@ export const KZ_RULES: Rule[] = [
     programme: 'aifc_itrp',
     effectiveFrom: '2018-01-01',
     effectiveTo: null,
-    citation: 'AIFC Regulations on the Investment Tax Residency Programme; Tax Code of the RK (residency of investment residents)',
+    citation:
+      'AIFC Regulations on the Investment Tax Residency Programme; Tax Code of the RK (residency of investment residents)',
     source: 'itrp.kz "About the Programme"; itrp.aifc.kz FAQ (seed 001); aifc.kz FAQ',
     confidence: 'confirmed',
     text: 'A participant of the AIFC Investment Tax Residency Programme is resident after at least 90 calendar days (arrival and departure days included) in any consecutive 12 months ending in the tax year.',
@@ -436,7 +444,8 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2018-01-01',
     effectiveTo: null,
     citation: `${OLD_CODE}, Art. 217(3) (centre of vital interests)`,
-    source: 'PwC Tax Summaries KZ "Residence" (reviewed 1 Feb 2023): all three criteria must hold; Mazars CEE 2023-2024; seed 004',
+    source:
+      'PwC Tax Summaries KZ "Residence" (reviewed 1 Feb 2023): all three criteria must hold; Mazars CEE 2023-2024; seed 004',
     confidence: 'confirmed',
     text: 'With no minimum of days, an individual whose centre of vital interests is in Kazakhstan is resident: citizenship or a residence permit, AND family in Kazakhstan, AND real estate available to them or their family.',
     note: 'Not re-verified against the text of the 2026 Tax Code.',

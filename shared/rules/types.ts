@@ -25,7 +25,12 @@ export interface RuleMeta {
 
 export type SupplyType = 'domestic' | 'export' | 'eaeu_export';
 export type LineCategory = 'standard' | 'medicines' | 'periodicals';
-export type ExportEvidence = 'contract' | 'customs_declaration' | 'eaeu_import_statement' | 'transport_document' | 'bank_proceeds';
+export type ExportEvidence =
+  | 'contract'
+  | 'customs_declaration'
+  | 'eaeu_import_statement'
+  | 'transport_document'
+  | 'bank_proceeds';
 
 /** A rule row; `topic` says which fields follow. */
 export type Rule = RuleMeta &
@@ -43,8 +48,20 @@ export type Rule = RuleMeta &
         registrationBusinessDays?: number;
         route: string;
       }
-    | { topic: 'vat.registration.nonresident_eservices'; thresholdAmount: 0; route: string; deadline: 'first_sale' | 'one_month_after_first_payment'; scope: 'b2b_and_b2c' | 'b2c' }
-    | { topic: 'vat.filing'; filer: 'resident' | 'nonresident_eservices'; frequency: 'quarterly' | 'monthly'; dueDay: number; monthsAfterPeriodEnd: number }
+    | {
+        topic: 'vat.registration.nonresident_eservices';
+        thresholdAmount: 0;
+        route: string;
+        deadline: 'first_sale' | 'one_month_after_first_payment';
+        scope: 'b2b_and_b2c' | 'b2c';
+      }
+    | {
+        topic: 'vat.filing';
+        filer: 'resident' | 'nonresident_eservices';
+        frequency: 'quarterly' | 'monthly';
+        dueDay: number;
+        monthsAfterPeriodEnd: number;
+      }
     | { topic: 'esf.deadline'; calendarDays: number }
     | { topic: 'esf.issue_before_delivery'; severity: 'error' | 'warning' }
     | { topic: 'vat.tax_agent.nonresident_services'; rateFrom: 'standard' }

@@ -27,7 +27,14 @@ export const OpenApiDocument = z.record(z.string(), z.unknown()).meta({ descript
  * 10^13 so that every amount is still exact to the cent as a double.
  */
 export const Money = z
-  .union([z.number().finite(), z.string().trim().regex(/^-?\d+(\.\d+)?$/, 'a decimal number').transform(Number)])
+  .union([
+    z.number().finite(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/, 'a decimal number')
+      .transform(Number),
+  ])
   .pipe(z.number().min(-1e13).max(1e13))
   .meta({ description: 'Amount in KGS/KZT: a number or a decimal string', example: 1000 });
 

@@ -27,7 +27,11 @@ export const EsfPrecheckRequest = z
       )
       .min(1)
       .max(1000),
-    exportEvidence: z.array(z.enum(['contract', 'customs_declaration', 'eaeu_import_statement', 'transport_document', 'bank_proceeds'])).optional(),
+    exportEvidence: z
+      .array(
+        z.enum(['contract', 'customs_declaration', 'eaeu_import_statement', 'transport_document', 'bank_proceeds']),
+      )
+      .optional(),
   })
   .meta({ id: 'EsfPrecheckRequest' });
 

@@ -8,7 +8,10 @@ export const KzResidencyRequest = z
     stays: z
       .array(z.object({ entry: IsoDate, exit: IsoDate.optional() }))
       .max(2000)
-      .meta({ description: 'Days in Kazakhstan, in date order; arrival and departure days count; an open stay runs to asOf; overlaps are a 400' }),
+      .meta({
+        description:
+          'Days in Kazakhstan, in date order; arrival and departure days count; an open stay runs to asOf; overlaps are a 400',
+      }),
     asOf: IsoDate.optional(),
     citizen: z.boolean().optional(),
     residencePermit: z.boolean().optional(),

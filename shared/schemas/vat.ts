@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { ISO_3166_ALPHA2 } from './iso-countries.js';
 import { Confidence, CountryCode, IsoDate, NonNegativeMoney } from './common.js';
+import { ISO_3166_ALPHA2 } from './iso-countries.js';
 
 /** ISO 3166 alpha-2, case-insensitive on input. */
 const CountryIso = z
@@ -9,7 +9,6 @@ const CountryIso = z
   .transform((c) => c.toUpperCase())
   .refine((c) => ISO_3166_ALPHA2.has(c), 'not an ISO 3166 alpha-2 country code (e.g. GB, not UK)')
   .meta({ example: 'KG' });
-
 
 export const VatAssessRequest = z
   .object({
@@ -60,7 +59,9 @@ export const VatAssessResponse = z
       route: z.string().optional(),
       threshold: z.object({ amount: z.number(), currency: z.string(), basis: z.string() }).optional(),
     }),
-    filing: z.object({ frequency: z.enum(['quarterly', 'monthly']), periodEnd: z.string(), dueDate: z.string() }).nullable(),
+    filing: z
+      .object({ frequency: z.enum(['quarterly', 'monthly']), periodEnd: z.string(), dueDate: z.string() })
+      .nullable(),
     amounts: z.object({ net: z.number(), vat: z.number(), gross: z.number() }).optional(),
     evidence: z.array(z.string()).optional(),
     inputVatReclaimable: z.boolean().optional(),
@@ -92,7 +93,13 @@ export const RateView = z.object({
 });
 
 export const VatRatesResponse = z
-  .object({ country: CountryCode, date: z.string(), standard: RateView, reduced: z.array(RateView), zero: z.array(RateView) })
+  .object({
+    country: CountryCode,
+    date: z.string(),
+    standard: RateView,
+    reduced: z.array(RateView),
+    zero: z.array(RateView),
+  })
   .meta({ id: 'VatRatesResponse' });
 
 const CalendarPeriod = z.object({
@@ -111,7 +118,9 @@ export const VatCalendarResponse = z
     country: CountryCode,
     year: z.number(),
     periods: z.array(CalendarPeriod),
-    schedules: z.array(z.object({ filer: z.enum(['resident', 'nonresident_eservices']), periods: z.array(CalendarPeriod) })),
+    schedules: z.array(
+      z.object({ filer: z.enum(['resident', 'nonresident_eservices']), periods: z.array(CalendarPeriod) }),
+    ),
   })
   .meta({ id: 'VatCalendarResponse' });
 

@@ -1,9 +1,9 @@
 import { addBusinessDays, addMonths } from '../calendar.js';
 import type { Country } from '../identifiers/types.js';
 import { vatAmounts } from '../money.js';
-import { EAEU_MEMBERS, type Reason, reasonFrom, type RuleOf, RULESET_VERSION, ruleInForce } from '../rules/index.js';
+import { EAEU_MEMBERS, type Reason, RULESET_VERSION, type RuleOf, reasonFrom, ruleInForce } from '../rules/index.js';
 import { type FilingObligation, filingFor } from './filing.js';
-import { rateFor, requireRule, RulesCoverageError } from './rates.js';
+import { RulesCoverageError, rateFor, requireRule } from './rates.js';
 
 export type Regime = 'general' | 'single_tax' | 'patent' | 'simplified';
 
@@ -11,9 +11,21 @@ export type Regime = 'general' | 'single_tax' | 'patent' | 'simplified';
 export interface VatAssessmentRequest {
   country: Country;
   date: string;
-  seller: { residence: string; regime?: Regime; vatRegistered?: boolean; htpResident?: boolean; turnover12m?: number; firstSaleDate?: string };
+  seller: {
+    residence: string;
+    regime?: Regime;
+    vatRegistered?: boolean;
+    htpResident?: boolean;
+    turnover12m?: number;
+    firstSaleDate?: string;
+  };
   buyer: { type: 'business' | 'consumer'; residence: string; vatRegistered?: boolean; htpResident?: boolean };
-  supply: { category: 'electronic_services' | 'services' | 'goods'; net?: number; destination?: string; itServices?: boolean };
+  supply: {
+    category: 'electronic_services' | 'services' | 'goods';
+    net?: number;
+    destination?: string;
+    itServices?: boolean;
+  };
 }
 
 export interface Registration {
@@ -65,7 +77,13 @@ function decide(req: VatAssessmentRequest): Decision {
   requireRule('vat.rate.standard', country, date); // refuses dates the rules data does not cover
 
   const eaeu = ruleInForce('vat.eaeu_eservices', 'EAEU', date);
-  if (eaeu && supply.category === 'electronic_services' && seller.residence !== buyer.residence && isEaeu(seller.residence) && isEaeu(buyer.residence)) {
+  if (
+    eaeu &&
+    supply.category === 'electronic_services' &&
+    seller.residence !== buyer.residence &&
+    isEaeu(seller.residence) &&
+    isEaeu(buyer.residence)
+  ) {
     return eaeuEServices(req, eaeu);
   }
   if (seller.residence !== country) return nonResidentSeller(req);
@@ -78,11 +96,16 @@ function eaeuEServices(req: VatAssessmentRequest, eaeu: RuleOf<'vat.eaeu_eservic
   const reasons = [reasonFrom(eaeu)];
   const vatCountry = buyer.residence;
   if (!isRulesCountry(vatCountry)) {
-    return { ...notApplicable(reasons), vatCountry, reasons: [reasonFrom(eaeu, `${eaeu.text} VAT is due in ${vatCountry}, which these rules do not cover.`)] };
+    return {
+      ...notApplicable(reasons),
+      vatCountry,
+      reasons: [reasonFrom(eaeu, `${eaeu.text} VAT is due in ${vatCountry}, which these rules do not cover.`)],
+    };
   }
   const { rate, reason } = rateFor(vatCountry, date);
   reasons.push(reason);
-  if (buyer.type === 'business') reasons.push(reasonFrom(requireRule('vat.eaeu_eservices.b2b_exception', 'EAEU', date)));
+  if (buyer.type === 'business')
+    reasons.push(reasonFrom(requireRule('vat.eaeu_eservices.b2b_exception', 'EAEU', date)));
   const national = ruleInForce('vat.registration.nonresident_eservices', vatCountry, date);
   const firstSale = seller.firstSaleDate ?? date;
   const filing = filingFor(vatCountry, 'nonresident_eservices', date);
@@ -98,7 +121,9 @@ function eaeuEServices(req: VatAssessmentRequest, eaeu: RuleOf<'vat.eaeu_eservic
       ...(national ? { deadline: registrationDeadline(national, firstSale) } : {}),
     },
     filing: filing.filing,
-    evidence: ['buyer location evidence: registration / branch / PE / place of management (business) or residence, bank, IP address, phone code (consumer)'],
+    evidence: [
+      'buyer location evidence: registration / branch / PE / place of management (business) or residence, bank, IP address, phone code (consumer)',
+    ],
     reasons,
   };
 }
@@ -132,7 +157,11 @@ function nonResidentSeller(req: VatAssessmentRequest): Decision {
           required: true,
           deadline: registrationDeadline(registration, seller.firstSaleDate ?? date),
           route: registration.route,
-          threshold: { amount: 0, currency: currencyOf(country), basis: 'no threshold: registration from the first sale' },
+          threshold: {
+            amount: 0,
+            currency: currencyOf(country),
+            basis: 'no threshold: registration from the first sale',
+          },
         },
         filing: filing.filing,
         reasons,
@@ -181,12 +210,20 @@ function residentSeller(req: VatAssessmentRequest): Decision {
   const reasons: Reason[] = [];
   const { registration, thresholdReasons } = residentRegistration(req);
 
-  const specialRegime = seller.regime ? ruleInForce('vat.special_regime', country, date, (r) => r.regimes.includes(seller.regime!)) : undefined;
+  const specialRegime = seller.regime
+    ? ruleInForce('vat.special_regime', country, date, (r) => r.regimes.includes(seller.regime!))
+    : undefined;
   if (specialRegime && !registration.required) {
     reasons.push(reasonFrom(specialRegime));
-    const noInput = ruleInForce('vat.input_vat.not_reclaimable', country, date, (r) => r.regimes.includes(seller.regime!));
+    const noInput = ruleInForce('vat.input_vat.not_reclaimable', country, date, (r) =>
+      r.regimes.includes(seller.regime!),
+    );
     if (noInput) reasons.push(reasonFrom(noInput));
-    return { ...notApplicable(reasons), registration: { ...registration, required: false }, inputVatReclaimable: false };
+    return {
+      ...notApplicable(reasons),
+      registration: { ...registration, required: false },
+      inputVatReclaimable: false,
+    };
   }
 
   const destination = supply.category === 'goods' ? (supply.destination ?? buyer.residence) : buyer.residence;
@@ -195,7 +232,8 @@ function residentSeller(req: VatAssessmentRequest): Decision {
   }
   const exporting = destination !== country;
   // An exporter is presumed a VAT payer (the 0% rate and its evidence matter) unless it says it is not registered.
-  const liable = registration.required || seller.vatRegistered === true || (exporting && seller.vatRegistered !== false);
+  const liable =
+    registration.required || seller.vatRegistered === true || (exporting && seller.vatRegistered !== false);
   reasons.push(...thresholdReasons);
   if (!liable) return { ...notApplicable(reasons), registration };
 
@@ -213,7 +251,15 @@ function residentSeller(req: VatAssessmentRequest): Decision {
   }
   const filing = filingFor(country, 'resident', date);
   reasons.push(reasonFrom(filing.rule));
-  return { vatApplies: true, rate: applied.rate, liableParty: 'seller', registration, filing: filing.filing, ...(evidence ? { evidence } : {}), reasons };
+  return {
+    vatApplies: true,
+    rate: applied.rate,
+    liableParty: 'seller',
+    registration,
+    filing: filing.filing,
+    ...(evidence ? { evidence } : {}),
+    reasons,
+  };
 }
 
 /** Resident registration: turnover over the threshold in force (KZ: MCI × that year's MCI). */
@@ -232,9 +278,14 @@ function residentRegistration(req: VatAssessmentRequest): { registration: Regist
         throw new RulesCoverageError('date', `the rules data has no MCI value for ${date.slice(0, 4)}`);
       }
       const text = `${rule.text} The MCI for ${date.slice(0, 4)} is not in the rules data, so the threshold is not converted to KZT; ${
-        seller.vatRegistered === true ? 'the seller is already VAT-registered' : 'no turnover was given, so only an existing registration is assumed'
+        seller.vatRegistered === true
+          ? 'the seller is already VAT-registered'
+          : 'no turnover was given, so only an existing registration is assumed'
       }.`;
-      return { registration: { required: seller.vatRegistered === true, route: rule.route }, thresholdReasons: [reasonFrom(rule, text)] };
+      return {
+        registration: { required: seller.vatRegistered === true, route: rule.route },
+        thresholdReasons: [reasonFrom(rule, text)],
+      };
     }
     amount = rule.amount * mci.amount;
     basis = `12-month taxable turnover above ${rule.amount.toLocaleString('en-US')} MCI × KZT ${mci.amount.toLocaleString('en-US')} (MCI ${mci.year}) = KZT ${amount.toLocaleString('en-US')}`;
@@ -252,7 +303,9 @@ function residentRegistration(req: VatAssessmentRequest): { registration: Regist
       required,
       route: rule.route,
       threshold: { amount, currency: currencyOf(country), basis },
-      ...(exceeded && !seller.vatRegistered && rule.registrationBusinessDays ? { deadline: addBusinessDays(date, rule.registrationBusinessDays) } : {}),
+      ...(exceeded && !seller.vatRegistered && rule.registrationBusinessDays
+        ? { deadline: addBusinessDays(date, rule.registrationBusinessDays) }
+        : {}),
     },
     thresholdReasons: reasons,
   };

@@ -1,7 +1,7 @@
 import { dayOfMonthAfter, periodEnd } from '../calendar.js';
 import type { Country } from '../identifiers/types.js';
-import { RULES, inForce, type RuleOf } from '../rules/index.js';
-import { requireRule, RulesCoverageError } from './rates.js';
+import { inForce, RULES, type RuleOf } from '../rules/index.js';
+import { RulesCoverageError, requireRule } from './rates.js';
 
 export type Filer = RuleOf<'vat.filing'>['filer'];
 
@@ -12,11 +12,22 @@ export interface FilingObligation {
 }
 
 /** The return covering `date`: its period end and due date, from the filing row in force at the period end. */
-export function filingFor(country: Country, filer: Filer, date: string): { filing: FilingObligation; rule: RuleOf<'vat.filing'> } {
+export function filingFor(
+  country: Country,
+  filer: Filer,
+  date: string,
+): { filing: FilingObligation; rule: RuleOf<'vat.filing'> } {
   const byDate = requireRule('vat.filing', country, date, (r) => r.filer === filer);
   const end = periodEnd(date, byDate.frequency);
   const rule = requireRule('vat.filing', country, end, (r) => r.filer === filer);
-  return { filing: { frequency: rule.frequency, periodEnd: end, dueDate: dayOfMonthAfter(end, rule.monthsAfterPeriodEnd, rule.dueDay) }, rule };
+  return {
+    filing: {
+      frequency: rule.frequency,
+      periodEnd: end,
+      dueDate: dayOfMonthAfter(end, rule.monthsAfterPeriodEnd, rule.dueDay),
+    },
+    rule,
+  };
 }
 
 /** What `GET /v1/vat/calendar` answers: each filer's periods of the year with their due dates. */
@@ -25,12 +36,18 @@ export function filingCalendar(country: Country, year: number) {
     const periods = [];
     for (let month = 1; month <= 12; month++) {
       const start = `${year}-${String(month).padStart(2, '0')}-01`;
-      const rule = RULES.find((r): r is RuleOf<'vat.filing'> => r.topic === 'vat.filing' && r.country === country && r.filer === filer && inForce(r, start));
+      const rule = RULES.find(
+        (r): r is RuleOf<'vat.filing'> =>
+          r.topic === 'vat.filing' && r.country === country && r.filer === filer && inForce(r, start),
+      );
       if (!rule) continue;
       const end = periodEnd(start, rule.frequency);
       if (rule.frequency === 'quarterly' && month % 3 !== 1) continue;
       periods.push({
-        period: rule.frequency === 'quarterly' ? `${year}-Q${Math.ceil(month / 3)}` : `${year}-${String(month).padStart(2, '0')}`,
+        period:
+          rule.frequency === 'quarterly'
+            ? `${year}-Q${Math.ceil(month / 3)}`
+            : `${year}-${String(month).padStart(2, '0')}`,
         periodStart: start,
         periodEnd: end,
         dueDate: dayOfMonthAfter(end, rule.monthsAfterPeriodEnd, rule.dueDay),
@@ -42,6 +59,7 @@ export function filingCalendar(country: Country, year: number) {
     }
     return periods.length ? [{ filer, periods }] : [];
   });
-  if (schedules.length === 0) throw new RulesCoverageError('year', `the rules data has no ${country} VAT filing rules for ${year}`);
+  if (schedules.length === 0)
+    throw new RulesCoverageError('year', `the rules data has no ${country} VAT filing rules for ${year}`);
   return { country, year, periods: schedules.find((s) => s.filer === 'resident')?.periods ?? [], schedules };
 }

@@ -1,5 +1,13 @@
-import { type LineCategory, type Reason, reasonFrom, type RuleOf, ruleInForce, rulesInForce, type SupplyType } from '../rules/index.js';
 import type { Country } from '../identifiers/types.js';
+import {
+  type LineCategory,
+  type Reason,
+  type RuleOf,
+  reasonFrom,
+  ruleInForce,
+  rulesInForce,
+  type SupplyType,
+} from '../rules/index.js';
 
 /** No rules row covers the request (e.g. a date before the data starts): a 400, not a guess. */
 export class RulesCoverageError extends Error {
@@ -33,7 +41,12 @@ export interface AppliedRate {
  * The VAT rate in force on `date` for a supply type and line category: 0% for exports, a reduced rate
  * where a row lists the category, else the standard rate.
  */
-export function rateFor(country: Country, date: string, supplyType: SupplyType = 'domestic', category: LineCategory = 'standard'): AppliedRate {
+export function rateFor(
+  country: Country,
+  date: string,
+  supplyType: SupplyType = 'domestic',
+  category: LineCategory = 'standard',
+): AppliedRate {
   if (supplyType !== 'domestic') {
     const zero = requireRule('vat.rate.zero', country, date, (r) => r.supplyTypes.includes(supplyType));
     return { rate: zero.rate, reason: reasonFrom(zero) };

@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.js';
+import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 import { expectNoRawIdentifiers } from '../helpers/assertions.js';
 import { AuditTableReader } from '../helpers/dynamodb.js';
 import { breakCheckDigit, randomKgPin, randomKzBin, randomKzIin, typedWithSeparators } from '../helpers/identifiers.js';
-import { API_KEYS, type IntegrationEnvironment, startIntegrationEnvironment, TABLE_NAME } from '../helpers/local-stack.js';
-import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
+import {
+  API_KEYS,
+  type IntegrationEnvironment,
+  startIntegrationEnvironment,
+  TABLE_NAME,
+} from '../helpers/local-stack.js';
 
 /**
  * `salyk validate --api <url> --key <key>`: the real binary against the real local stack (HTTP +
@@ -45,14 +50,21 @@ async function supplierFile(name: string, rows: number): Promise<SupplierFile> {
   for (let i = 0; i < rows; i++) {
     const kind = i % 8;
     const value =
-      kind === 0 ? randomKzBin()
-      : kind === 1 ? randomKzIin()
-      : kind === 2 ? randomKgPin()
-      : kind === 3 ? breakCheckDigit(randomKzIin())
-      : kind === 4 ? binWithLeadingZero().slice(1)
-      : kind === 5 ? typedWithSeparators(randomKzBin()).trim()
-      : kind === 6 ? `${randomKzBin()}x`
-      : randomKzIin();
+      kind === 0
+        ? randomKzBin()
+        : kind === 1
+          ? randomKzIin()
+          : kind === 2
+            ? randomKgPin()
+            : kind === 3
+              ? breakCheckDigit(randomKzIin())
+              : kind === 4
+                ? binWithLeadingZero().slice(1)
+                : kind === 5
+                  ? typedWithSeparators(randomKzBin()).trim()
+                  : kind === 6
+                    ? `${randomKzBin()}x`
+                    : randomKzIin();
     if (kind === 4) lostZeros++;
     values.push(value);
     lines.push(`"Supplier ${i}; ""Ltd""";${value};${i % 2 ? 'Almaty' : 'Bishkek'}`);
@@ -91,12 +103,28 @@ describe('CLI: salyk validate --api', () => {
 
     // Act
     const offline = await salyk(['validate', file.path, '-o', offlineOut, '--json']);
-    const api = await salyk(['validate', file.path, '-o', apiOut, '--json', '--api', env.stack.baseUrl, '--key', API_KEYS.alpha]);
+    const api = await salyk([
+      'validate',
+      file.path,
+      '-o',
+      apiOut,
+      '--json',
+      '--api',
+      env.stack.baseUrl,
+      '--key',
+      API_KEYS.alpha,
+    ]);
 
     // Assess
     expect(offline.code).toBe(0);
     expect(api.code).toBe(0);
-    const { seconds: _s1, rowsPerSecond: _r1, peakRssMb: _p1, output: _o1, ...offlineSummary } = JSON.parse(offline.stdout);
+    const {
+      seconds: _s1,
+      rowsPerSecond: _r1,
+      peakRssMb: _p1,
+      output: _o1,
+      ...offlineSummary
+    } = JSON.parse(offline.stdout);
     const { seconds: _s2, rowsPerSecond: _r2, peakRssMb: _p2, output: _o2, ...apiSummary } = JSON.parse(api.stdout);
     expect(apiSummary).toEqual(offlineSummary);
     expect(apiSummary).toMatchObject({
@@ -127,7 +155,18 @@ describe('CLI: salyk validate --api', () => {
 
     // Act
     const offline = await salyk(['validate', file.path, '-o', offlineOut, '--fix-leading-zeros', '--json']);
-    const api = await salyk(['validate', file.path, '-o', apiOut, '--fix-leading-zeros', '--json', '--api', env.stack.baseUrl, '--key', API_KEYS.alpha]);
+    const api = await salyk([
+      'validate',
+      file.path,
+      '-o',
+      apiOut,
+      '--fix-leading-zeros',
+      '--json',
+      '--api',
+      env.stack.baseUrl,
+      '--key',
+      API_KEYS.alpha,
+    ]);
 
     // Assess
     expect(api.code).toBe(0);
@@ -145,7 +184,22 @@ describe('CLI: salyk validate --api', () => {
     const before = (await batchRecords()).length;
 
     // Act
-    const run = await salyk(['validate', path, '-o', join(dir, 'big-out.csv'), '--json', '--api', env.stack.baseUrl, '--key', API_KEYS.alpha, '--concurrency', '2'], { timeoutMs: 120_000 });
+    const run = await salyk(
+      [
+        'validate',
+        path,
+        '-o',
+        join(dir, 'big-out.csv'),
+        '--json',
+        '--api',
+        env.stack.baseUrl,
+        '--key',
+        API_KEYS.alpha,
+        '--concurrency',
+        '2',
+      ],
+      { timeoutMs: 120_000 },
+    );
 
     // Assess
     expect(run.stderr).toBe('');
@@ -171,7 +225,10 @@ describe('CLI: salyk validate --api', () => {
     const file = await supplierFile('envkey.csv', 5);
 
     // Act
-    const run = await salyk(['validate', file.path, '-o', join(dir, 'envkey-out.csv'), '--api', env.stack.baseUrl, '--json'], { env: { SALYK_API_KEY: API_KEYS.beta } });
+    const run = await salyk(
+      ['validate', file.path, '-o', join(dir, 'envkey-out.csv'), '--api', env.stack.baseUrl, '--json'],
+      { env: { SALYK_API_KEY: API_KEYS.beta } },
+    );
 
     // Assess
     expect(run.code).toBe(0);
@@ -185,7 +242,16 @@ describe('CLI: salyk validate --api', () => {
     const before = (await table.scanAll()).length;
 
     // Act
-    const run = await salyk(['validate', file.path, '-o', join(dir, 'badkey-out.csv'), '--api', env.stack.baseUrl, '--key', 'key-nobody']);
+    const run = await salyk([
+      'validate',
+      file.path,
+      '-o',
+      join(dir, 'badkey-out.csv'),
+      '--api',
+      env.stack.baseUrl,
+      '--key',
+      'key-nobody',
+    ]);
 
     // Assess
     expect(run.code).toBe(2);
@@ -199,7 +265,16 @@ describe('CLI: salyk validate --api', () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
 
     // Act
-    const run = await salyk(['validate', file.path, '-o', join(dir, 'down-out.csv'), '--api', closed, '--key', API_KEYS.alpha]);
+    const run = await salyk([
+      'validate',
+      file.path,
+      '-o',
+      join(dir, 'down-out.csv'),
+      '--api',
+      closed,
+      '--key',
+      API_KEYS.alpha,
+    ]);
 
     // Assess
     expect(run.code).toBe(2);

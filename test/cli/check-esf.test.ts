@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { precheckEsf } from '../../shared/esf/precheck.js';
 import { validateIdentifier } from '../../shared/identifiers/validate.js';
-import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 import { kgInvoice, kzInvoice, TIN } from '../fixtures/esf-invoices.js';
+import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 
 /** `salyk check <value>` and `salyk esf <invoice.json>`: the real binary, offline. */
 let dir: string;
@@ -35,7 +35,14 @@ describe.concurrent('CLI: salyk check <value>', () => {
     // Assess
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
-      ['valid: KZ BIN', '  holder: legal_entity', '  registered: 1994-01', '  entityType: resident_legal_entity', '  division: head_office', ''].join('\n'),
+      [
+        'valid: KZ BIN',
+        '  holder: legal_entity',
+        '  registered: 1994-01',
+        '  entityType: resident_legal_entity',
+        '  division: head_office',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -45,7 +52,7 @@ describe.concurrent('CLI: salyk check <value>', () => {
 
     // Assess
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^INVALID: KZ BIN\n  error   INVALID_CHECKSUM: /);
+    expect(run.stdout).toMatch(/^INVALID: KZ BIN\n {2}error {3}INVALID_CHECKSUM: /);
   });
 
   it('exits 1 for a 13-digit KG value and prints the suggestion', async () => {
@@ -64,7 +71,7 @@ describe.concurrent('CLI: salyk check <value>', () => {
 
     // Assess
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^valid: KG PIN\n  warning STRUCTURE_UNCONFIRMED: /);
+    expect(run.stdout).toMatch(/^valid: KG PIN\n {2}warning STRUCTURE_UNCONFIRMED: /);
   });
 
   it('--json prints the library result', async () => {
@@ -114,7 +121,9 @@ describe.concurrent('CLI: salyk esf <invoice.json>', () => {
 
   it('exits 1 when a finding is an error, listing each finding with its confidence and citation', async () => {
     // Prepare
-    const file = await invoiceFile(kzInvoice({ buyer: { tin: TIN.kzIin, type: 'legal_entity' }, lines: [{ net: 100, vatRate: 12 }] }));
+    const file = await invoiceFile(
+      kzInvoice({ buyer: { tin: TIN.kzIin, type: 'legal_entity' }, lines: [{ net: 100, vatRate: 12 }] }),
+    );
 
     // Act
     const run = await salyk(['esf', file]);
@@ -125,7 +134,9 @@ describe.concurrent('CLI: salyk esf <invoice.json>', () => {
     expect(lines[0]).toBe('NOT submittable — issue by 2026-03-25 (15 days left)');
     expect(lines.slice(1)).toEqual([
       expect.stringMatching(/^ {2}error {3}IIN_IN_BIN_FIELD \[buyer\.tin\]: .* \(confirmed: Law of the RK/),
-      expect.stringMatching(/^ {2}error {3}VAT_RATE_MISMATCH \[lines\[0\]\.vatRate\]: rate 12% differs from the 16% .* \(confirmed: /),
+      expect.stringMatching(
+        /^ {2}error {3}VAT_RATE_MISMATCH \[lines\[0\]\.vatRate\]: rate 12% differs from the 16% .* \(confirmed: /,
+      ),
     ]);
   });
 
@@ -138,12 +149,17 @@ describe.concurrent('CLI: salyk esf <invoice.json>', () => {
 
     // Assess
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^submittable — issue by 2026-03-15 \(-5 days left\)\n {2}warning ESF_LATE \[issueDate\]: .*\(seed_only: /);
+    expect(run.stdout).toMatch(
+      /^submittable — issue by 2026-03-15 \(-5 days left\)\n {2}warning ESF_LATE \[issueDate\]: .*\(seed_only: /,
+    );
   });
 
   it('--json prints what the library answers', async () => {
     // Prepare
-    const invoice = kgInvoice({ supplier: { tin: TIN.kgPin, type: 'legal_entity' }, lines: [{ net: 1, vatRate: 0, supplyType: 'eaeu_export' }] });
+    const invoice = kgInvoice({
+      supplier: { tin: TIN.kgPin, type: 'legal_entity' },
+      lines: [{ net: 1, vatRate: 0, supplyType: 'eaeu_export' }],
+    });
     const file = await invoiceFile(invoice);
 
     // Act
@@ -153,14 +169,25 @@ describe.concurrent('CLI: salyk esf <invoice.json>', () => {
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout);
     expect(result).toEqual(precheckEsf(invoice, '2000-01-01'));
-    expect(result.findings.map((f: { code: string }) => f.code)).toEqual(['PIN_IN_INN_FIELD', 'EXPORT_EVIDENCE_MISSING']);
+    expect(result.findings.map((f: { code: string }) => f.code)).toEqual([
+      'PIN_IN_INN_FIELD',
+      'EXPORT_EVIDENCE_MISSING',
+    ]);
   });
 
   it.each([
     ['a file that does not exist', null, /^salyk: cannot read .*: no such file\n$/],
     ['a file that is not JSON', '{"country": "KZ",', /^salyk: .* is not valid JSON\n$/],
-    ['an invoice that breaks the schema', { ...kzInvoice(), lines: [], country: 'RU' }, /^salyk: .* is not a valid invoice: country: .*; lines: /],
-    ['a delivery date the rules data does not cover', kzInvoice({ deliveryDate: '2012-01-01', issueDate: '2012-01-02' }), /^salyk: the rules data has no esf\.deadline row for KZ on 2012-01-01\n$/],
+    [
+      'an invoice that breaks the schema',
+      { ...kzInvoice(), lines: [], country: 'RU' },
+      /^salyk: .* is not a valid invoice: country: .*; lines: /,
+    ],
+    [
+      'a delivery date the rules data does not cover',
+      kzInvoice({ deliveryDate: '2012-01-01', issueDate: '2012-01-02' }),
+      /^salyk: the rules data has no esf\.deadline row for KZ on 2012-01-01\n$/,
+    ],
   ])('exits 2 for %s', async (_case, content, message) => {
     // Prepare
     const file = content === null ? join(dir, 'missing.json') : await invoiceFile(content);

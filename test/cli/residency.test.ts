@@ -29,7 +29,11 @@ beforeAll(() => {
   // Build dist/ when it is missing or older than the sources (tsc still emits if unrelated files have type errors).
   if (!existsSync(BIN) || statSync(BIN).mtimeMs < newestSource(['shared', 'cli'])) {
     try {
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+        { cwd: ROOT, stdio: 'pipe' },
+      );
     } catch {
       // type errors elsewhere do not stop the emit; the binary is checked below
     }
@@ -65,24 +69,48 @@ describe('CLI: salyk residency <stays.csv> --year', () => {
     // Assess
     expect(run.code).toBe(0);
     const printed = JSON.parse(run.stdout);
-    const expected = assessKzResidency({ taxYear: 2026, stays: [{ entry: '2025-09-01', exit: '2026-03-02' }, { entry: '2026-06-01' }], asOf: '2026-06-10' });
+    const expected = assessKzResidency({
+      taxYear: 2026,
+      stays: [{ entry: '2025-09-01', exit: '2026-03-02' }, { entry: '2026-06-01' }],
+      asOf: '2026-06-10',
+    });
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
     // 61 days to 2 Mar, plus 1–10 Jun (10 days).
-    expect(printed).toMatchObject({ resident: true, decidedBy: 'days_183', window: { start: '2025-03-03', end: '2026-03-02', days: 183 }, daysInTaxYear: 71 });
+    expect(printed).toMatchObject({
+      resident: true,
+      decidedBy: 'days_183',
+      window: { start: '2025-03-03', end: '2026-03-02', days: 183 },
+      daysInTaxYear: 71,
+    });
   });
 
   it('passes every flag through (vital interests, AIFC, treaty certificate)', () => {
     // Prepare: 1 Mar – 29 May 2026 = 31 + 30 + 29 = 90 days.
     const file = csv('entry,exit\n2026-03-01,2026-05-29\n');
-    const json = (...flags: string[]) => JSON.parse(salyk('residency', file, '--year', '2026', '--as-of', '2026-12-31', '--json', ...flags).stdout);
+    const json = (...flags: string[]) =>
+      JSON.parse(salyk('residency', file, '--year', '2026', '--as-of', '2026-12-31', '--json', ...flags).stdout);
 
     // Act + Assess
     expect(json()).toMatchObject({ resident: false, decidedBy: 'none', threshold: 183 });
-    expect(json('--aifc')).toMatchObject({ resident: true, decidedBy: 'days_90_aifc', threshold: 90, window: { days: 90 } });
+    expect(json('--aifc')).toMatchObject({
+      resident: true,
+      decidedBy: 'days_90_aifc',
+      threshold: 90,
+      window: { days: 90 },
+    });
     expect(json('--aifc', '--treaty-certificate')).toMatchObject({ resident: false, decidedBy: 'treaty_certificate' });
-    expect(json('--aifc', '--treaty-certificate', '--citizen')).toMatchObject({ resident: true, decidedBy: 'days_90_aifc' });
-    expect(json('--citizen', '--family', '--real-estate')).toMatchObject({ resident: true, decidedBy: 'vital_interests' });
-    expect(json('--residence-permit', '--family', '--real-estate')).toMatchObject({ resident: true, decidedBy: 'vital_interests' });
+    expect(json('--aifc', '--treaty-certificate', '--citizen')).toMatchObject({
+      resident: true,
+      decidedBy: 'days_90_aifc',
+    });
+    expect(json('--citizen', '--family', '--real-estate')).toMatchObject({
+      resident: true,
+      decidedBy: 'vital_interests',
+    });
+    expect(json('--residence-permit', '--family', '--real-estate')).toMatchObject({
+      resident: true,
+      decidedBy: 'vital_interests',
+    });
     expect(json('--citizen', '--family')).toMatchObject({ resident: false, decidedBy: 'none' });
   });
 
@@ -116,11 +144,23 @@ describe('CLI: salyk residency <stays.csv> --year', () => {
   ])('reads %s (1 Jan – 1 Jul 2024 is 183 days: a leap year)', (_case, text) => {
     const run = salyk('residency', csv(text), '--year', '2024', '--as-of', '2024-12-31', '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ resident: true, window: { start: '2023-07-02', end: '2024-07-01', days: 183 }, daysInTaxYear: 183 });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      resident: true,
+      window: { start: '2023-07-02', end: '2024-07-01', days: 183 },
+      daysInTaxYear: 183,
+    });
   });
 
   it('counts a same-day entry and exit as one day', () => {
-    const run = salyk('residency', csv('entry,exit\n2026-03-10,2026-03-10\n'), '--year', '2026', '--as-of', '2026-12-31', '--json');
+    const run = salyk(
+      'residency',
+      csv('entry,exit\n2026-03-10,2026-03-10\n'),
+      '--year',
+      '2026',
+      '--as-of',
+      '2026-12-31',
+      '--json',
+    );
     expect(JSON.parse(run.stdout).daysInTaxYear).toBe(1);
   });
 
@@ -129,7 +169,11 @@ describe('CLI: salyk residency <stays.csv> --year', () => {
     ['unordered stays', 'entry,exit\n2026-05-01,2026-05-10\n2026-01-01,2026-01-10\n', /date order/],
     ['an exit before its entry', 'entry,exit\n2026-03-10,2026-03-09\n', /before its entry/],
     ['an open stay that is not the last', 'entry,exit\n2026-01-01,\n2026-03-10,2026-03-12\n', /no exit/],
-    ['a date that is not YYYY-MM-DD', 'entry,exit\n10.03.2026,2026-03-12\n', /line 2: entry "10\.03\.2026" is not a YYYY-MM-DD date/],
+    [
+      'a date that is not YYYY-MM-DD',
+      'entry,exit\n10.03.2026,2026-03-12\n',
+      /line 2: entry "10\.03\.2026" is not a YYYY-MM-DD date/,
+    ],
     ['an impossible date', 'entry,exit\n2026-02-30,2026-03-12\n', /stays\.0\.entry/],
     ['a missing entry', 'entry,exit\n,2026-03-12\n', /line 2: the entry date is missing/],
     ['no entry/exit columns', 'date,country\n2026-01-01,KZ\n', /needs "entry" and "exit" columns/],

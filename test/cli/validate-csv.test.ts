@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 import { TIN } from '../fixtures/esf-invoices.js';
+import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 
 /** `salyk validate <file.csv>`: the real binary on CSV files written to a temp directory. */
 let dir: string;
@@ -21,7 +21,10 @@ async function fixture(name: string, content: string | Buffer): Promise<string> 
 }
 
 /** The output CSV as a header and rows of cells (papaparse, delimiter auto-detected or given). */
-async function readOutput(path: string, delimiter?: string): Promise<{ header: string[]; rows: string[][]; text: string }> {
+async function readOutput(
+  path: string,
+  delimiter?: string,
+): Promise<{ header: string[]; rows: string[][]; text: string }> {
   const text = await readFile(path, 'utf8');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, ...(delimiter ? { delimiter } : {}) });
   expect(parsed.errors.filter((e) => e.type !== 'Delimiter')).toEqual([]);
@@ -75,7 +78,16 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       const records = await outputRecords(checked(input));
       expect(records.map((r) => [r.name, r.tin, r.city, r.valid, r.country, r.kind, r.errors, r.suggestion])).toEqual([
         ['Alpha LLP', TIN.kzBin, 'Almaty', 'true', 'KZ', 'BIN', '', ''],
-        ['Lost zero KZ', TIN.kzBinLeadingZero.slice(1), 'Astana', 'false', 'KZ', 'BIN', 'LEADING_ZERO_LOST', TIN.kzBinLeadingZero],
+        [
+          'Lost zero KZ',
+          TIN.kzBinLeadingZero.slice(1),
+          'Astana',
+          'false',
+          'KZ',
+          'BIN',
+          'LEADING_ZERO_LOST',
+          TIN.kzBinLeadingZero,
+        ],
         ['Lost zero KG', TIN.kgInn2.slice(1), 'Bishkek', 'false', 'KG', 'INN', 'LEADING_ZERO_LOST', TIN.kgInn2],
         ['KG org', TIN.kgInn, 'Osh', 'true', 'KG', 'INN', '', ''],
         ['Broken', `${TIN.kzBin.slice(0, 11)}6`, 'Almaty', 'false', 'KZ', 'BIN', 'INVALID_CHECKSUM', ''],
@@ -167,7 +179,14 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       // Assess
       expect(run.code).toBe(0);
       expect(JSON.parse(run.stdout).output).toBe(output);
-      expect((await outputRecords(output)).map((r) => r.valid)).toEqual(['true', 'false', 'false', 'true', 'false', 'true']);
+      expect((await outputRecords(output)).map((r) => r.valid)).toEqual([
+        'true',
+        'false',
+        'false',
+        'true',
+        'false',
+        'true',
+      ]);
       expect(existsSync(checked(input))).toBe(false);
     });
 
@@ -260,20 +279,29 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
 
       // Assess
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ tinColumn: 'TIN', rows: 2, valid: 2, malformedRows: 0, parseErrors: [] });
+      expect(JSON.parse(run.stdout)).toMatchObject({
+        tinColumn: 'TIN',
+        rows: 2,
+        valid: 2,
+        malformedRows: 0,
+        parseErrors: [],
+      });
     });
 
-    it.each(['ИНН', 'иин', 'БИН', 'ПИН', 'TIN', 'Inn', ' IIN ', 'bin', 'PIN'])('finds the TIN column by the header "%s"', async (heading) => {
-      // Prepare
-      const input = await fixture('suppliers.csv', `Name,${heading},City\nA,${TIN.kzBin},X\n`);
+    it.each(['ИНН', 'иин', 'БИН', 'ПИН', 'TIN', 'Inn', ' IIN ', 'bin', 'PIN'])(
+      'finds the TIN column by the header "%s"',
+      async (heading) => {
+        // Prepare
+        const input = await fixture('suppliers.csv', `Name,${heading},City\nA,${TIN.kzBin},X\n`);
 
-      // Act
-      const run = await salyk(['validate', input, '--json']);
+        // Act
+        const run = await salyk(['validate', input, '--json']);
 
-      // Assess
-      expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ tinColumn: heading, valid: 1 });
-    });
+        // Assess
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toMatchObject({ tinColumn: heading, valid: 1 });
+      },
+    );
   });
 
   describe('--column', () => {
@@ -446,7 +474,11 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       expect(summary).toMatchObject({ valid: 1, malformedRows: 1 });
       expect(summary.parseErrors).toEqual([{ line: 3, message: 'Quoted field unterminated' }]);
       const records = await outputRecords(checked(input));
-      expect(records[1]).toMatchObject({ valid: 'false', errors: 'MALFORMED_ROW', messages: 'Quoted field unterminated' });
+      expect(records[1]).toMatchObject({
+        valid: 'false',
+        errors: 'MALFORMED_ROW',
+        messages: 'Quoted field unterminated',
+      });
     });
 
     it('counts lines right past the parser chunk boundary of a large file', async () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 import { TIN } from '../fixtures/esf-invoices.js';
+import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 
 /**
  * `salyk validate <file.xlsx>`: the real binary on workbooks built here with exceljs (no binary
@@ -20,7 +20,10 @@ let gaps: string;
 const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'suggestion'];
 
 async function records(path: string): Promise<Record<string, string>[]> {
-  const parsed = Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(await readFile(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
@@ -73,12 +76,31 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
 
     // Assess
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ output: join(dir, 'suppliers.checked.csv'), tinColumn: 'БИН', rows: 6, valid: 4, invalid: 2, malformedRows: 0, parseErrors: [] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      output: join(dir, 'suppliers.checked.csv'),
+      tinColumn: 'БИН',
+      rows: 6,
+      valid: 4,
+      invalid: 2,
+      malformedRows: 0,
+      parseErrors: [],
+    });
     const out = await records(join(dir, 'suppliers.checked.csv'));
     expect(Object.keys(out[0]!)).toEqual(['Наименование', 'БИН', 'Город', ...RESULT_COLUMNS]);
-    expect(out.map((r) => [r['Наименование'], r['БИН'], r['Город'], r.valid, r.country, r.kind, r.errors, r.suggestion])).toEqual([
+    expect(
+      out.map((r) => [r['Наименование'], r['БИН'], r['Город'], r.valid, r.country, r.kind, r.errors, r.suggestion]),
+    ).toEqual([
       ['Text cell', TIN.kzBinLeadingZero, 'Алматы', 'true', 'KZ', 'BIN', '', ''],
-      ['Number, lost KZ zero', TIN.kzBinLeadingZero.slice(1), 'Астана', 'false', 'KZ', 'BIN', 'LEADING_ZERO_LOST', TIN.kzBinLeadingZero],
+      [
+        'Number, lost KZ zero',
+        TIN.kzBinLeadingZero.slice(1),
+        'Астана',
+        'false',
+        'KZ',
+        'BIN',
+        'LEADING_ZERO_LOST',
+        TIN.kzBinLeadingZero,
+      ],
       ['Number, lost KG zero', TIN.kgInn2.slice(1), 'Бишкек', 'false', 'KG', 'INN', 'LEADING_ZERO_LOST', TIN.kgInn2],
       ['Number, no zero to lose', TIN.kzBin, '', 'true', 'KZ', 'BIN', '', ''],
       ['Formula', TIN.kzIin, 'Шымкент', 'true', 'KZ', 'IIN', '', ''],
@@ -122,7 +144,12 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
     expect((await records(output)).map((r) => [r.TIN, r.Comment, r.valid, r.errors])).toEqual([
       [TIN.kgInn, 'text', 'true', ''],
       // 12 digits left: read as a KZ number, and rejected as one
-      [TIN.kgInn.replace(/^0+/, ''), 'number: two zeros lost, cannot be fixed', 'false', 'INVALID_CHECKSUM INVALID_COMPONENT'],
+      [
+        TIN.kgInn.replace(/^0+/, ''),
+        'number: two zeros lost, cannot be fixed',
+        'false',
+        'INVALID_CHECKSUM INVALID_COMPONENT',
+      ],
     ]);
   });
 

@@ -13,14 +13,18 @@ const BIN = '940140000385';
 const KG_PIN = '11503198500456';
 
 const validate = (value: string, tenant: string) =>
-  invoke(validateHandler, apiEvent({ method: 'POST', path: '/v1/identifiers/validate', body: { value }, apiKeyId: tenant }));
+  invoke(
+    validateHandler,
+    apiEvent({ method: 'POST', path: '/v1/identifiers/validate', body: { value }, apiKeyId: tenant }),
+  );
 const list = (tenant: string | null, query: Record<string, string> = {}) =>
   invoke(listHandler, apiEvent({ method: 'GET', path: '/v1/audit', query, apiKeyId: tenant }));
 const lookup = (tenant: string | null, body: unknown) =>
   invoke(lookupHandler, apiEvent({ method: 'POST', path: '/v1/audit/lookup', body, apiKeyId: tenant }));
 
 /** The UTC calendar day `days` from the given ISO timestamp. */
-const dayOffset = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+const dayOffset = (iso: string, days: number) =>
+  new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('Audit routes', () => {
   let store: InMemoryAuditStore;
@@ -177,13 +181,23 @@ describe('Audit routes', () => {
 
     it('finds checks made in a batch as well', async () => {
       // Prepare
-      const batch = await invoke(batchHandler, apiEvent({ method: 'POST', path: '/v1/identifiers/validate-batch', body: { items: [{ value: '51125607890' }] }, apiKeyId: 'tenant-c' }));
+      const batch = await invoke(
+        batchHandler,
+        apiEvent({
+          method: 'POST',
+          path: '/v1/identifiers/validate-batch',
+          body: { items: [{ value: '51125607890' }] },
+          apiKeyId: 'tenant-c',
+        }),
+      );
 
       // Act
       const res = await lookup('tenant-c', { value: '511.256.078.90' });
 
       // Assess
-      expect(res.json.items).toEqual([expect.objectContaining({ checkId: batch.json.results[0].checkId, operation: 'identifiers.validate-batch' })]);
+      expect(res.json.items).toEqual([
+        expect.objectContaining({ checkId: batch.json.results[0].checkId, operation: 'identifiers.validate-batch' }),
+      ]);
     });
 
     it('pages through every earlier check with limit and cursor, and refuses a cursor from another identifier', async () => {
@@ -197,7 +211,9 @@ describe('Audit routes', () => {
       const foreign = await lookup('tenant-q', { value: '061211600012', limit: 2, cursor: first.json.cursor });
 
       // Assess
-      const ids = [...first.json.items, ...second.json.items, ...third.json.items].map((i: { checkId: string }) => i.checkId);
+      const ids = [...first.json.items, ...second.json.items, ...third.json.items].map(
+        (i: { checkId: string }) => i.checkId,
+      );
       expect(ids).toHaveLength(5);
       expect(new Set(ids).size).toBe(5);
       expect([...ids].sort().reverse()).toEqual(ids);

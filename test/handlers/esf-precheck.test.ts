@@ -5,16 +5,17 @@ import type { EsfPrecheckRequest } from '../../shared/esf/precheck.js';
 import { ruleById } from '../../shared/rules/index.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
 import { EsfPrecheckResponse } from '../../shared/schemas/esf.js';
+import { ALL_EXPORT_EVIDENCE, kgInvoice, kzInvoice, TIN } from '../fixtures/esf-invoices.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
 import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
-import { ALL_EXPORT_EVIDENCE, kgInvoice, kzInvoice, TIN } from '../fixtures/esf-invoices.js';
 
 const SECRET = 'handler-test-secret';
 const PATH = '/v1/esf/precheck';
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-const precheck = (body: unknown, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
+const precheck = (body: unknown, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
 const hmac = (key: string) => createHmac('sha256', SECRET).update(key, 'utf8').digest('hex');
 const findingCodes = (json: { findings: { code: string }[] }) => json.findings.map((f) => f.code);
 
@@ -35,7 +36,14 @@ describe('Route: POST /v1/esf/precheck', () => {
       expect(res.json).toEqual({
         submittable: true,
         findings: [],
-        deadline: { issueBy: '2026-03-25', daysLeft: 15, calendarDays: 15, confidence: 'secondary', ruleId: 'KZ.ESF.DEADLINE.2026', citation: expect.any(String) },
+        deadline: {
+          issueBy: '2026-03-25',
+          daysLeft: 15,
+          calendarDays: 15,
+          confidence: 'secondary',
+          ruleId: 'KZ.ESF.DEADLINE.2026',
+          citation: expect.any(String),
+        },
         supplierTin: {
           valid: true,
           country: 'KZ',
@@ -43,7 +51,12 @@ describe('Route: POST /v1/esf/precheck', () => {
           normalized: TIN.kzBin,
           errors: [],
           warnings: [],
-          details: { holder: 'legal_entity', registered: '1994-01', entityType: 'resident_legal_entity', division: 'head_office' },
+          details: {
+            holder: 'legal_entity',
+            registered: '1994-01',
+            entityType: 'resident_legal_entity',
+            division: 'head_office',
+          },
           checkId: res.json.checkId,
         },
         buyerTin: {
@@ -53,7 +66,12 @@ describe('Route: POST /v1/esf/precheck', () => {
           normalized: TIN.kzBin2,
           errors: [],
           warnings: [],
-          details: { holder: 'legal_entity', registered: '1999-01', entityType: 'resident_legal_entity', division: 'head_office' },
+          details: {
+            holder: 'legal_entity',
+            registered: '1999-01',
+            entityType: 'resident_legal_entity',
+            division: 'head_office',
+          },
           checkId: res.json.checkId,
         },
         checkId: expect.stringMatching(ULID),
@@ -64,40 +82,81 @@ describe('Route: POST /v1/esf/precheck', () => {
     it.each<[string, EsfPrecheckRequest, string, 'error' | 'warning']>([
       ['PIN_IN_INN_FIELD', kgInvoice({ supplier: { tin: TIN.kgPin, type: 'legal_entity' } }), 'supplier.tin', 'error'],
       ['IIN_IN_BIN_FIELD', kzInvoice({ buyer: { tin: TIN.kzIin, type: 'legal_entity' } }), 'buyer.tin', 'error'],
-      ['INVALID_SUPPLIER_TIN', kzInvoice({ supplier: { tin: '940140000386', type: 'legal_entity' } }), 'supplier.tin', 'error'],
-      ['INVALID_BUYER_TIN', kgInvoice({ buyer: { tin: TIN.kgInn.slice(1), type: 'legal_entity' } }), 'buyer.tin', 'error'],
+      [
+        'INVALID_SUPPLIER_TIN',
+        kzInvoice({ supplier: { tin: '940140000386', type: 'legal_entity' } }),
+        'supplier.tin',
+        'error',
+      ],
+      [
+        'INVALID_BUYER_TIN',
+        kgInvoice({ buyer: { tin: TIN.kgInn.slice(1), type: 'legal_entity' } }),
+        'buyer.tin',
+        'error',
+      ],
       ['ESF_LATE', kgInvoice({ deliveryDate: '2026-03-10', issueDate: '2026-03-16' }), 'issueDate', 'warning'],
-      ['ISSUED_BEFORE_DELIVERY', kzInvoice({ deliveryDate: '2026-03-10', issueDate: '2026-03-09' }), 'issueDate', 'error'],
-      ['ISSUED_BEFORE_DELIVERY', kgInvoice({ deliveryDate: '2026-03-10', issueDate: '2026-03-09' }), 'issueDate', 'warning'],
-      ['VAT_RATE_MISMATCH', kzInvoice({ deliveryDate: '2026-01-01', issueDate: '2026-01-01', lines: [{ net: 10, vatRate: 12 }] }), 'lines[0].vatRate', 'error'],
-      ['SUPPLIER_NOT_VAT_REGISTERED', kgInvoice({ supplier: { tin: TIN.kgInn, type: 'legal_entity', vatRegistered: false } }), 'supplier.vatRegistered', 'error'],
-      ['EXPORT_EVIDENCE_MISSING', kzInvoice({ lines: [{ net: 10, vatRate: 0, supplyType: 'eaeu_export' }], exportEvidence: ['customs_declaration'] }), 'exportEvidence', 'warning'],
-    ])('answers %s (case %#) as a finding in a 200, with its citation and confidence', async (code, body, field, severity) => {
-      // Act
-      const res = await precheck(body);
+      [
+        'ISSUED_BEFORE_DELIVERY',
+        kzInvoice({ deliveryDate: '2026-03-10', issueDate: '2026-03-09' }),
+        'issueDate',
+        'error',
+      ],
+      [
+        'ISSUED_BEFORE_DELIVERY',
+        kgInvoice({ deliveryDate: '2026-03-10', issueDate: '2026-03-09' }),
+        'issueDate',
+        'warning',
+      ],
+      [
+        'VAT_RATE_MISMATCH',
+        kzInvoice({ deliveryDate: '2026-01-01', issueDate: '2026-01-01', lines: [{ net: 10, vatRate: 12 }] }),
+        'lines[0].vatRate',
+        'error',
+      ],
+      [
+        'SUPPLIER_NOT_VAT_REGISTERED',
+        kgInvoice({ supplier: { tin: TIN.kgInn, type: 'legal_entity', vatRegistered: false } }),
+        'supplier.vatRegistered',
+        'error',
+      ],
+      [
+        'EXPORT_EVIDENCE_MISSING',
+        kzInvoice({
+          lines: [{ net: 10, vatRate: 0, supplyType: 'eaeu_export' }],
+          exportEvidence: ['customs_declaration'],
+        }),
+        'exportEvidence',
+        'warning',
+      ],
+    ])(
+      'answers %s (case %#) as a finding in a 200, with its citation and confidence',
+      async (code, body, field, severity) => {
+        // Act
+        const res = await precheck(body);
 
-      // Assess
-      expect(res.status).toBe(200);
-      expect(EsfPrecheckResponse.safeParse(res.json).success).toBe(true);
-      expect(res.json.findings).toEqual([
-        {
-          code,
-          severity,
-          field,
-          message: expect.any(String),
-          citation: ruleById(res.json.findings[0].ruleId)!.citation,
-          confidence: ruleById(res.json.findings[0].ruleId)!.confidence,
-          ruleId: expect.any(String),
-        },
-      ]);
-      expect(res.json.submittable).toBe(severity !== 'error');
-      expect(audit.store.records).toHaveLength(1);
-      expect(audit.store.records[0]).toMatchObject({
-        valid: severity !== 'error',
-        errorCodes: severity === 'error' ? [code] : [],
-        warningCodes: severity === 'warning' ? [code] : [],
-      });
-    });
+        // Assess
+        expect(res.status).toBe(200);
+        expect(EsfPrecheckResponse.safeParse(res.json).success).toBe(true);
+        expect(res.json.findings).toEqual([
+          {
+            code,
+            severity,
+            field,
+            message: expect.any(String),
+            citation: ruleById(res.json.findings[0].ruleId)!.citation,
+            confidence: ruleById(res.json.findings[0].ruleId)!.confidence,
+            ruleId: expect.any(String),
+          },
+        ]);
+        expect(res.json.submittable).toBe(severity !== 'error');
+        expect(audit.store.records).toHaveLength(1);
+        expect(audit.store.records[0]).toMatchObject({
+          valid: severity !== 'error',
+          errorCodes: severity === 'error' ? [code] : [],
+          warningCodes: severity === 'warning' ? [code] : [],
+        });
+      },
+    );
 
     it('nests the invalid TIN result, with its suggestion, and the same checkId', async () => {
       // Prepare
@@ -131,13 +190,20 @@ describe('Route: POST /v1/esf/precheck', () => {
       // Assess
       expect(res.status).toBe(200);
       expect(res.json.deadline).toMatchObject({ issueBy: '2026-03-06', daysLeft: -14 });
-      expect(res.json.findings).toEqual([expect.objectContaining({ code: 'ESF_LATE', confidence: 'seed_only', ruleId: 'KG.ESF.DEADLINE' })]);
+      expect(res.json.findings).toEqual([
+        expect.objectContaining({ code: 'ESF_LATE', confidence: 'seed_only', ruleId: 'KG.ESF.DEADLINE' }),
+      ]);
     });
 
     it('defaults issueDate to today (UTC)', async () => {
       // Prepare
       const today = new Date().toISOString().slice(0, 10);
-      const body = kzInvoice({ deliveryDate: today, issueDate: undefined, lines: [{ net: 1, vatRate: 0, supplyType: 'export' }], exportEvidence: [...ALL_EXPORT_EVIDENCE] });
+      const body = kzInvoice({
+        deliveryDate: today,
+        issueDate: undefined,
+        lines: [{ net: 1, vatRate: 0, supplyType: 'export' }],
+        exportEvidence: [...ALL_EXPORT_EVIDENCE],
+      });
 
       // Act
       const res = await precheck(body);
@@ -150,7 +216,14 @@ describe('Route: POST /v1/esf/precheck', () => {
 
     it('writes exactly one audit record per pre-check, whose checkId is the one answered', async () => {
       // Prepare
-      const body = kzInvoice({ supplier: { tin: TIN.kzBin, type: 'legal_entity' }, buyer: { tin: TIN.kzIin, type: 'legal_entity' }, lines: [{ net: 1, vatRate: 16 }, { net: 2, vatRate: 16 }] });
+      const body = kzInvoice({
+        supplier: { tin: TIN.kzBin, type: 'legal_entity' },
+        buyer: { tin: TIN.kzIin, type: 'legal_entity' },
+        lines: [
+          { net: 1, vatRate: 16 },
+          { net: 2, vatRate: 16 },
+        ],
+      });
 
       // Act
       const res = await precheck(body, 'tenant-esf');
@@ -196,8 +269,14 @@ describe('Route: POST /v1/esf/precheck', () => {
       // Prepare
       const bodies = [
         kzInvoice(),
-        kzInvoice({ supplier: { tin: ' 940 140-000.385 ', type: 'legal_entity' }, buyer: { tin: TIN.kzIin, type: 'individual' } }),
-        kgInvoice({ supplier: { tin: TIN.kgPin, type: 'legal_entity' }, buyer: { tin: TIN.kgInn2.slice(1), type: 'legal_entity' } }),
+        kzInvoice({
+          supplier: { tin: ' 940 140-000.385 ', type: 'legal_entity' },
+          buyer: { tin: TIN.kzIin, type: 'individual' },
+        }),
+        kgInvoice({
+          supplier: { tin: TIN.kgPin, type: 'legal_entity' },
+          buyer: { tin: TIN.kgInn2.slice(1), type: 'legal_entity' },
+        }),
         kgInvoice({ supplier: { tin: '1234567890123456789', type: 'legal_entity' } }),
       ];
 
@@ -206,7 +285,10 @@ describe('Route: POST /v1/esf/precheck', () => {
 
       // Assess
       expect(audit.store.records).toHaveLength(bodies.length);
-      expectNoRawIdentifiers(audit.store.records, bodies.flatMap((b) => [b.supplier.tin, ...(b.buyer.tin ? [b.buyer.tin] : [])]));
+      expectNoRawIdentifiers(
+        audit.store.records,
+        bodies.flatMap((b) => [b.supplier.tin, ...(b.buyer.tin ? [b.buyer.tin] : [])]),
+      );
       for (const record of audit.store.records) expect(record.identifier!.masked).toMatch(/^\*+\d{4}$/);
     });
   });
@@ -227,19 +309,39 @@ describe('Route: POST /v1/esf/precheck', () => {
     it.each<[string, unknown, string]>([
       ['an unknown country', { ...kzInvoice(), country: 'RU' }, 'body.country'],
       ['a missing supplier', { ...kzInvoice(), supplier: undefined }, 'body.supplier'],
-      ['a supplier of type individual', { ...kzInvoice(), supplier: { tin: TIN.kzIin, type: 'individual' } }, 'body.supplier.type'],
+      [
+        'a supplier of type individual',
+        { ...kzInvoice(), supplier: { tin: TIN.kzIin, type: 'individual' } },
+        'body.supplier.type',
+      ],
       ['an empty supplier TIN', { ...kzInvoice(), supplier: { tin: '', type: 'legal_entity' } }, 'body.supplier.tin'],
-      ['a TIN over 64 characters', { ...kzInvoice(), buyer: { tin: '1'.repeat(65), type: 'legal_entity' } }, 'body.buyer.tin'],
+      [
+        'a TIN over 64 characters',
+        { ...kzInvoice(), buyer: { tin: '1'.repeat(65), type: 'legal_entity' } },
+        'body.buyer.tin',
+      ],
       ['a buyer without type', { ...kzInvoice(), buyer: { tin: TIN.kzBin2 } }, 'body.buyer.type'],
       ['a date that does not exist', { ...kzInvoice(), deliveryDate: '2026-02-30' }, 'body.deliveryDate'],
       ['a date in another format', { ...kzInvoice(), issueDate: '10.03.2026' }, 'body.issueDate'],
       ['no lines', { ...kzInvoice(), lines: [] }, 'body.lines'],
       ['a negative rate', { ...kzInvoice(), lines: [{ net: 1, vatRate: -1 }] }, 'body.lines.0.vatRate'],
       ['a rate as a string', { ...kzInvoice(), lines: [{ net: 1, vatRate: '16' }] }, 'body.lines.0.vatRate'],
-      ['an unknown supply type', { ...kzInvoice(), lines: [{ net: 1, vatRate: 0, supplyType: 'import' }] }, 'body.lines.0.supplyType'],
-      ['an unknown category', { ...kzInvoice(), lines: [{ net: 1, vatRate: 16, category: 'food' }] }, 'body.lines.0.category'],
+      [
+        'an unknown supply type',
+        { ...kzInvoice(), lines: [{ net: 1, vatRate: 0, supplyType: 'import' }] },
+        'body.lines.0.supplyType',
+      ],
+      [
+        'an unknown category',
+        { ...kzInvoice(), lines: [{ net: 1, vatRate: 16, category: 'food' }] },
+        'body.lines.0.category',
+      ],
       ['an unknown evidence document', { ...kzInvoice(), exportEvidence: ['invoice'] }, 'body.exportEvidence.0'],
-      ['vatRegistered as a string', { ...kzInvoice(), supplier: { tin: TIN.kzBin, type: 'legal_entity', vatRegistered: 'yes' } }, 'body.supplier.vatRegistered'],
+      [
+        'vatRegistered as a string',
+        { ...kzInvoice(), supplier: { tin: TIN.kzBin, type: 'legal_entity', vatRegistered: 'yes' } },
+        'body.supplier.vatRegistered',
+      ],
     ])('answers %s with the field path', async (_case, body, path) => {
       // Act
       const res = await precheck(body);

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/identifiers-validate-batch.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
-import { randomKgPin, randomKzBin, randomKzIin } from '../helpers/identifiers.js';
 import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
+import { randomKgPin, randomKzBin, randomKzIin } from '../helpers/identifiers.js';
 
 const PATH = '/v1/identifiers/validate-batch';
-const validateBatch = (body: unknown, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
+const validateBatch = (body: unknown, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
 
 /** A mix of outcomes; expected verdicts alongside. */
 const ITEMS = [
@@ -39,12 +40,23 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
 
       // Assess
       const results = res.json.results as Record<string, unknown>[];
-      expect(results.map((r) => r.normalized)).toEqual(['850315300574', '850315300575', '11503198500456', '940140000385', '51125607890', null, '881212501236']);
+      expect(results.map((r) => r.normalized)).toEqual([
+        '850315300574',
+        '850315300575',
+        '11503198500456',
+        '940140000385',
+        '51125607890',
+        null,
+        '881212501236',
+      ]);
       expect(results.map((r) => r.valid)).toEqual([true, false, true, true, false, false, true]);
       expect(results.map((r) => r.ref)).toEqual(['row-1', 'row-2', 'row-3', undefined, 'row-5', 'row-6', 'row-7']);
       expect('ref' in results[3]!).toBe(false);
       expect(results[4]).toMatchObject({ suggestion: { value: '051125607890', reason: 'LEADING_ZERO_LOST' } });
-      expect(results[5]).toMatchObject({ country: 'KZ', errors: [expect.objectContaining({ code: 'INVALID_CHARACTERS' })] });
+      expect(results[5]).toMatchObject({
+        country: 'KZ',
+        errors: [expect.objectContaining({ code: 'INVALID_CHARACTERS' })],
+      });
     });
 
     it('gives every result the full single-result shape', async () => {
@@ -60,7 +72,12 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
           normalized: '940140000385',
           errors: [],
           warnings: [],
-          details: { holder: 'legal_entity', registered: '1994-01', entityType: 'resident_legal_entity', division: 'head_office' },
+          details: {
+            holder: 'legal_entity',
+            registered: '1994-01',
+            entityType: 'resident_legal_entity',
+            division: 'head_office',
+          },
           checkId: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
           ref: 'x',
         },
@@ -72,7 +89,12 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
       const res = await validateBatch({ items: ITEMS }, 'tenant-b');
 
       // Assess
-      const results = res.json.results as { checkId: string; valid: boolean; errors: { code: string }[]; warnings: { code: string }[] }[];
+      const results = res.json.results as {
+        checkId: string;
+        valid: boolean;
+        errors: { code: string }[];
+        warnings: { code: string }[];
+      }[];
       expect(audit.store.records).toHaveLength(ITEMS.length);
       expect(new Set(results.map((r) => r.checkId)).size).toBe(ITEMS.length);
       audit.store.records.forEach((record, i) => {
@@ -147,10 +169,18 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
       ['no items', {}, 'body.items'],
       ['an empty items array', { items: [] }, 'body.items'],
       ['items that is not an array', { items: { value: '850315300574' } }, 'body.items'],
-      ['a number as an item value', { items: [{ value: '850315300574' }, { value: 940140000385 }] }, 'body.items.1.value'],
+      [
+        'a number as an item value',
+        { items: [{ value: '850315300574' }, { value: 940140000385 }] },
+        'body.items.1.value',
+      ],
       ['an unknown country in an item', { items: [{ value: '850315300574', country: 'UZ' }] }, 'body.items.0.country'],
       ['an unknown kind in an item', { items: [{ value: '850315300574', kind: 'TIN' }] }, 'body.items.0.kind'],
-      ['an item value over 64 characters', { items: [{ value: '850315300574' }, { value: '9'.repeat(65) }] }, 'body.items.1.value'],
+      [
+        'an item value over 64 characters',
+        { items: [{ value: '850315300574' }, { value: '9'.repeat(65) }] },
+        'body.items.1.value',
+      ],
       ['a ref that is not a string', { items: [{ value: '850315300574', ref: 7 }] }, 'body.items.0.ref'],
     ])('answers %s with 400 and the field path', async (_case, body, path) => {
       // Act

@@ -15,7 +15,8 @@ const BIN = '940140000385';
 /** A valid KG PIN (structure only). */
 const KG_PIN = '11503198500456';
 
-const validate = (body: unknown, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
+const validate = (body: unknown, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
 const hmac = (key: string) => createHmac('sha256', SECRET).update(key, 'utf8').digest('hex');
 
 describe('Route: POST /v1/identifiers/validate', () => {
@@ -84,7 +85,11 @@ describe('Route: POST /v1/identifiers/validate', () => {
       expect(res.json.valid).toBe(false);
       expect(res.json.errors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CHECKSUM']);
       expect(audit.store.records).toHaveLength(1);
-      expect(audit.store.records[0]).toMatchObject({ checkId: res.json.checkId, valid: false, errorCodes: ['INVALID_CHECKSUM'] });
+      expect(audit.store.records[0]).toMatchObject({
+        checkId: res.json.checkId,
+        valid: false,
+        errorCodes: ['INVALID_CHECKSUM'],
+      });
     });
 
     it('strips separators, and hashes the normalized digits (so a later lookup finds the check)', async () => {
@@ -106,9 +111,18 @@ describe('Route: POST /v1/identifiers/validate', () => {
 
       // Assess
       expect(res.status).toBe(200);
-      expect(res.json).toMatchObject({ valid: true, country: 'KG', kind: 'PIN', details: { holder: 'individual', birthDate: '1985-03-15' } });
+      expect(res.json).toMatchObject({
+        valid: true,
+        country: 'KG',
+        kind: 'PIN',
+        details: { holder: 'individual', birthDate: '1985-03-15' },
+      });
       expect(res.json.warnings.map((w: { code: string }) => w.code)).toEqual(['STRUCTURE_UNCONFIRMED']);
-      expect(audit.store.records[0]).toMatchObject({ country: 'KG', kind: 'PIN', warningCodes: ['STRUCTURE_UNCONFIRMED'] });
+      expect(audit.store.records[0]).toMatchObject({
+        country: 'KG',
+        kind: 'PIN',
+        warningCodes: ['STRUCTURE_UNCONFIRMED'],
+      });
     });
 
     it('answers a lost leading zero with a suggestion, not a 400', async () => {
@@ -155,7 +169,12 @@ describe('Route: POST /v1/identifiers/validate', () => {
 
     it('accepts a base64-encoded body, as API Gateway may deliver one', async () => {
       // Prepare
-      const event = apiEvent({ method: 'POST', path: PATH, rawBody: Buffer.from(JSON.stringify({ value: IIN })).toString('base64'), isBase64Encoded: true });
+      const event = apiEvent({
+        method: 'POST',
+        path: PATH,
+        rawBody: Buffer.from(JSON.stringify({ value: IIN })).toString('base64'),
+        isBase64Encoded: true,
+      });
 
       // Act
       const res = await invoke(handler, event);

@@ -9,12 +9,18 @@ import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 const PATH = '/v1/residency/kz';
 const CHECK_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-const post = (body: unknown, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
+const post = (body: unknown, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
 
 /** 1 Sep 2025 – 2 Mar 2026: 122 days in 2025 (30 + 31 + 30 + 31) and 61 in 2026 (31 + 28 + 2) = 183. */
 const STRADDLING = [{ entry: '2025-09-01', exit: '2026-03-02' }];
 
-const reasonShape = { code: expect.any(String), text: expect.any(String), citation: expect.any(String), confidence: expect.stringMatching(/^(confirmed|secondary|seed_only|contested)$/) };
+const reasonShape = {
+  code: expect.any(String),
+  text: expect.any(String),
+  citation: expect.any(String),
+  confidence: expect.stringMatching(/^(confirmed|secondary|seed_only|contested)$/),
+};
 
 describe('Route: POST /v1/residency/kz', () => {
   const audit = useFakeAuditTrail('residency-test-secret');
@@ -45,23 +51,48 @@ describe('Route: POST /v1/residency/kz', () => {
 
     it('answers a non-resident with daysUntilThreshold and the vital-interests reason', async () => {
       // Prepare: 1 Jan – 1 Jul 2026 = 182 days, still in Kazakhstan on asOf.
-      const body = { taxYear: 2026, stays: [{ entry: '2026-01-01' }], asOf: '2026-07-01', citizen: true, familyInKazakhstan: true };
+      const body = {
+        taxYear: 2026,
+        stays: [{ entry: '2026-01-01' }],
+        asOf: '2026-07-01',
+        citizen: true,
+        familyInKazakhstan: true,
+      };
 
       // Act
       const res = await post(body);
 
       // Assess
       expect(res.status).toBe(200);
-      expect(res.json).toMatchObject({ resident: false, decidedBy: 'none', daysInTaxYear: 182, daysUntilThreshold: 0, maxWindow: { days: 182 } });
+      expect(res.json).toMatchObject({
+        resident: false,
+        decidedBy: 'none',
+        daysInTaxYear: 182,
+        daysUntilThreshold: 0,
+        maxWindow: { days: 182 },
+      });
       expect(res.json).not.toHaveProperty('window');
-      expect(res.json.reasons.map((r: { code: string }) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183', 'KZ.RESIDENCY.VITAL_INTERESTS']);
+      expect(res.json.reasons.map((r: { code: string }) => r.code)).toEqual([
+        'KZ.RESIDENCY.DAYS_183',
+        'KZ.RESIDENCY.VITAL_INTERESTS',
+      ]);
       expect(res.json.reasons[1].text).toMatch(/missing available real estate/);
     });
 
     it.each([
-      ['AIFC 90 days (1 Mar – 29 May 2026)', { stays: [{ entry: '2026-03-01', exit: '2026-05-29' }], aifcProgramme: true }, true, 'days_90_aifc'],
+      [
+        'AIFC 90 days (1 Mar – 29 May 2026)',
+        { stays: [{ entry: '2026-03-01', exit: '2026-05-29' }], aifcProgramme: true },
+        true,
+        'days_90_aifc',
+      ],
       ['AIFC 89 days', { stays: [{ entry: '2026-03-01', exit: '2026-05-28' }], aifcProgramme: true }, false, 'none'],
-      ['vital interests, all three', { stays: [], residencePermit: true, familyInKazakhstan: true, realEstateAvailable: true }, true, 'vital_interests'],
+      [
+        'vital interests, all three',
+        { stays: [], residencePermit: true, familyInKazakhstan: true, realEstateAvailable: true },
+        true,
+        'vital_interests',
+      ],
       ['vital interests, two of three', { stays: [], citizen: true, realEstateAvailable: true }, false, 'none'],
       ['treaty certificate, foreigner', { stays: STRADDLING, treatyCertificate: true }, false, 'treaty_certificate'],
       ['treaty certificate, citizen', { stays: STRADDLING, treatyCertificate: true, citizen: true }, true, 'days_183'],
@@ -74,7 +105,10 @@ describe('Route: POST /v1/residency/kz', () => {
       expect(res.json).toMatchObject({ resident, decidedBy });
       for (const reason of res.json.reasons) {
         expect(reason).toMatchObject(reasonShape);
-        expect(reason).toMatchObject({ citation: ruleById(reason.code)!.citation, confidence: ruleById(reason.code)!.confidence });
+        expect(reason).toMatchObject({
+          citation: ruleById(reason.code)!.citation,
+          confidence: ruleById(reason.code)!.confidence,
+        });
       }
     });
 
@@ -133,11 +167,45 @@ describe('Route: POST /v1/residency/kz', () => {
 
   describe('400: stays the caller must fix, as problem+json naming the stay', () => {
     it.each([
-      ['overlapping stays', [{ entry: '2026-01-01', exit: '2026-01-10' }, { entry: '2026-01-05', exit: '2026-01-20' }], 'body.stays.1.entry', /overlaps/],
-      ['stays sharing a day', [{ entry: '2026-01-01', exit: '2026-01-10' }, { entry: '2026-01-10', exit: '2026-01-20' }], 'body.stays.1.entry', /overlaps/],
-      ['unordered stays', [{ entry: '2026-05-01', exit: '2026-05-10' }, { entry: '2026-01-01', exit: '2026-01-10' }], 'body.stays.1.entry', /date order/],
-      ['an exit before its entry', [{ entry: '2026-03-10', exit: '2026-03-09' }], 'body.stays.0.exit', /before its entry/],
-      ['an open stay that is not the last', [{ entry: '2026-01-01' }, { entry: '2026-03-10', exit: '2026-03-12' }], 'body.stays.0.exit', /no exit/],
+      [
+        'overlapping stays',
+        [
+          { entry: '2026-01-01', exit: '2026-01-10' },
+          { entry: '2026-01-05', exit: '2026-01-20' },
+        ],
+        'body.stays.1.entry',
+        /overlaps/,
+      ],
+      [
+        'stays sharing a day',
+        [
+          { entry: '2026-01-01', exit: '2026-01-10' },
+          { entry: '2026-01-10', exit: '2026-01-20' },
+        ],
+        'body.stays.1.entry',
+        /overlaps/,
+      ],
+      [
+        'unordered stays',
+        [
+          { entry: '2026-05-01', exit: '2026-05-10' },
+          { entry: '2026-01-01', exit: '2026-01-10' },
+        ],
+        'body.stays.1.entry',
+        /date order/,
+      ],
+      [
+        'an exit before its entry',
+        [{ entry: '2026-03-10', exit: '2026-03-09' }],
+        'body.stays.0.exit',
+        /before its entry/,
+      ],
+      [
+        'an open stay that is not the last',
+        [{ entry: '2026-01-01' }, { entry: '2026-03-10', exit: '2026-03-12' }],
+        'body.stays.0.exit',
+        /no exit/,
+      ],
       ['an open stay starting after asOf', [{ entry: '2026-07-01' }], 'body.asOf', /after asOf/],
     ])('%s', async (_case, stays, path, message) => {
       // Act
@@ -152,8 +220,16 @@ describe('Route: POST /v1/residency/kz', () => {
     });
 
     it.each([
-      ['an impossible date', { taxYear: 2026, stays: [{ entry: '2026-02-30', exit: '2026-03-01' }] }, 'body.stays.0.entry'],
-      ['a malformed exit', { taxYear: 2026, stays: [{ entry: '2026-02-01', exit: '01.03.2026' }] }, 'body.stays.0.exit'],
+      [
+        'an impossible date',
+        { taxYear: 2026, stays: [{ entry: '2026-02-30', exit: '2026-03-01' }] },
+        'body.stays.0.entry',
+      ],
+      [
+        'a malformed exit',
+        { taxYear: 2026, stays: [{ entry: '2026-02-01', exit: '01.03.2026' }] },
+        'body.stays.0.exit',
+      ],
       ['no taxYear', { stays: [] }, 'body.taxYear'],
       ['no stays', { taxYear: 2026 }, 'body.stays'],
       ['a fractional taxYear', { taxYear: 2026.5, stays: [] }, 'body.taxYear'],

@@ -9,7 +9,8 @@ import { useFakeAuditTrail } from '../helpers/fake-audit-trail.js';
 const PATH = '/v1/vat/assess';
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-const assess = (body: unknown, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
+const assess = (body: unknown, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
 const assessRaw = (rawBody: string | null) => invoke(handler, apiEvent({ method: 'POST', path: PATH, rawBody }));
 
 /** The issue's first case: a US seller of electronic services to a KG consumer. */
@@ -61,7 +62,11 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
         checkId: expect.stringMatching(ULID),
       });
       expect(res.json.reasons.map((r: { code: string; confidence: string }) => `${r.code}:${r.confidence}`)).toEqual(
-        expect.arrayContaining(['KG.VAT.NONRESIDENT_ESERVICES.REGISTRATION:confirmed', 'KG.VAT.STANDARD:confirmed', 'KG.VAT.FILING.NONRESIDENT_ESERVICES:secondary']),
+        expect.arrayContaining([
+          'KG.VAT.NONRESIDENT_ESERVICES.REGISTRATION:confirmed',
+          'KG.VAT.STANDARD:confirmed',
+          'KG.VAT.FILING.NONRESIDENT_ESERVICES:secondary',
+        ]),
       );
       for (const reason of res.json.reasons) {
         expect(reason).toEqual({
@@ -113,17 +118,30 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
 
     it('answers the KG tax-agent case with the contested reason and its note', async () => {
       // Prepare
-      const body = { ...KG_ESERVICES, seller: { residence: 'DE' }, buyer: { type: 'business', residence: 'KG', vatRegistered: true }, supply: { category: 'services', net: 1000 } };
+      const body = {
+        ...KG_ESERVICES,
+        seller: { residence: 'DE' },
+        buyer: { type: 'business', residence: 'KG', vatRegistered: true },
+        supply: { category: 'services', net: 1000 },
+      };
 
       // Act
       const res = await assess(body);
 
       // Assess
       expect(res.status).toBe(200);
-      expect(res.json).toMatchObject({ vatApplies: true, rate: 12, liableParty: 'buyer_tax_agent', registration: { required: false } });
+      expect(res.json).toMatchObject({
+        vatApplies: true,
+        rate: 12,
+        liableParty: 'buyer_tax_agent',
+        registration: { required: false },
+      });
       const agent = res.json.reasons.find((r: { code: string }) => r.code === 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES');
       expect(agent).toMatchObject({ confidence: 'contested', note: expect.stringContaining('Art. 253') });
-      expect(audit.store.records[0]!.facts).toMatchObject({ liableParty: 'buyer_tax_agent', registrationRequired: false });
+      expect(audit.store.records[0]!.facts).toMatchObject({
+        liableParty: 'buyer_tax_agent',
+        registrationRequired: false,
+      });
     });
 
     it('records the buyer state as vatCountry for EAEU e-services', async () => {
@@ -217,7 +235,13 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
 
     it('answers a KZ resident case in a year with no MCI value with 400 on the date', async () => {
       // Prepare
-      const body = { country: 'KZ', date: '2027-03-01', seller: { residence: 'KZ', turnover12m: 50_000_000 }, buyer: { type: 'business', residence: 'KZ' }, supply: { category: 'goods' } };
+      const body = {
+        country: 'KZ',
+        date: '2027-03-01',
+        seller: { residence: 'KZ', turnover12m: 50_000_000 },
+        buyer: { type: 'business', residence: 'KZ' },
+        supply: { category: 'goods' },
+      };
 
       // Act
       const res = await assess(body);

@@ -4,7 +4,8 @@ import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectProblem, problemPaths } from '../helpers/assertions.js';
 
 const PATH = '/v1/vat/calendar';
-const calendar = (query: Record<string, string>, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'GET', path: PATH, query, apiKeyId }));
+const calendar = (query: Record<string, string>, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'GET', path: PATH, query, apiKeyId }));
 
 interface Period {
   period: string;
@@ -16,8 +17,10 @@ interface Period {
   confidence: string;
 }
 
-const brief = (periods: Period[]) => periods.map((p) => `${p.period} ${p.periodStart}..${p.periodEnd} due ${p.dueDate}`);
-const schedule = (json: { schedules: { filer: string; periods: Period[] }[] }, filer: string) => json.schedules.find((s) => s.filer === filer)!.periods;
+const brief = (periods: Period[]) =>
+  periods.map((p) => `${p.period} ${p.periodStart}..${p.periodEnd} due ${p.dueDate}`);
+const schedule = (json: { schedules: { filer: string; periods: Period[] }[] }, filer: string) =>
+  json.schedules.find((s) => s.filer === filer)!.periods;
 
 describe('Route: GET /v1/vat/calendar (handler)', () => {
   describe('200', () => {
@@ -60,7 +63,13 @@ describe('Route: GET /v1/vat/calendar (handler)', () => {
       expect(res.status).toBe(200);
       const resident = res.json.periods as Period[];
       expect(resident).toHaveLength(12);
-      expect(resident[0]).toMatchObject({ period: '2026-01', periodEnd: '2026-01-31', dueDate: '2026-02-20', frequency: 'monthly', ruleId: 'KG.VAT.FILING.RESIDENT' });
+      expect(resident[0]).toMatchObject({
+        period: '2026-01',
+        periodEnd: '2026-01-31',
+        dueDate: '2026-02-20',
+        frequency: 'monthly',
+        ruleId: 'KG.VAT.FILING.RESIDENT',
+      });
       expect(resident[1]).toMatchObject({ period: '2026-02', periodEnd: '2026-02-28', dueDate: '2026-03-20' });
       expect(resident[11]).toMatchObject({ period: '2026-12', periodEnd: '2026-12-31', dueDate: '2027-01-20' });
       expect(brief(schedule(res.json, 'nonresident_eservices'))).toEqual([
@@ -78,7 +87,11 @@ describe('Route: GET /v1/vat/calendar (handler)', () => {
       const y2021 = await calendar({ country: 'KZ', year: '2021' });
 
       // Assess
-      expect(y2025.json.periods[0]).toMatchObject({ ruleId: 'KZ.VAT.FILING.RESIDENT.2018', confidence: 'secondary', dueDate: '2025-05-15' });
+      expect(y2025.json.periods[0]).toMatchObject({
+        ruleId: 'KZ.VAT.FILING.RESIDENT.2018',
+        confidence: 'secondary',
+        dueDate: '2025-05-15',
+      });
       expect(y2021.json.schedules.map((s: { filer: string }) => s.filer)).toEqual(['resident']);
     });
 

@@ -1,15 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { handler } from '../../functions/vat-rates.js';
 import { useAuditStore } from '../../functions/lib/audit-trail.js';
+import { handler } from '../../functions/vat-rates.js';
 import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectProblem, problemPaths } from '../helpers/assertions.js';
 import { InMemoryAuditStore } from '../helpers/in-memory-audit-store.js';
 
 const PATH = '/v1/vat/rates';
-const rates = (query: Record<string, string>, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'GET', path: PATH, query, apiKeyId }));
+const rates = (query: Record<string, string>, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'GET', path: PATH, query, apiKeyId }));
 
 /** A rate row as the route shows it. */
-const view = (ruleId: string, rate: number, effectiveFrom: string, effectiveTo: string | null, extra: Record<string, unknown> = {}) => ({
+const view = (
+  ruleId: string,
+  rate: number,
+  effectiveFrom: string,
+  effectiveTo: string | null,
+  extra: Record<string, unknown> = {},
+) => ({
   rate,
   ...extra,
   effectiveFrom,
@@ -62,7 +69,9 @@ describe('Route: GET /v1/vat/rates (handler)', () => {
       // Assess
       expect(res.status).toBe(200);
       expect(res.json.standard).toMatchObject({ ruleId: standardId, rate: standardRate });
-      expect(res.json.reduced.map((r: { ruleId: string; rate: number }) => `${r.ruleId}:${r.rate}`).sort()).toEqual(reduced);
+      expect(res.json.reduced.map((r: { ruleId: string; rate: number }) => `${r.ruleId}:${r.rate}`).sort()).toEqual(
+        reduced,
+      );
     });
 
     it('lists KG 12% with no reduced rates and 0% for exports', async () => {

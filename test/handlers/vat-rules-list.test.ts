@@ -5,7 +5,8 @@ import { apiEvent, invoke } from '../helpers/api-gateway-event.js';
 import { expectProblem, problemPaths } from '../helpers/assertions.js';
 
 const PATH = '/v1/rules';
-const list = (query: Record<string, string> = {}, apiKeyId?: string | null) => invoke(handler, apiEvent({ method: 'GET', path: PATH, query, apiKeyId }));
+const list = (query: Record<string, string> = {}, apiKeyId?: string | null) =>
+  invoke(handler, apiEvent({ method: 'GET', path: PATH, query, apiKeyId }));
 const ids = (json: { rules: { id: string }[] }) => json.rules.map((r) => r.id);
 
 describe('Route: GET /v1/rules (handler)', () => {
@@ -20,7 +21,14 @@ describe('Route: GET /v1/rules (handler)', () => {
       expect(res.json.count).toBe(RULES.length);
       expect(ids(res.json)).toEqual(RULES.map((r) => r.id));
       const tagent = res.json.rules.find((r: { id: string }) => r.id === 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES');
-      expect(tagent).toMatchObject({ confidence: 'contested', effectiveFrom: '2022-01-01', effectiveTo: null, citation: expect.stringContaining('Art. 253'), source: expect.any(String), note: expect.any(String) });
+      expect(tagent).toMatchObject({
+        confidence: 'contested',
+        effectiveFrom: '2022-01-01',
+        effectiveTo: null,
+        citation: expect.stringContaining('Art. 253'),
+        source: expect.any(String),
+        note: expect.any(String),
+      });
     });
 
     it('filters by country', async () => {

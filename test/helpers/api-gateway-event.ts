@@ -25,7 +25,8 @@ export interface EventOptions {
 export function apiEvent(options: EventOptions): APIGatewayProxyEvent {
   const method = options.method ?? (options.body === undefined && options.rawBody === undefined ? 'GET' : 'POST');
   const apiKeyId = options.apiKeyId === undefined ? 'tenant-a' : options.apiKeyId;
-  const body = options.rawBody !== undefined ? options.rawBody : options.body === undefined ? null : JSON.stringify(options.body);
+  const body =
+    options.rawBody !== undefined ? options.rawBody : options.body === undefined ? null : JSON.stringify(options.body);
   const headers: Record<string, string> = {
     accept: 'application/json',
     host: 'abc123.execute-api.eu-central-1.amazonaws.com',

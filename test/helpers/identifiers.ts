@@ -27,7 +27,9 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** A random valid KZ IIN of someone born in the 1900s (century digit 3 or 4). */
 export function randomKzIin(): string {
-  return withKzCheckDigit(() => `${pad2(randomInt(40, 100))}${pad2(randomInt(1, 13))}${pad2(randomInt(1, 29))}${randomInt(3, 5)}${digits(4)}`);
+  return withKzCheckDigit(
+    () => `${pad2(randomInt(40, 100))}${pad2(randomInt(1, 13))}${pad2(randomInt(1, 29))}${randomInt(3, 5)}${digits(4)}`,
+  );
 }
 
 /** A random valid KZ BIN of a resident legal entity's head office. */

@@ -60,14 +60,21 @@ export class InMemoryAuditStore implements AuditStore {
       after = decoded.checkId;
     }
     const matching = this.newestFirst(tenant).filter(
-      (r) => (r.identifier?.hmac === hmac || Object.values(r.otherIdentifiers ?? {}).some((o) => o.hmac === hmac)) && (!after || r.checkId < after),
+      (r) =>
+        (r.identifier?.hmac === hmac || Object.values(r.otherIdentifiers ?? {}).some((o) => o.hmac === hmac)) &&
+        (!after || r.checkId < after),
     );
     const items = matching.slice(0, page.limit);
-    return { items, ...(matching.length > items.length ? { cursor: encodeCursor(tenant, items.at(-1)!.checkId) } : {}) };
+    return {
+      items,
+      ...(matching.length > items.length ? { cursor: encodeCursor(tenant, items.at(-1)!.checkId) } : {}),
+    };
   }
 
   private newestFirst(tenant: string): AuditRecord[] {
-    return this.records.filter((r) => r.tenant === tenant).sort((a, b) => (a.checkId < b.checkId ? 1 : a.checkId > b.checkId ? -1 : 0));
+    return this.records
+      .filter((r) => r.tenant === tenant)
+      .sort((a, b) => (a.checkId < b.checkId ? 1 : a.checkId > b.checkId ? -1 : 0));
   }
 }
 
@@ -77,8 +84,12 @@ function encodeCursor(tenant: string, checkId: string): string {
 
 function decodeCursor(cursor: string): { tenant: string; checkId: string } {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { tenant?: unknown; checkId?: unknown };
-    if (typeof parsed.tenant === 'string' && typeof parsed.checkId === 'string') return { tenant: parsed.tenant, checkId: parsed.checkId };
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      tenant?: unknown;
+      checkId?: unknown;
+    };
+    if (typeof parsed.tenant === 'string' && typeof parsed.checkId === 'string')
+      return { tenant: parsed.tenant, checkId: parsed.checkId };
   } catch {
     // fall through
   }

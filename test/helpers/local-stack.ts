@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { freePort, startDynamoDbLocal, type DynamoDbLocal } from '../../local/dynamodb-local.js';
+import { type DynamoDbLocal, freePort, startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -77,7 +77,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
 
   try {
-    await waitForHealth(baseUrl, options.readyTimeoutMs ?? 30_000, () => child.exitCode !== null, () => output);
+    await waitForHealth(
+      baseUrl,
+      options.readyTimeoutMs ?? 30_000,
+      () => child.exitCode !== null,
+      () => output,
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -93,7 +98,12 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitForHealth(baseUrl: string, timeoutMs: number, exited: () => boolean, output: () => string): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  timeoutMs: number,
+  exited: () => boolean,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited()) throw new Error(`the local stack exited before it was ready:\n${output()}`);

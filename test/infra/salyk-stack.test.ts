@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CfnResource } from 'aws-cdk-lib';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import type { CfnResource } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLING, CREATE_REQUIRE_BANNER, esbuildOptionsFor, PROJECT_ROOT } from '../../infra/bundling.js';
 import { PROBLEM_GATEWAY_RESPONSES, problemTemplate } from '../../infra/gateway-responses.js';
@@ -21,11 +21,15 @@ afterAll(() => {
 });
 
 /** The feature flags in cdk.json, so the tested template is the one `cdk synth` produces. */
-const cdkJsonContext = (JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> })
-  .context;
+const cdkJsonContext = (
+  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
+).context;
 
 /** A stack with bundling skipped (no esbuild run, stable asset hashes) and cdk.json's flags. */
-function buildStack(context: Record<string, unknown> = {}, props: SalykStackProps = {}): { stack: SalykStack; template: Template } {
+function buildStack(
+  context: Record<string, unknown> = {},
+  props: SalykStackProps = {},
+): { stack: SalykStack; template: Template } {
   const app = new App({ context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [], ...context } });
   const stack = new SalykStack(app, 'Salyk', props);
   return { stack, template: Template.fromStack(stack) };
@@ -39,7 +43,10 @@ const namedRoutes = Object.entries(routes) as [RouteName, (typeof routes)[RouteN
 
 let stack: SalykStack;
 let template: Template;
-let resources: Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+let resources: Record<
+  string,
+  { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
+>;
 
 beforeAll(() => {
   ({ stack, template } = buildStack());
@@ -57,7 +64,10 @@ describe('Stack: Salyk — functions', () => {
     };
 
     // Act
-    const functions = namedRoutes.map(([name, route]) => ({ route, fn: resources[logicalId(stack, stack.functions[name])] }));
+    const functions = namedRoutes.map(([name, route]) => ({
+      route,
+      fn: resources[logicalId(stack, stack.functions[name])],
+    }));
 
     // Assess
     template.resourceCountIs('AWS::Lambda::Function', routeList.length);
@@ -102,7 +112,12 @@ describe('Stack: Salyk — functions', () => {
     const options = esbuildOptionsFor('functions/health.ts');
 
     // Assess
-    expect(BUNDLING).toMatchObject({ externalModules: [], mainFields: ['module', 'main'], minify: true, sourceMap: false });
+    expect(BUNDLING).toMatchObject({
+      externalModules: [],
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: false,
+    });
     expect(options).toMatchObject({
       absWorkingDir: PROJECT_ROOT,
       bundle: true,
@@ -131,7 +146,16 @@ describe('Stack: Salyk — REST API', () => {
         .reduce((parent, part) => parent.getResource(part)!, stack.api.root);
       const resourceId = { Ref: logicalId(stack, resource) };
       const functionArn = { 'Fn::GetAtt': [logicalId(stack, stack.functions[name]), 'Arn'] };
-      return { route, resourceId, functionArn, matches: methods.filter((m) => m.Properties.HttpMethod === route.method && JSON.stringify(m.Properties.ResourceId) === JSON.stringify(resourceId)) };
+      return {
+        route,
+        resourceId,
+        functionArn,
+        matches: methods.filter(
+          (m) =>
+            m.Properties.HttpMethod === route.method &&
+            JSON.stringify(m.Properties.ResourceId) === JSON.stringify(resourceId),
+        ),
+      };
     });
 
     // Assess
@@ -163,7 +187,14 @@ describe('Stack: Salyk — REST API', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'prod',
       MethodSettings: [
-        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200, LoggingLevel: 'OFF', DataTraceEnabled: false }),
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          ThrottlingRateLimit: 100,
+          ThrottlingBurstLimit: 200,
+          LoggingLevel: 'OFF',
+          DataTraceEnabled: false,
+        }),
       ],
       AccessLogSetting: {
         DestinationArn: Match.anyValue(),
@@ -171,7 +202,8 @@ describe('Stack: Salyk — REST API', () => {
       },
     });
     // Never the key itself, never the raw path (a client may put an identifier in it).
-    const format = Object.values(resources).find((r) => r.Type === 'AWS::ApiGateway::Stage')!.Properties.AccessLogSetting.Format as string;
+    const format = Object.values(resources).find((r) => r.Type === 'AWS::ApiGateway::Stage')!.Properties
+      .AccessLogSetting.Format as string;
     expect(format).not.toContain('$context.identity.apiKey"');
     expect(format).not.toContain('$context.path');
     template.resourceCountIs('AWS::ApiGateway::Account', 1);
@@ -192,7 +224,11 @@ describe('Stack: Salyk — REST API', () => {
     template.hasResourceProperties('AWS::ApiGateway::ApiKey', { Name: 'salyk-default', Enabled: true });
     // API Gateway generates the key's value: nothing secret is in the template.
     expect(resources[keyId]!.Properties).not.toHaveProperty('Value');
-    template.hasResourceProperties('AWS::ApiGateway::UsagePlanKey', { KeyId: { Ref: keyId }, KeyType: 'API_KEY', UsagePlanId: { Ref: planId } });
+    template.hasResourceProperties('AWS::ApiGateway::UsagePlanKey', {
+      KeyId: { Ref: keyId },
+      KeyType: 'API_KEY',
+      UsagePlanId: { Ref: planId },
+    });
   });
 
   it('answers a missing or invalid API key with 401 problem+json and WWW-Authenticate', () => {
@@ -221,7 +257,10 @@ describe('Stack: Salyk — REST API', () => {
 
     // Assess
     expect(response.Properties.StatusCode).toBe('404');
-    expect(JSON.parse(response.Properties.ResponseTemplates['application/json'])).toMatchObject({ status: 404, title: 'Not found' });
+    expect(JSON.parse(response.Properties.ResponseTemplates['application/json'])).toMatchObject({
+      status: 404,
+      title: 'Not found',
+    });
   });
 
   it('renders every gateway response, DEFAULT_4XX and DEFAULT_5XX included, as an RFC 9457 problem whose status matches', () => {
@@ -234,12 +273,19 @@ describe('Stack: Salyk — REST API', () => {
       statusCode: Number(r.Properties.StatusCode),
       contentType: r.Properties.ResponseParameters['gatewayresponse.header.Content-Type'],
       // What API Gateway substitutes: $context.error.messageString is a quoted string.
-      body: JSON.parse((r.Properties.ResponseTemplates['application/json'] as string).replaceAll('$context.error.messageString', '"Forbidden"')),
+      body: JSON.parse(
+        (r.Properties.ResponseTemplates['application/json'] as string).replaceAll(
+          '$context.error.messageString',
+          '"Forbidden"',
+        ),
+      ),
     }));
 
     // Assess
     expect(all).toHaveLength(PROBLEM_GATEWAY_RESPONSES.length);
-    expect(rendered.map((r) => r.type)).toEqual(expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'INVALID_API_KEY', 'THROTTLED', 'QUOTA_EXCEEDED']));
+    expect(rendered.map((r) => r.type)).toEqual(
+      expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'INVALID_API_KEY', 'THROTTLED', 'QUOTA_EXCEEDED']),
+    );
     for (const response of rendered) {
       expect(response.contentType, response.type).toBe("'application/problem+json'");
       expect(Problem.parse(response.body), response.type).toEqual(response.body);
@@ -289,11 +335,14 @@ describe('Stack: Salyk — data', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     template.hasResource('AWS::SecretsManager::Secret', {
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true }, SecretString: Match.absent() }),
+      Properties: Match.objectLike({
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+        SecretString: Match.absent(),
+      }),
     });
   });
 
-  it("grants each function only the table actions and secret access its route needs", () => {
+  it('grants each function only the table actions and secret access its route needs', () => {
     // Prepare
     const policies = Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy');
 
@@ -372,7 +421,9 @@ function accessUsedBy(handler: string): RouteAccess {
 }
 
 function gatewayResponse(type: string) {
-  const found = Object.values(resources).find((r) => r.Type === 'AWS::ApiGateway::GatewayResponse' && r.Properties.ResponseType === type);
+  const found = Object.values(resources).find(
+    (r) => r.Type === 'AWS::ApiGateway::GatewayResponse' && r.Properties.ResponseType === type,
+  );
   if (!found) throw new Error(`no ${type} gateway response`);
   return found;
 }

@@ -4,7 +4,13 @@ import { routeList } from '../../shared/routes.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
 import { AuditTableReader } from '../helpers/dynamodb.js';
 import { breakCheckDigit, randomKgPin, randomKzBin, randomKzIin, typedWithSeparators } from '../helpers/identifiers.js';
-import { API_KEYS, HMAC_SECRET, type IntegrationEnvironment, startIntegrationEnvironment, TABLE_NAME } from '../helpers/local-stack.js';
+import {
+  API_KEYS,
+  HMAC_SECRET,
+  type IntegrationEnvironment,
+  startIntegrationEnvironment,
+  TABLE_NAME,
+} from '../helpers/local-stack.js';
 
 /**
  * The real local stack (`local/start.ts`) over HTTP, on a real in-memory DynamoDB Local. No fakes.
@@ -53,7 +59,11 @@ describe('Route: POST /v1/identifiers/validate', () => {
       normalized: iin,
       errors: [],
       warnings: [],
-      details: { holder: 'individual', birthDate: expect.stringMatching(/^19\d{2}-\d{2}-\d{2}$/), sex: expect.stringMatching(/^(male|female)$/) },
+      details: {
+        holder: 'individual',
+        birthDate: expect.stringMatching(/^19\d{2}-\d{2}-\d{2}$/),
+        sex: expect.stringMatching(/^(male|female)$/),
+      },
       checkId: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
     });
     const item = await table.get('T#alpha', res.json.checkId);
@@ -86,7 +96,10 @@ describe('Route: POST /v1/identifiers/validate', () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ valid: false, country: 'KZ', normalized: broken });
     expect(res.json.errors.map((e: { code: string }) => e.code)).toEqual(['INVALID_CHECKSUM']);
-    expect(await table.get('T#alpha', res.json.checkId)).toMatchObject({ valid: false, errorCodes: ['INVALID_CHECKSUM'] });
+    expect(await table.get('T#alpha', res.json.checkId)).toMatchObject({
+      valid: false,
+      errorCodes: ['INVALID_CHECKSUM'],
+    });
   });
 
   it('writes the record under the calling tenant', async () => {
@@ -135,10 +148,16 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
 
     // Assess
     expect(res.status).toBe(200);
-    const results = res.json.results as { checkId: string; ref?: string; valid: boolean; normalized: string; warnings: unknown[] }[];
+    const results = res.json.results as {
+      checkId: string;
+      ref?: string;
+      valid: boolean;
+      normalized: string;
+      warnings: unknown[];
+    }[];
     expect(results).toHaveLength(5);
     expect(results.map((r) => r.ref)).toEqual(['inv-1', 'inv-2', 'inv-3', undefined, 'inv-5']);
-    expect(results.map((r) => r.normalized)).toEqual(items.map((i) => i.value.replace(/[\s.\-]/g, '')));
+    expect(results.map((r) => r.normalized)).toEqual(items.map((i) => i.value.replace(/[\s.-]/g, '')));
     expect(results.slice(0, 4).map((r) => r.valid)).toEqual([true, false, true, true]);
     expect(res.json.summary).toEqual({
       total: 5,
@@ -186,9 +205,18 @@ describe('Audit storage: no raw identifiers', () => {
   it('stores no identifier value that was sent, in any form, anywhere in the table', async () => {
     // Prepare: values in every shape a caller may send them
     const iin = randomKzIin();
-    const forms = [iin, typedWithSeparators(randomKzIin()), `${randomKzBin()}\u00a0`, breakCheckDigit(randomKzIin()), randomKgPin(), iin.slice(1)];
+    const forms = [
+      iin,
+      typedWithSeparators(randomKzIin()),
+      `${randomKzBin()}\u00a0`,
+      breakCheckDigit(randomKzIin()),
+      randomKgPin(),
+      iin.slice(1),
+    ];
     for (const value of forms) expect((await validate({ value })).status).toBe(200);
-    expect((await validateBatch(forms.map((value) => ({ value: typedWithSeparators(value.trim()) })))).status).toBe(200);
+    expect((await validateBatch(forms.map((value) => ({ value: typedWithSeparators(value.trim()) })))).status).toBe(
+      200,
+    );
 
     // Act
     const items = await table.scanAll();
@@ -207,7 +235,10 @@ describe('Audit storage: no raw identifiers', () => {
     const items = await table.scanAll();
 
     // Assess
-    expect((await table.get('T#alpha', res.json.checkId))!.identifier).toEqual({ hmac: hmac(iin), masked: `********${iin.slice(-4)}` });
+    expect((await table.get('T#alpha', res.json.checkId))!.identifier).toEqual({
+      hmac: hmac(iin),
+      masked: `********${iin.slice(-4)}`,
+    });
     for (const item of items) {
       const { masked } = item.identifier as { masked: string };
       expect(masked).toMatch(/^\*+\d{4}$/);
@@ -282,6 +313,7 @@ describe('API keys and routing', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.json.openapi).toMatch(/^3\./);
-    for (const route of routeList) expect(res.json.paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
+    for (const route of routeList)
+      expect(res.json.paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
   });
 });

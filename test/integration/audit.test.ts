@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
 import { AuditTableReader } from '../helpers/dynamodb.js';
 import { randomKgPin, randomKzBin, randomKzIin, typedWithSeparators } from '../helpers/identifiers.js';
-import { API_KEYS, type HttpAnswer, type IntegrationEnvironment, startIntegrationEnvironment, TABLE_NAME } from '../helpers/local-stack.js';
+import {
+  API_KEYS,
+  type HttpAnswer,
+  type IntegrationEnvironment,
+  startIntegrationEnvironment,
+  TABLE_NAME,
+} from '../helpers/local-stack.js';
 
 /**
  * The audit routes over HTTP against the real local stack and a real in-memory DynamoDB Local.
@@ -39,7 +45,8 @@ async function allPages(key: string, query: Record<string, string>): Promise<Htt
   return pages;
 }
 
-const dayOffset = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+const dayOffset = (iso: string, days: number) =>
+  new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   env = await startIntegrationEnvironment();
@@ -185,18 +192,24 @@ describe('Tenant isolation', () => {
 });
 
 describe('Route: POST /v1/audit/lookup', () => {
-
   it('pages through all earlier checks of one identifier (limit + cursor), newest first', async () => {
     // Prepare
     const value = '990140004654';
-    for (let i = 0; i < 3; i++) await env.api('POST', '/v1/identifiers/validate', { key: API_KEYS.beta, body: { value } });
+    for (let i = 0; i < 3; i++)
+      await env.api('POST', '/v1/identifiers/validate', { key: API_KEYS.beta, body: { value } });
 
     // Act
     const first = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.beta, body: { value, limit: 2 } });
-    const second = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.beta, body: { value, limit: 2, cursor: (first.json as { cursor: string }).cursor } });
+    const second = await env.api('POST', '/v1/audit/lookup', {
+      key: API_KEYS.beta,
+      body: { value, limit: 2, cursor: (first.json as { cursor: string }).cursor },
+    });
 
     // Assess
-    const ids = [...(first.json as { items: { checkId: string }[] }).items, ...(second.json as { items: { checkId: string }[] }).items].map((i) => i.checkId);
+    const ids = [
+      ...(first.json as { items: { checkId: string }[] }).items,
+      ...(second.json as { items: { checkId: string }[] }).items,
+    ].map((i) => i.checkId);
     expect(ids).toHaveLength(3);
     expect([...ids].sort().reverse()).toEqual(ids);
   });
@@ -216,14 +229,19 @@ describe('Route: POST /v1/audit/lookup', () => {
   it('finds checks made in a batch', async () => {
     // Prepare
     const value = randomKzBin();
-    const batch = await env.api('POST', '/v1/identifiers/validate-batch', { key: API_KEYS.beta, body: { items: [{ value: ` ${value} ` }] } });
+    const batch = await env.api('POST', '/v1/identifiers/validate-batch', {
+      key: API_KEYS.beta,
+      body: { items: [{ value: ` ${value} ` }] },
+    });
     betaChecks.push(batch.json.results[0].checkId);
 
     // Act
     const res = await lookup(API_KEYS.beta, value);
 
     // Assess
-    expect(res.json.items).toEqual([expect.objectContaining({ checkId: batch.json.results[0].checkId, operation: 'identifiers.validate-batch' })]);
+    expect(res.json.items).toEqual([
+      expect.objectContaining({ checkId: batch.json.results[0].checkId, operation: 'identifiers.validate-batch' }),
+    ]);
   });
 
   it('finds nothing for a value never checked', async () => {

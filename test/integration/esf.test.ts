@@ -2,11 +2,17 @@ import { createHmac, randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EsfPrecheckRequest } from '../../shared/esf/precheck.js';
 import { EsfPrecheckResponse } from '../../shared/schemas/esf.js';
+import { kgInvoice, kzInvoice, TIN } from '../fixtures/esf-invoices.js';
 import { expectedMask, expectNoRawIdentifiers, expectProblem, problemPaths } from '../helpers/assertions.js';
 import { AuditTableReader } from '../helpers/dynamodb.js';
 import { breakCheckDigit, randomKgPin, randomKzBin, randomKzIin } from '../helpers/identifiers.js';
-import { API_KEYS, HMAC_SECRET, type IntegrationEnvironment, startIntegrationEnvironment, TABLE_NAME } from '../helpers/local-stack.js';
-import { kgInvoice, kzInvoice, TIN } from '../fixtures/esf-invoices.js';
+import {
+  API_KEYS,
+  HMAC_SECRET,
+  type IntegrationEnvironment,
+  startIntegrationEnvironment,
+  TABLE_NAME,
+} from '../helpers/local-stack.js';
 
 /**
  * POST /v1/esf/precheck over real HTTP on the local stack (`local/start.ts`), with its audit records in
@@ -48,7 +54,10 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     // Prepare
     const supplier = randomKzBin();
     const buyer = randomKzBin();
-    const body = kzInvoice({ supplier: { tin: supplier, type: 'legal_entity', vatRegistered: true }, buyer: { tin: buyer, type: 'legal_entity' } });
+    const body = kzInvoice({
+      supplier: { tin: supplier, type: 'legal_entity', vatRegistered: true },
+      buyer: { tin: buyer, type: 'legal_entity' },
+    });
     const before = (await table.queryPartition('T#alpha')).length;
 
     // Act
@@ -61,7 +70,14 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     expect(res.json).toMatchObject({
       submittable: true,
       findings: [],
-      deadline: { issueBy: '2026-03-25', daysLeft: 15, calendarDays: 15, confidence: 'secondary', ruleId: 'KZ.ESF.DEADLINE.2026', citation: expect.any(String) },
+      deadline: {
+        issueBy: '2026-03-25',
+        daysLeft: 15,
+        calendarDays: 15,
+        confidence: 'secondary',
+        ruleId: 'KZ.ESF.DEADLINE.2026',
+        citation: expect.any(String),
+      },
       supplierTin: { valid: true, country: 'KZ', kind: 'BIN', normalized: supplier, checkId: res.json.checkId },
       buyerTin: { valid: true, country: 'KZ', kind: 'BIN', normalized: buyer, checkId: res.json.checkId },
       checkId: expect.stringMatching(ULID),
@@ -87,15 +103,66 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
   });
 
   it.each<[string, () => EsfPrecheckRequest, 'error' | 'warning']>([
-    ['PIN_IN_INN_FIELD', () => kgInvoice({ supplier: { tin: randomKgPin(), type: 'legal_entity' }, buyer: { tin: randomKgInn(), type: 'legal_entity' } }), 'error'],
+    [
+      'PIN_IN_INN_FIELD',
+      () =>
+        kgInvoice({
+          supplier: { tin: randomKgPin(), type: 'legal_entity' },
+          buyer: { tin: randomKgInn(), type: 'legal_entity' },
+        }),
+      'error',
+    ],
     ['IIN_IN_BIN_FIELD', () => kzInvoice({ supplier: { tin: randomKzIin(), type: 'legal_entity' } }), 'error'],
-    ['INVALID_SUPPLIER_TIN', () => kzInvoice({ supplier: { tin: breakCheckDigit(randomKzBin()), type: 'legal_entity' } }), 'error'],
-    ['INVALID_BUYER_TIN', () => kgInvoice({ buyer: { tin: String(randomInt(1e9, 1e10)), type: 'legal_entity' } }), 'error'],
-    ['ESF_LATE', () => kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, deliveryDate: '2026-03-10', issueDate: '2026-03-26' }), 'warning'],
-    ['ISSUED_BEFORE_DELIVERY', () => kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, issueDate: '2026-03-01' }), 'error'],
-    ['VAT_RATE_MISMATCH', () => kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, deliveryDate: '2025-12-31', issueDate: '2025-12-31', lines: [{ net: 1, vatRate: 16 }] }), 'error'],
-    ['SUPPLIER_NOT_VAT_REGISTERED', () => kgInvoice({ supplier: { tin: randomKgInn(), type: 'legal_entity', vatRegistered: false } }), 'error'],
-    ['EXPORT_EVIDENCE_MISSING', () => kgInvoice({ supplier: { tin: randomKgInn(), type: 'legal_entity' }, lines: [{ net: 1, vatRate: 0, supplyType: 'export' }] }), 'warning'],
+    [
+      'INVALID_SUPPLIER_TIN',
+      () => kzInvoice({ supplier: { tin: breakCheckDigit(randomKzBin()), type: 'legal_entity' } }),
+      'error',
+    ],
+    [
+      'INVALID_BUYER_TIN',
+      () => kgInvoice({ buyer: { tin: String(randomInt(1e9, 1e10)), type: 'legal_entity' } }),
+      'error',
+    ],
+    [
+      'ESF_LATE',
+      () =>
+        kzInvoice({
+          supplier: { tin: randomKzBin(), type: 'legal_entity' },
+          deliveryDate: '2026-03-10',
+          issueDate: '2026-03-26',
+        }),
+      'warning',
+    ],
+    [
+      'ISSUED_BEFORE_DELIVERY',
+      () => kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, issueDate: '2026-03-01' }),
+      'error',
+    ],
+    [
+      'VAT_RATE_MISMATCH',
+      () =>
+        kzInvoice({
+          supplier: { tin: randomKzBin(), type: 'legal_entity' },
+          deliveryDate: '2025-12-31',
+          issueDate: '2025-12-31',
+          lines: [{ net: 1, vatRate: 16 }],
+        }),
+      'error',
+    ],
+    [
+      'SUPPLIER_NOT_VAT_REGISTERED',
+      () => kgInvoice({ supplier: { tin: randomKgInn(), type: 'legal_entity', vatRegistered: false } }),
+      'error',
+    ],
+    [
+      'EXPORT_EVIDENCE_MISSING',
+      () =>
+        kgInvoice({
+          supplier: { tin: randomKgInn(), type: 'legal_entity' },
+          lines: [{ net: 1, vatRate: 0, supplyType: 'export' }],
+        }),
+      'warning',
+    ],
   ])('answers %s in a 200 and records it as one DynamoDB item with that code', async (code, build, severity) => {
     // Prepare
     const body = build();
@@ -108,7 +175,11 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     expect(res.status).toBe(200);
     expect(EsfPrecheckResponse.safeParse(res.json).success).toBe(true);
     expect(res.json.findings.map((f: { code: string }) => f.code)).toEqual([code]);
-    expect(res.json.findings[0]).toMatchObject({ severity, citation: expect.any(String), confidence: expect.any(String) });
+    expect(res.json.findings[0]).toMatchObject({
+      severity,
+      citation: expect.any(String),
+      confidence: expect.any(String),
+    });
     expect(res.json.submittable).toBe(severity === 'warning');
     expect(await table.queryPartition('T#alpha')).toHaveLength(before + 1);
     expect(await table.get('T#alpha', res.json.checkId)).toMatchObject({
@@ -143,18 +214,30 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
   it("finds the pre-check through /v1/audit/lookup by the buyer's TIN too, and pages across both roles", async () => {
     // Prepare: one TIN seen as a buyer, then checked on its own
     const buyer = randomKzBin();
-    const asBuyer = await precheck(kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, buyer: { tin: buyer, type: 'legal_entity' } }));
+    const asBuyer = await precheck(
+      kzInvoice({
+        supplier: { tin: randomKzBin(), type: 'legal_entity' },
+        buyer: { tin: buyer, type: 'legal_entity' },
+      }),
+    );
     const direct = await env.api('POST', '/v1/identifiers/validate', { key: API_KEYS.alpha, body: { value: buyer } });
 
     // Act
     const first = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.alpha, body: { value: buyer, limit: 1 } });
-    const second = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.alpha, body: { value: buyer, limit: 1, cursor: first.json.cursor } });
+    const second = await env.api('POST', '/v1/audit/lookup', {
+      key: API_KEYS.alpha,
+      body: { value: buyer, limit: 1, cursor: first.json.cursor },
+    });
     const otherTenant = await env.api('POST', '/v1/audit/lookup', { key: API_KEYS.beta, body: { value: buyer } });
 
     // Assess: newest first — the direct check, then the pre-check that named it as buyer
     expect(first.json.items.map((i: { checkId: string }) => i.checkId)).toEqual([direct.json.checkId]);
     expect(second.json.items).toEqual([
-      expect.objectContaining({ checkId: asBuyer.json.checkId, operation: 'esf.precheck', otherIdentifiersMasked: { buyer: expectedMask(buyer) } }),
+      expect.objectContaining({
+        checkId: asBuyer.json.checkId,
+        operation: 'esf.precheck',
+        otherIdentifiersMasked: { buyer: expectedMask(buyer) },
+      }),
     ]);
     expect(otherTenant.json.items).toEqual([]);
   });
@@ -177,9 +260,18 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     const before = (await table.scanAll()).length;
 
     // Act
-    const badRate = await precheck({ ...kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' } }), lines: [{ net: 1, vatRate: 'sixteen' }] });
+    const badRate = await precheck({
+      ...kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' } }),
+      lines: [{ net: 1, vatRate: 'sixteen' }],
+    });
     const badJson = await env.api('POST', '/v1/esf/precheck', { key: API_KEYS.alpha, rawBody: '{"country":' });
-    const uncovered = await precheck(kzInvoice({ supplier: { tin: randomKzBin(), type: 'legal_entity' }, deliveryDate: '2010-01-01', issueDate: '2010-01-01' }));
+    const uncovered = await precheck(
+      kzInvoice({
+        supplier: { tin: randomKzBin(), type: 'legal_entity' },
+        deliveryDate: '2010-01-01',
+        issueDate: '2010-01-01',
+      }),
+    );
 
     // Assess
     expectProblem(badRate, 400);
@@ -206,7 +298,16 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     // Prepare: one more invoice with TINs typed with separators
     const supplier = randomKzBin();
     const typed = `${supplier.slice(0, 4)} ${supplier.slice(4, 8)}-${supplier.slice(8)}`;
-    expect((await precheck(kzInvoice({ supplier: { tin: typed, type: 'legal_entity' }, buyer: { tin: randomKzIin(), type: 'individual' } }))).status).toBe(200);
+    expect(
+      (
+        await precheck(
+          kzInvoice({
+            supplier: { tin: typed, type: 'legal_entity' },
+            buyer: { tin: randomKzIin(), type: 'individual' },
+          }),
+        )
+      ).status,
+    ).toBe(200);
 
     // Act
     const items = await table.scanAll();

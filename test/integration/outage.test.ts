@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.js';
 import { expectProblem } from '../helpers/assertions.js';
 import { randomKzIin } from '../helpers/identifiers.js';
-import { API_KEYS, apiClient, type ApiClient, type LocalStack, startLocalStack } from '../helpers/local-stack.js';
+import { API_KEYS, type ApiClient, apiClient, type LocalStack, startLocalStack } from '../helpers/local-stack.js';
 
 /**
  * The real local stack with its database unreachable (DYNAMODB_ENDPOINT points at a closed port):
@@ -34,7 +34,10 @@ describe('Database unreachable', () => {
   it('answers POST /v1/identifiers/validate with 503 and Retry-After, every time', async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       // Act
-      const res = await api('POST', '/v1/identifiers/validate', { key: API_KEYS.alpha, body: { value: randomKzIin() } });
+      const res = await api('POST', '/v1/identifiers/validate', {
+        key: API_KEYS.alpha,
+        body: { value: randomKzIin() },
+      });
 
       // Assess
       expectProblem(res, 503);

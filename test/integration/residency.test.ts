@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ruleById } from '../../shared/rules/index.js';
 import { expectProblem, problemPaths } from '../helpers/assertions.js';
 import { AuditTableReader } from '../helpers/dynamodb.js';
-import { API_KEYS, type IntegrationEnvironment, startIntegrationEnvironment, TABLE_NAME } from '../helpers/local-stack.js';
+import {
+  API_KEYS,
+  type IntegrationEnvironment,
+  startIntegrationEnvironment,
+  TABLE_NAME,
+} from '../helpers/local-stack.js';
 
 /**
  * POST /v1/residency/kz through the real local stack (`local/start.ts`) over HTTP, on a real in-memory
@@ -42,7 +47,10 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
       daysInTaxYear: 62,
       threshold: 183,
       maxWindow: { start: '2019-03-03', end: '2020-03-02', days: 184 },
-      reasons: [expect.objectContaining({ code: 'KZ.RESIDENCY.DAYS_183' }), expect.objectContaining({ code: 'KZ.PIT.RESIDENT.2018' })],
+      reasons: [
+        expect.objectContaining({ code: 'KZ.RESIDENCY.DAYS_183' }),
+        expect.objectContaining({ code: 'KZ.PIT.RESIDENT.2018' }),
+      ],
       checkId: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
     });
     for (const reason of res.json.reasons) {
@@ -71,7 +79,17 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
     // Act
     const answers = [
       await residency({ taxYear: 2019, stays: STRADDLING, asOf: '2020-06-01' }, API_KEYS.beta),
-      await residency({ taxYear: 2020, stays: [], residencePermit: true, familyInKazakhstan: true, realEstateAvailable: true, asOf: '2020-06-01' }, API_KEYS.beta),
+      await residency(
+        {
+          taxYear: 2020,
+          stays: [],
+          residencePermit: true,
+          familyInKazakhstan: true,
+          realEstateAvailable: true,
+          asOf: '2020-06-01',
+        },
+        API_KEYS.beta,
+      ),
       await residency({ taxYear: 2020, stays: STRADDLING, treatyCertificate: true, asOf: '2020-06-01' }, API_KEYS.beta),
     ];
 
@@ -80,7 +98,10 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
     expect(answers.map((a) => a.json.decidedBy)).toEqual(['none', 'vital_interests', 'treaty_certificate']);
     expect((await table.scanAll()).length).toBe(before + 3);
     for (const answer of answers) {
-      expect(await table.get('T#beta', answer.json.checkId)).toMatchObject({ tenant: 'beta', operation: 'residency.kz' });
+      expect(await table.get('T#beta', answer.json.checkId)).toMatchObject({
+        tenant: 'beta',
+        operation: 'residency.kz',
+      });
       expect(await table.get('T#alpha', answer.json.checkId)).toBeUndefined();
     }
   });
@@ -91,20 +112,53 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
 
     // Assess: from 2 Jun, 60 more days (to 31 Jul) keep every window at 182; the 61st would make 183.
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ resident: false, decidedBy: 'none', daysInTaxYear: 122, daysUntilThreshold: 60, maxWindow: { start: '2019-01-01', end: '2019-12-31', days: 122 } });
+    expect(res.json).toMatchObject({
+      resident: false,
+      decidedBy: 'none',
+      daysInTaxYear: 122,
+      daysUntilThreshold: 60,
+      maxWindow: { start: '2019-01-01', end: '2019-12-31', days: 122 },
+    });
     expect(res.json).not.toHaveProperty('window');
   });
 
   it('answers AIFC participants on the 90-day test', async () => {
     // 1 Mar – 29 May 2026: 31 + 30 + 29 = 90 days.
-    const res = await residency({ taxYear: 2026, stays: [{ entry: '2026-03-01', exit: '2026-05-29' }], aifcProgramme: true, asOf: '2026-12-31' });
-    expect(res.json).toMatchObject({ resident: true, decidedBy: 'days_90_aifc', threshold: 90, window: { start: '2025-05-30', end: '2026-05-29', days: 90 } });
-    expect(res.json.reasons.map((r: { code: string }) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_90_AIFC', 'KZ.PIT.RESIDENT.2026']);
+    const res = await residency({
+      taxYear: 2026,
+      stays: [{ entry: '2026-03-01', exit: '2026-05-29' }],
+      aifcProgramme: true,
+      asOf: '2026-12-31',
+    });
+    expect(res.json).toMatchObject({
+      resident: true,
+      decidedBy: 'days_90_aifc',
+      threshold: 90,
+      window: { start: '2025-05-30', end: '2026-05-29', days: 90 },
+    });
+    expect(res.json.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'KZ.RESIDENCY.DAYS_90_AIFC',
+      'KZ.PIT.RESIDENT.2026',
+    ]);
   });
 
   it.each([
-    ['overlapping stays', [{ entry: '2026-01-01', exit: '2026-01-10' }, { entry: '2026-01-10', exit: '2026-01-20' }], 'body.stays.1.entry'],
-    ['unordered stays', [{ entry: '2026-05-01', exit: '2026-05-10' }, { entry: '2026-01-01', exit: '2026-01-10' }], 'body.stays.1.entry'],
+    [
+      'overlapping stays',
+      [
+        { entry: '2026-01-01', exit: '2026-01-10' },
+        { entry: '2026-01-10', exit: '2026-01-20' },
+      ],
+      'body.stays.1.entry',
+    ],
+    [
+      'unordered stays',
+      [
+        { entry: '2026-05-01', exit: '2026-05-10' },
+        { entry: '2026-01-01', exit: '2026-01-10' },
+      ],
+      'body.stays.1.entry',
+    ],
     ['an exit before its entry', [{ entry: '2026-03-10', exit: '2026-03-09' }], 'body.stays.0.exit'],
   ])('answers %s with 400 problem+json naming the stay, and writes nothing', async (_case, stays, path) => {
     // Prepare

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,17 @@ describe('Package: salyk as a dependency', () => {
     // Prepare: a strict NodeNext consumer that uses the types, plus one deliberate type error in a second file
     writeFileSync(
       join(consumer, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['good.ts'] }),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['good.ts'],
+      }),
     );
     writeFileSync(
       join(consumer, 'good.ts'),
@@ -47,14 +57,32 @@ describe('Package: salyk as a dependency', () => {
         "const result: IdentifierResult = validateIdentifier('940140000385', { country: 'KZ' });\n" +
         'const valid: boolean = result.valid;\nexport { valid };\n',
     );
-    writeFileSync(join(consumer, 'bad.ts'), "import { validateIdentifier } from 'salyk';\nconst n: number = validateIdentifier('1').valid;\nexport { n };\n");
+    writeFileSync(
+      join(consumer, 'bad.ts'),
+      "import { validateIdentifier } from 'salyk';\nconst n: number = validateIdentifier('1').valid;\nexport { n };\n",
+    );
     const tsc = join(root, 'node_modules/.bin/tsc');
 
     // Act
     const good = () => execFileSync(tsc, ['-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
     const bad = () => {
       try {
-        execFileSync(tsc, ['--ignoreConfig', '--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--types', '', 'bad.ts'], { cwd: consumer, encoding: 'utf8' });
+        execFileSync(
+          tsc,
+          [
+            '--ignoreConfig',
+            '--noEmit',
+            '--strict',
+            '--module',
+            'NodeNext',
+            '--moduleResolution',
+            'NodeNext',
+            '--types',
+            '',
+            'bad.ts',
+          ],
+          { cwd: consumer, encoding: 'utf8' },
+        );
         return 'compiled';
       } catch (error) {
         return String((error as { stdout?: string }).stdout);

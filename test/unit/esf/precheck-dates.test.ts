@@ -26,17 +26,25 @@ describe('Function: precheckEsf — issue deadline and issue date', () => {
       // across a leap-year February
       ['KG', '2028-02-26', '2028-02-28', '2028-03-02', 3],
       ['KZ', '2028-02-20', '2028-02-20', '2028-03-06', 15],
-    ] as const)('%s delivered %s, issued %s: issue by %s, %i day(s) left, not late', (country, deliveryDate, issueDate, issueBy, daysLeft) => {
-      // Prepare
-      const invoice = (country === 'KG' ? kgInvoice : kzInvoice)({ deliveryDate, issueDate, lines: [{ net: 100, vatRate: 0, supplyType: 'export' }], exportEvidence: ['contract', 'customs_declaration', 'transport_document', 'bank_proceeds'] });
+    ] as const)(
+      '%s delivered %s, issued %s: issue by %s, %i day(s) left, not late',
+      (country, deliveryDate, issueDate, issueBy, daysLeft) => {
+        // Prepare
+        const invoice = (country === 'KG' ? kgInvoice : kzInvoice)({
+          deliveryDate,
+          issueDate,
+          lines: [{ net: 100, vatRate: 0, supplyType: 'export' }],
+          exportEvidence: ['contract', 'customs_declaration', 'transport_document', 'bank_proceeds'],
+        });
 
-      // Act
-      const result = precheckEsf(invoice, '2000-01-01');
+        // Act
+        const result = precheckEsf(invoice, '2000-01-01');
 
-      // Assess
-      expect(result.deadline).toMatchObject({ issueBy, daysLeft });
-      expect(codes(result.findings)).not.toContain('ESF_LATE');
-    });
+        // Assess
+        expect(result.deadline).toMatchObject({ issueBy, daysLeft });
+        expect(codes(result.findings)).not.toContain('ESF_LATE');
+      },
+    );
   });
 
   describe('ESF_LATE (warning)', () => {
@@ -98,7 +106,11 @@ describe('Function: precheckEsf — issue deadline and issue date', () => {
 
       // Assess
       expect(finding?.code).toBe('ESF_LATE');
-      expect(precheckEsf(late, '2026-02-01').deadline).toMatchObject({ calendarDays: 5, confidence: 'seed_only', ruleId: 'KG.ESF.DEADLINE' });
+      expect(precheckEsf(late, '2026-02-01').deadline).toMatchObject({
+        calendarDays: 5,
+        confidence: 'seed_only',
+        ruleId: 'KG.ESF.DEADLINE',
+      });
       expect(finding?.confidence).toBe('seed_only');
       expect(finding?.citation).toMatch(/Resolution No\. 141/);
       expect(ruleById('KG.ESF.DEADLINE')?.note).toMatch(/unverified/);
@@ -106,14 +118,20 @@ describe('Function: precheckEsf — issue deadline and issue date', () => {
 
     it('cites the KZ row in force on the delivery date (2018 row for a 2025 delivery)', () => {
       // Prepare
-      const late = kzInvoice({ deliveryDate: '2025-12-10', issueDate: '2026-01-10', lines: [{ net: 100, vatRate: 12 }] });
+      const late = kzInvoice({
+        deliveryDate: '2025-12-10',
+        issueDate: '2026-01-10',
+        lines: [{ net: 100, vatRate: 12 }],
+      });
 
       // Act
       const result = precheckEsf(late, '2026-01-10');
 
       // Assess
       expect(result.deadline).toMatchObject({ issueBy: '2025-12-25', daysLeft: -16 });
-      expect(result.findings).toEqual([expect.objectContaining({ code: 'ESF_LATE', ...citing('KZ.ESF.DEADLINE.2018') })]);
+      expect(result.findings).toEqual([
+        expect.objectContaining({ code: 'ESF_LATE', ...citing('KZ.ESF.DEADLINE.2018') }),
+      ]);
     });
 
     it('uses the `today` argument when issueDate is absent', () => {
@@ -188,7 +206,10 @@ describe('Function: precheckEsf — issue deadline and issue date', () => {
 
     it.each(['KZ', 'KG'] as const)('%s: issuing on the delivery date itself is fine', (country) => {
       // Prepare
-      const invoice = (country === 'KZ' ? kzInvoice : kgInvoice)({ deliveryDate: '2026-03-10', issueDate: '2026-03-10' });
+      const invoice = (country === 'KZ' ? kzInvoice : kgInvoice)({
+        deliveryDate: '2026-03-10',
+        issueDate: '2026-03-10',
+      });
 
       // Act
       const result = precheckEsf(invoice, '2026-03-10');
@@ -201,7 +222,11 @@ describe('Function: precheckEsf — issue deadline and issue date', () => {
   describe('dates outside the rules data', () => {
     it('throws RulesCoverageError (a 400 at the API) for a KZ delivery before the data starts', () => {
       // Prepare
-      const invoice = kzInvoice({ deliveryDate: '2017-06-01', issueDate: '2017-06-01', lines: [{ net: 1, vatRate: 12 }] });
+      const invoice = kzInvoice({
+        deliveryDate: '2017-06-01',
+        issueDate: '2017-06-01',
+        lines: [{ net: 1, vatRate: 12 }],
+      });
 
       // Act
       let thrown: unknown;

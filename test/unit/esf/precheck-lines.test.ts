@@ -14,7 +14,12 @@ function citing(ruleId: string) {
 
 type Line = EsfPrecheckRequest['lines'][number];
 const invoiceFor = (country: 'KZ' | 'KG', deliveryDate: string, line: Line) =>
-  (country === 'KZ' ? kzInvoice : kgInvoice)({ deliveryDate, issueDate: deliveryDate, lines: [line], exportEvidence: [...ALL_EXPORT_EVIDENCE] });
+  (country === 'KZ' ? kzInvoice : kgInvoice)({
+    deliveryDate,
+    issueDate: deliveryDate,
+    lines: [line],
+    exportEvidence: [...ALL_EXPORT_EVIDENCE],
+  });
 
 describe('Function: precheckEsf — lines', () => {
   describe('VAT_RATE_MISMATCH (error): the rate in force on the delivery date', () => {
@@ -33,17 +38,20 @@ describe('Function: precheckEsf — lines', () => {
       ['KG', '2026-06-30', 'domestic', 'medicines', 12, 12, 'KG.VAT.STANDARD'],
       ['KG', '2026-06-30', 'export', 'standard', 0, 0, 'KG.VAT.ZERO.EXPORT'],
       ['KG', '2026-06-30', 'eaeu_export', 'standard', 0, 0, 'KG.VAT.ZERO.EXPORT'],
-    ] as const)('%s %s %s %s: %i%% is right (%i%%, row %s)', (country, deliveryDate, supplyType, category, vatRate, _expected, _ruleId) => {
-      // Prepare
-      const invoice = invoiceFor(country, deliveryDate, { net: 100, vatRate, supplyType, category });
+    ] as const)(
+      '%s %s %s %s: %i%% is right (%i%%, row %s)',
+      (country, deliveryDate, supplyType, category, vatRate, _expected, _ruleId) => {
+        // Prepare
+        const invoice = invoiceFor(country, deliveryDate, { net: 100, vatRate, supplyType, category });
 
-      // Act
-      const result = precheckEsf(invoice, deliveryDate);
+        // Act
+        const result = precheckEsf(invoice, deliveryDate);
 
-      // Assess
-      expect(result.findings).toEqual([]);
-      expect(result.submittable).toBe(true);
-    });
+        // Assess
+        expect(result.findings).toEqual([]);
+        expect(result.submittable).toBe(true);
+      },
+    );
 
     it.each([
       ['KZ', '2025-12-31', 'domestic', 'standard', 16, 12, 'KZ.VAT.STANDARD.2018'],
@@ -60,29 +68,38 @@ describe('Function: precheckEsf — lines', () => {
       ['KG', '2026-06-30', 'domestic', 'medicines', 5, 12, 'KG.VAT.STANDARD'],
       ['KG', '2026-06-30', 'export', 'standard', 12, 0, 'KG.VAT.ZERO.EXPORT'],
       ['KG', '2026-06-30', 'eaeu_export', 'standard', 12, 0, 'KG.VAT.ZERO.EXPORT'],
-    ] as const)('%s %s %s %s: %i%% is a mismatch (expected %i%%, row %s)', (country, deliveryDate, supplyType, category, vatRate, expected, ruleId) => {
-      // Prepare
-      const invoice = invoiceFor(country, deliveryDate, { net: 100, vatRate, supplyType, category });
+    ] as const)(
+      '%s %s %s %s: %i%% is a mismatch (expected %i%%, row %s)',
+      (country, deliveryDate, supplyType, category, vatRate, expected, ruleId) => {
+        // Prepare
+        const invoice = invoiceFor(country, deliveryDate, { net: 100, vatRate, supplyType, category });
 
-      // Act
-      const result = precheckEsf(invoice, deliveryDate);
+        // Act
+        const result = precheckEsf(invoice, deliveryDate);
 
-      // Assess
-      expect(result.submittable).toBe(false);
-      expect(result.findings).toEqual([
-        {
-          code: 'VAT_RATE_MISMATCH',
-          severity: 'error',
-          field: 'lines[0].vatRate',
-          message: expect.stringContaining(`rate ${vatRate}% differs from the ${expected}% in force on ${deliveryDate}`),
-          ...citing(ruleId),
-        },
-      ]);
-    });
+        // Assess
+        expect(result.submittable).toBe(false);
+        expect(result.findings).toEqual([
+          {
+            code: 'VAT_RATE_MISMATCH',
+            severity: 'error',
+            field: 'lines[0].vatRate',
+            message: expect.stringContaining(
+              `rate ${vatRate}% differs from the ${expected}% in force on ${deliveryDate}`,
+            ),
+            ...citing(ruleId),
+          },
+        ]);
+      },
+    );
 
     it('sets the rate by the delivery (turnover) date, not the issue date: a 2025 delivery invoiced in 2026 keeps 12%', () => {
       // Prepare
-      const invoice = kzInvoice({ deliveryDate: '2025-12-30', issueDate: '2026-01-05', lines: [{ net: 100, vatRate: 12 }] });
+      const invoice = kzInvoice({
+        deliveryDate: '2025-12-30',
+        issueDate: '2026-01-05',
+        lines: [{ net: 100, vatRate: 12 }],
+      });
 
       // Act
       const result = precheckEsf(invoice, '2026-01-05');
@@ -150,12 +167,17 @@ describe('Function: precheckEsf — lines', () => {
       const result = precheckEsf(invoice, '2026-03-10');
 
       // Assess
-      expect(result.findings).toEqual([expect.objectContaining({ code: 'SUPPLIER_NOT_VAT_REGISTERED', ...citing('KG.VAT.NON_PAYER_CHARGES') })]);
+      expect(result.findings).toEqual([
+        expect.objectContaining({ code: 'SUPPLIER_NOT_VAT_REGISTERED', ...citing('KG.VAT.NON_PAYER_CHARGES') }),
+      ]);
     });
 
     it('accepts 0% lines from a non-registered supplier', () => {
       // Prepare
-      const invoice = kgInvoice({ supplier: { tin: TIN.kgInn, type: 'legal_entity', vatRegistered: false }, lines: [{ net: 100, vatRate: 0 }] });
+      const invoice = kgInvoice({
+        supplier: { tin: TIN.kgInn, type: 'legal_entity', vatRegistered: false },
+        lines: [{ net: 100, vatRate: 0 }],
+      });
 
       // Act
       const result = precheckEsf(invoice, '2026-03-10');
@@ -181,7 +203,10 @@ describe('Function: precheckEsf — lines', () => {
 
     it('treats an absent vatRegistered as registered (rates are checked, no non-payer finding)', () => {
       // Prepare
-      const invoice = kgInvoice({ supplier: { tin: TIN.kgInn, type: 'legal_entity' }, lines: [{ net: 100, vatRate: 16 }] });
+      const invoice = kgInvoice({
+        supplier: { tin: TIN.kgInn, type: 'legal_entity' },
+        lines: [{ net: 100, vatRate: 16 }],
+      });
 
       // Act
       const result = precheckEsf(invoice, '2026-03-10');
@@ -238,7 +263,11 @@ describe('Function: precheckEsf — lines', () => {
 
       // Assess
       expect(result.findings).toEqual([
-        expect.objectContaining({ code: 'EXPORT_EVIDENCE_MISSING', message: '0% export lines lack: customs_declaration', ...citing('KG.VAT.EVIDENCE.EXPORT') }),
+        expect.objectContaining({
+          code: 'EXPORT_EVIDENCE_MISSING',
+          message: '0% export lines lack: customs_declaration',
+          ...citing('KG.VAT.EVIDENCE.EXPORT'),
+        }),
       ]);
     });
 
@@ -316,7 +345,9 @@ describe('Function: precheckEsf — lines', () => {
 
   describe('submittable and citations over any invoice', () => {
     const partyTin = fc.constantFrom(TIN.kzBin, TIN.kzIin, TIN.kgInn, TIN.kgPin, TIN.kgInn2.slice(1), '123', 'abc');
-    const date = fc.integer({ min: 0, max: 3 * 365 }).map((d) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    const date = fc
+      .integer({ min: 0, max: 3 * 365 })
+      .map((d) => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
     const invoice = fc.record({
       country: fc.constantFrom('KZ' as const, 'KG' as const),
       supplier: fc.record({
@@ -326,7 +357,12 @@ describe('Function: precheckEsf — lines', () => {
       }),
       buyer: fc.record({
         tin: fc.option(partyTin, { nil: undefined }),
-        type: fc.constantFrom('legal_entity' as const, 'individual_entrepreneur' as const, 'individual' as const, 'foreign_company' as const),
+        type: fc.constantFrom(
+          'legal_entity' as const,
+          'individual_entrepreneur' as const,
+          'individual' as const,
+          'foreign_company' as const,
+        ),
       }),
       deliveryDate: date,
       issueDate: date,

@@ -25,8 +25,20 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
       // Assess
       expect(result.submittable).toBe(true);
       expect(result.findings).toEqual([]);
-      expect(result.supplierTin).toMatchObject({ valid: true, country: 'KZ', kind: 'BIN', normalized: TIN.kzBin, errors: [] });
-      expect(result.buyerTin).toMatchObject({ valid: true, country: 'KZ', kind: 'BIN', normalized: TIN.kzBin2, errors: [] });
+      expect(result.supplierTin).toMatchObject({
+        valid: true,
+        country: 'KZ',
+        kind: 'BIN',
+        normalized: TIN.kzBin,
+        errors: [],
+      });
+      expect(result.buyerTin).toMatchObject({
+        valid: true,
+        country: 'KZ',
+        kind: 'BIN',
+        normalized: TIN.kzBin2,
+        errors: [],
+      });
     });
 
     it('passes a KG INN-to-INN invoice; the STRUCTURE_UNCONFIRMED warning stays in the nested result, not in findings', () => {
@@ -39,7 +51,12 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
       // Assess
       expect(result.submittable).toBe(true);
       expect(result.findings).toEqual([]);
-      expect(result.supplierTin).toMatchObject({ valid: true, country: 'KG', kind: 'INN', details: { holder: 'legal_entity' } });
+      expect(result.supplierTin).toMatchObject({
+        valid: true,
+        country: 'KG',
+        kind: 'INN',
+        details: { holder: 'legal_entity' },
+      });
       expect(result.supplierTin.warnings.map((w) => w.code)).toEqual(['STRUCTURE_UNCONFIRMED']);
       expect(result.buyerTin).toMatchObject({ valid: true, country: 'KG', kind: 'INN' });
     });
@@ -69,7 +86,13 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
       // Assess
       expect(result.submittable).toBe(false);
       expect(result.findings).toEqual([
-        { code: 'PIN_IN_INN_FIELD', severity: 'error', field: 'supplier.tin', message: expect.stringContaining('supplier'), ...citing('KG.ESF.TIN_FIELD') },
+        {
+          code: 'PIN_IN_INN_FIELD',
+          severity: 'error',
+          field: 'supplier.tin',
+          message: expect.stringContaining('supplier'),
+          ...citing('KG.ESF.TIN_FIELD'),
+        },
       ]);
       // The PIN itself is a valid identifier: the problem is the field, not the number.
       expect(result.supplierTin).toMatchObject({ valid: true, kind: 'PIN', details: { holder: 'individual' } });
@@ -85,7 +108,13 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
       // Assess
       expect(result.submittable).toBe(false);
       expect(result.findings).toEqual([
-        { code: 'PIN_IN_INN_FIELD', severity: 'error', field: 'buyer.tin', message: expect.stringContaining('buyer'), ...citing('KG.ESF.TIN_FIELD') },
+        {
+          code: 'PIN_IN_INN_FIELD',
+          severity: 'error',
+          field: 'buyer.tin',
+          message: expect.stringContaining('buyer'),
+          ...citing('KG.ESF.TIN_FIELD'),
+        },
       ]);
     });
 
@@ -113,7 +142,10 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
     });
 
     it.each([
-      ['an individual-entrepreneur supplier', { supplier: { tin: TIN.kgPin, type: 'individual_entrepreneur' as const } }],
+      [
+        'an individual-entrepreneur supplier',
+        { supplier: { tin: TIN.kgPin, type: 'individual_entrepreneur' as const } },
+      ],
       ['a foreign-company supplier', { supplier: { tin: TIN.kgPin, type: 'foreign_company' as const } }],
       ['an individual buyer', { buyer: { tin: TIN.kgPin, type: 'individual' as const } }],
       ['an individual-entrepreneur buyer', { buyer: { tin: TIN.kgPin, type: 'individual_entrepreneur' as const } }],
@@ -144,7 +176,13 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
       // Assess
       expect(result.submittable).toBe(false);
       expect(result.findings).toEqual([
-        { code: 'IIN_IN_BIN_FIELD', severity: 'error', field: `${role}.tin`, message: expect.stringContaining('IIN'), ...citing('KZ.ESF.TIN_FIELD') },
+        {
+          code: 'IIN_IN_BIN_FIELD',
+          severity: 'error',
+          field: `${role}.tin`,
+          message: expect.stringContaining('IIN'),
+          ...citing('KZ.ESF.TIN_FIELD'),
+        },
       ]);
       expect(result.findings[0]?.confidence).toBe('confirmed');
     });
@@ -164,7 +202,10 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
     });
 
     it.each([
-      ['an individual-entrepreneur supplier', { supplier: { tin: TIN.kzIin, type: 'individual_entrepreneur' as const } }],
+      [
+        'an individual-entrepreneur supplier',
+        { supplier: { tin: TIN.kzIin, type: 'individual_entrepreneur' as const } },
+      ],
       ['an individual buyer', { buyer: { tin: TIN.kzIin, type: 'individual' as const } }],
     ])('accepts an IIN for %s', (_, overrides) => {
       // Prepare
@@ -256,7 +297,10 @@ describe('Function: precheckEsf — supplier and buyer TINs', () => {
 
     it('reports both TINs when both are invalid, supplier first', () => {
       // Prepare
-      const invoice = kzInvoice({ supplier: { tin: '123', type: 'legal_entity' }, buyer: { tin: '456', type: 'legal_entity' } });
+      const invoice = kzInvoice({
+        supplier: { tin: '123', type: 'legal_entity' },
+        buyer: { tin: '456', type: 'legal_entity' },
+      });
 
       // Act
       const result = precheckEsf(invoice, TODAY);

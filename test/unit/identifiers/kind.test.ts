@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidIdentifier, validateIdentifier } from '../../../shared/index.js';
 import type { Country, IdentifierKind } from '../../../shared/index.js';
+import { isValidIdentifier, validateIdentifier } from '../../../shared/index.js';
 import { AS_OF, errorCodes, warningCodes } from './helpers.js';
 import { kgNumber } from './reference.js';
 
@@ -153,36 +153,42 @@ describe('Function: validateIdentifier', () => {
       ['KZ', KG_ORG],
       ['KG', IIN],
       ['KZ', `${IIN}0`],
-    ] as [Country, string][])('rejects a wrong length for the given country %s with only INVALID_LENGTH (%s)', (country, value) => {
-      // Prepare
-      const options = { country, asOf: AS_OF };
+    ] as [Country, string][])(
+      'rejects a wrong length for the given country %s with only INVALID_LENGTH (%s)',
+      (country, value) => {
+        // Prepare
+        const options = { country, asOf: AS_OF };
 
-      // Act
-      const result = validateIdentifier(value, options);
+        // Act
+        const result = validateIdentifier(value, options);
 
-      // Assess
-      expect(result.valid).toBe(false);
-      expect(result.country).toBe(country);
-      expect(errorCodes(result)).toEqual(['INVALID_LENGTH']);
-      expect(isValidIdentifier(value, { country })).toBe(false);
-    });
+        // Assess
+        expect(result.valid).toBe(false);
+        expect(result.country).toBe(country);
+        expect(errorCodes(result)).toEqual(['INVALID_LENGTH']);
+        expect(isValidIdentifier(value, { country })).toBe(false);
+      },
+    );
 
     it.each([
       ['IIN', 'KZ'],
       ['BIN', 'KZ'],
       ['INN', 'KG'],
       ['PIN', 'KG'],
-    ] as [IdentifierKind, Country][])('takes the country from kind %s (%s) when the length says nothing', (kind, country) => {
-      // Prepare
-      const value = '1234567890';
+    ] as [IdentifierKind, Country][])(
+      'takes the country from kind %s (%s) when the length says nothing',
+      (kind, country) => {
+        // Prepare
+        const value = '1234567890';
 
-      // Act
-      const result = validateIdentifier(value, { kind, asOf: AS_OF });
+        // Act
+        const result = validateIdentifier(value, { kind, asOf: AS_OF });
 
-      // Assess
-      expect(result.country).toBe(country);
-      expect(result.kind).toBe(kind);
-      expect(errorCodes(result)).toEqual(['INVALID_LENGTH']);
-    });
+        // Assess
+        expect(result.country).toBe(country);
+        expect(result.kind).toBe(kind);
+        expect(errorCodes(result)).toEqual(['INVALID_LENGTH']);
+      },
+    );
   });
 });

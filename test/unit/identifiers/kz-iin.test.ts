@@ -144,19 +144,22 @@ describe('Function: validateIdentifier', () => {
       [23, 5, 2023, false],
       [24, 6, 2024, true],
       [97, 2, 1897, false],
-    ])('29 February with YY=%i and century digit %i (%i) is valid exactly when leap=%s', (yy, centuryDigit, year, leap) => {
-      // Prepare
-      const value = firstCheckable((serial) => iinPrefix(yy, 2, 29, centuryDigit, serial));
+    ])(
+      '29 February with YY=%i and century digit %i (%i) is valid exactly when leap=%s',
+      (yy, centuryDigit, year, leap) => {
+        // Prepare
+        const value = firstCheckable((serial) => iinPrefix(yy, 2, 29, centuryDigit, serial));
 
-      // Act
-      const result = validateIdentifier(value, { asOf: AS_OF });
+        // Act
+        const result = validateIdentifier(value, { asOf: AS_OF });
 
-      // Assess
-      expect(result.valid).toBe(leap);
-      expect(errorCodes(result)).toEqual(leap ? [] : ['INVALID_DATE']);
-      if (leap) expect(result.details).toMatchObject({ birthDate: `${year}-02-29` });
-      expect(isValidIdentifier(value)).toBe(leap);
-    });
+        // Assess
+        expect(result.valid).toBe(leap);
+        expect(errorCodes(result)).toEqual(leap ? [] : ['INVALID_DATE']);
+        if (leap) expect(result.details).toMatchObject({ birthDate: `${year}-02-29` });
+        expect(isValidIdentifier(value)).toBe(leap);
+      },
+    );
 
     it('accepts 28 February 1900 and 1 March 1900 around the non-leap century year', () => {
       // Prepare

@@ -1,5 +1,5 @@
-import { maskIdentifier } from '../../../shared/audit/record.js';
 import { describe, expect, it } from 'vitest';
+import { maskIdentifier } from '../../../shared/audit/record.js';
 import { compact, isValidIdentifier, validateIdentifier } from '../../../shared/index.js';
 import { AS_OF, errorCodes } from './helpers.js';
 

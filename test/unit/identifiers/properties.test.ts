@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compact, isValidIdentifier, kzCheckDigit, validateIdentifier } from '../../../shared/index.js';
 import type { Country, IdentifierKind, IdentifierResult } from '../../../shared/index.js';
+import { compact, isValidIdentifier, kzCheckDigit, validateIdentifier } from '../../../shared/index.js';
 import { AS_OF, errorCodes, warningCodes } from './helpers.js';
 import {
   KZ_PASS_1,
@@ -60,7 +60,13 @@ const iinArb: fc.Arbitrary<Generated> = fc
   });
 
 const ENTITY = ['resident_legal_entity', 'non_resident_legal_entity', 'joint_individual_entrepreneur'];
-const DIVISION = ['head_office', 'branch', 'representative_office', 'other_subdivision_or_peasant_farm', 'peasant_farm'];
+const DIVISION = [
+  'head_office',
+  'branch',
+  'representative_office',
+  'other_subdivision_or_peasant_farm',
+  'peasant_farm',
+];
 
 /** Structurally valid KZ BINs with a reference check digit. */
 const binArb: fc.Arbitrary<Generated> = fc
@@ -102,7 +108,8 @@ const kgArb: fc.Arbitrary<Generated> = fc
   .map((r) => {
     const date = `${r.year}-${p2(r.month)}-${p2(r.day)}`;
     const value = `${r.first}${p2(r.day)}${p2(r.month)}${r.year}${p5(r.serial)}`;
-    if (r.first === 0) return { value, details: { holder: 'legal_entity', registeredOn: date }, warnings: ['STRUCTURE_UNCONFIRMED'] };
+    if (r.first === 0)
+      return { value, details: { holder: 'legal_entity', registeredOn: date }, warnings: ['STRUCTURE_UNCONFIRMED'] };
     const warnings = ['STRUCTURE_UNCONFIRMED'];
     if (r.first === 4) warnings.push('FOREIGN_NATIONAL_PIN');
     if (date > AS_OF) warnings.push('BIRTH_DATE_IN_FUTURE');
@@ -174,7 +181,8 @@ const expectWellFormed = (result: IdentifierResult): void => {
   if (result.normalized !== null) expect(result.normalized).toMatch(/^[0-9]*$/);
   expect(result.normalized === null).toBe(errorCodes(result).includes('INVALID_CHARACTERS'));
   expect(result.suggestion !== undefined).toBe(errorCodes(result).includes('LEADING_ZERO_LOST'));
-  if (result.country === 'KG' && result.normalized?.length === 14) expect(warningCodes(result)).toContain('STRUCTURE_UNCONFIRMED');
+  if (result.country === 'KG' && result.normalized?.length === 14)
+    expect(warningCodes(result)).toContain('STRUCTURE_UNCONFIRMED');
 };
 
 describe('Function: validateIdentifier', () => {
@@ -410,16 +418,22 @@ describe('Function: validateIdentifier', () => {
 
     it('matches the reference verdict for any 12- or 14-digit string', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string({ unit: digitArb, minLength: 12, maxLength: 12 }), fc.string({ unit: digitArb, minLength: 14, maxLength: 14 })), (value) => {
-          // Prepare
-          const expected = value.length === 12 ? refKzValid(value) : refKgValid(value);
+        fc.property(
+          fc.oneof(
+            fc.string({ unit: digitArb, minLength: 12, maxLength: 12 }),
+            fc.string({ unit: digitArb, minLength: 14, maxLength: 14 }),
+          ),
+          (value) => {
+            // Prepare
+            const expected = value.length === 12 ? refKzValid(value) : refKgValid(value);
 
-          // Act
-          const result = validateIdentifier(value, { asOf: AS_OF });
+            // Act
+            const result = validateIdentifier(value, { asOf: AS_OF });
 
-          // Assess
-          expect(result.valid).toBe(expected);
-        }),
+            // Assess
+            expect(result.valid).toBe(expected);
+          },
+        ),
         { numRuns: 3000 },
       );
     });
@@ -462,7 +476,9 @@ describe('Function: validateIdentifier', () => {
             // Assess
             expect(result.valid).toBe(false);
             expect(result.suggestion?.value).toBe(expected ? padded : undefined);
-            expect(errorCodes(result)).toEqual(expected ? ['LEADING_ZERO_LOST'] : ['INVALID_LENGTH', 'UNKNOWN_COUNTRY']);
+            expect(errorCodes(result)).toEqual(
+              expected ? ['LEADING_ZERO_LOST'] : ['INVALID_LENGTH', 'UNKNOWN_COUNTRY'],
+            );
           },
         ),
         { numRuns: 3000 },

@@ -6,9 +6,10 @@ import { BROKEN_KZ_BINS, PUBLIC_KZ_BINS } from '../../fixtures/kz-bins-public.js
 describe('Real data: 270 public KZ BINs', () => {
   it('validates every one as a BIN of a legal entity or joint entrepreneur', () => {
     // Act
-    const failures = PUBLIC_KZ_BINS.map((bin) => ({ bin, result: validateIdentifier(bin, { asOf: '2026-11-22' }) })).filter(
-      ({ result }) => !result.valid || result.kind !== 'BIN' || !('registered' in result.details),
-    );
+    const failures = PUBLIC_KZ_BINS.map((bin) => ({
+      bin,
+      result: validateIdentifier(bin, { asOf: '2026-11-22' }),
+    })).filter(({ result }) => !result.valid || result.kind !== 'BIN' || !('registered' in result.details));
 
     // Assess
     expect(PUBLIC_KZ_BINS).toHaveLength(270);
@@ -18,12 +19,15 @@ describe('Real data: 270 public KZ BINs', () => {
 
   it('includes numbers that need the second check-digit pass, so both passes are exercised', () => {
     // Act
-    const firstPass = (digits: string) => [...digits.slice(0, 11)].reduce((sum, d, i) => sum + Number(d) * (i + 1), 0) % 11;
+    const firstPass = (digits: string) =>
+      [...digits.slice(0, 11)].reduce((sum, d, i) => sum + Number(d) * (i + 1), 0) % 11;
     const secondPassCount = PUBLIC_KZ_BINS.filter((bin) => firstPass(bin) === 10).length;
 
     // Assess
     expect(secondPassCount).toBe(22);
-    expect(PUBLIC_KZ_BINS.filter((bin) => firstPass(bin) === 10).every((bin) => kzCheckDigit(bin) === Number(bin[11]))).toBe(true);
+    expect(
+      PUBLIC_KZ_BINS.filter((bin) => firstPass(bin) === 10).every((bin) => kzCheckDigit(bin) === Number(bin[11])),
+    ).toBe(true);
   });
 
   it('rejects the broken variants', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  assessKzResidency,
+  InvalidStaysError,
+  type KzResidencyRequest,
+  windowStart,
+} from '../../../shared/residency/kz.js';
 import { ruleById } from '../../../shared/rules/index.js';
-import { assessKzResidency, InvalidStaysError, type KzResidencyRequest, windowStart } from '../../../shared/residency/kz.js';
 import { RulesCoverageError } from '../../../shared/vat/rates.js';
 
 /**
@@ -80,14 +85,29 @@ describe('183-day test: exactly 182 and 183 days', () => {
     const result = assess({ taxYear: 2026, stays, asOf: '2026-12-31' });
 
     // Assess
-    expect(result).toMatchObject({ resident: true, window: { start: '2025-11-01', end: '2026-10-31', days: 183 }, daysInTaxYear: 183 });
+    expect(result).toMatchObject({
+      resident: true,
+      window: { start: '2025-11-01', end: '2026-10-31', days: 183 },
+      daysInTaxYear: 183,
+    });
   });
 
   it('same-day entry and exit count one day; arrival and departure days both count', () => {
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-03-10', exit: '2026-03-10' }], asOf: '2026-12-31' }).daysInTaxYear).toBe(1);
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-03-10', exit: '2026-03-11' }], asOf: '2026-12-31' }).daysInTaxYear).toBe(2);
+    expect(
+      assess({ taxYear: 2026, stays: [{ entry: '2026-03-10', exit: '2026-03-10' }], asOf: '2026-12-31' }).daysInTaxYear,
+    ).toBe(1);
+    expect(
+      assess({ taxYear: 2026, stays: [{ entry: '2026-03-10', exit: '2026-03-11' }], asOf: '2026-12-31' }).daysInTaxYear,
+    ).toBe(2);
     // Adjacent stays (out on the 11th, back on the 12th) do not overlap: 2 + 1 days.
-    const adjacent = assess({ taxYear: 2026, stays: [{ entry: '2026-03-10', exit: '2026-03-11' }, { entry: '2026-03-12', exit: '2026-03-12' }], asOf: '2026-12-31' });
+    const adjacent = assess({
+      taxYear: 2026,
+      stays: [
+        { entry: '2026-03-10', exit: '2026-03-11' },
+        { entry: '2026-03-12', exit: '2026-03-12' },
+      ],
+      asOf: '2026-12-31',
+    });
     expect(adjacent.daysInTaxYear).toBe(3);
   });
 });
@@ -101,7 +121,12 @@ describe('windows straddling tax years', () => {
     const result = assess({ taxYear: 2026, stays: straddle, asOf: '2026-12-31' });
 
     // Assess
-    expect(result).toMatchObject({ resident: true, decidedBy: 'days_183', window: { start: '2025-03-03', end: '2026-03-02', days: 183 }, daysInTaxYear: 61 });
+    expect(result).toMatchObject({
+      resident: true,
+      decidedBy: 'days_183',
+      window: { start: '2025-03-03', end: '2026-03-02', days: 183 },
+      daysInTaxYear: 61,
+    });
   });
 
   it('windows ending in the earlier year do not see the later days (2025: at most 122)', () => {
@@ -109,7 +134,11 @@ describe('windows straddling tax years', () => {
     const result = assess({ taxYear: 2025, stays: straddle, asOf: '2026-12-31' });
 
     // Assess
-    expect(result).toMatchObject({ resident: false, daysInTaxYear: 122, maxWindow: { start: '2025-01-01', end: '2025-12-31', days: 122 } });
+    expect(result).toMatchObject({
+      resident: false,
+      daysInTaxYear: 122,
+      maxWindow: { start: '2025-01-01', end: '2025-12-31', days: 122 },
+    });
     expect(result.daysUntilThreshold).toBeUndefined(); // asOf is after the 2025 tax year
   });
 
@@ -121,18 +150,30 @@ describe('windows straddling tax years', () => {
   it('a stay running into the next year is cut at 31 December for the tax year', () => {
     // 1 Oct 2026 – 1 Apr 2027: 92 days in 2026 (31 + 30 + 31), 91 in 2027 (31 + 28 + 31 + 1).
     const stays = [{ entry: '2026-10-01', exit: '2027-04-01' }];
-    expect(assess({ taxYear: 2026, stays, asOf: '2027-06-01' })).toMatchObject({ resident: false, daysInTaxYear: 92, maxWindow: { end: '2026-12-31', days: 92 } });
-    expect(assess({ taxYear: 2027, stays, asOf: '2027-06-01' })).toMatchObject({ resident: true, window: { start: '2026-04-02', end: '2027-04-01', days: 183 }, daysInTaxYear: 91 });
+    expect(assess({ taxYear: 2026, stays, asOf: '2027-06-01' })).toMatchObject({
+      resident: false,
+      daysInTaxYear: 92,
+      maxWindow: { end: '2026-12-31', days: 92 },
+    });
+    expect(assess({ taxYear: 2027, stays, asOf: '2027-06-01' })).toMatchObject({
+      resident: true,
+      window: { start: '2026-04-02', end: '2027-04-01', days: 183 },
+      daysInTaxYear: 91,
+    });
   });
 
   it('days more than 12 months before the tax year never count', () => {
     // 2 Jan – 31 Dec 2025 is 364 days, all inside the window ending 1 Jan 2026; 1 Jan 2025 is in none.
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2025-01-02', exit: '2025-12-31' }], asOf: '2026-12-31' })).toMatchObject({
+    expect(
+      assess({ taxYear: 2026, stays: [{ entry: '2025-01-02', exit: '2025-12-31' }], asOf: '2026-12-31' }),
+    ).toMatchObject({
       resident: true,
       window: { start: '2025-01-02', end: '2026-01-01', days: 364 },
       daysInTaxYear: 0,
     });
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2024-06-01', exit: '2025-01-01' }], asOf: '2026-12-31' })).toMatchObject({
+    expect(
+      assess({ taxYear: 2026, stays: [{ entry: '2024-06-01', exit: '2025-01-01' }], asOf: '2026-12-31' }),
+    ).toMatchObject({
       resident: false,
       maxWindow: { days: 0 },
     });
@@ -141,24 +182,40 @@ describe('windows straddling tax years', () => {
 
 describe('leap years and 29 February', () => {
   it('1 Jan – 1 Jul is 183 days in 2024 (leap) but 182 in 2026', () => {
-    expect(assess({ taxYear: 2024, stays: [{ entry: '2024-01-01', exit: '2024-07-01' }], asOf: '2024-12-31' })).toMatchObject({
+    expect(
+      assess({ taxYear: 2024, stays: [{ entry: '2024-01-01', exit: '2024-07-01' }], asOf: '2024-12-31' }),
+    ).toMatchObject({
       resident: true,
       window: { start: '2023-07-02', end: '2024-07-01', days: 183 },
       daysInTaxYear: 183,
     });
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-01' }], asOf: '2026-12-31' }).resident).toBe(false);
+    expect(
+      assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-01' }], asOf: '2026-12-31' }).resident,
+    ).toBe(false);
   });
 
   // 1 Mar – 29 Aug 2023: 31 + 30 + 31 + 30 + 31 + 29 = 182 days.
   const spring2023 = { entry: '2023-03-01', exit: '2023-08-29' };
 
   it('the window ending 29 Feb 2024 starts 1 Mar 2023 (366 days): 182 + 1 = 183', () => {
-    const result = assess({ taxYear: 2024, stays: [spring2023, { entry: '2024-02-29', exit: '2024-02-29' }], asOf: '2024-12-31' });
-    expect(result).toMatchObject({ resident: true, window: { start: '2023-03-01', end: '2024-02-29', days: 183 }, daysInTaxYear: 1 });
+    const result = assess({
+      taxYear: 2024,
+      stays: [spring2023, { entry: '2024-02-29', exit: '2024-02-29' }],
+      asOf: '2024-12-31',
+    });
+    expect(result).toMatchObject({
+      resident: true,
+      window: { start: '2023-03-01', end: '2024-02-29', days: 183 },
+      daysInTaxYear: 1,
+    });
   });
 
   it('the window ending 1 Mar 2024 starts 2 Mar 2023 and loses 1 Mar 2023: 181 + 1 = 182', () => {
-    const result = assess({ taxYear: 2024, stays: [spring2023, { entry: '2024-03-01', exit: '2024-03-01' }], asOf: '2024-12-31' });
+    const result = assess({
+      taxYear: 2024,
+      stays: [spring2023, { entry: '2024-03-01', exit: '2024-03-01' }],
+      asOf: '2024-12-31',
+    });
     // The best window is the first to hold all 182 days of 2023: the one ending 1 Jan 2024.
     expect(result).toMatchObject({ resident: false, maxWindow: { start: '2023-01-02', end: '2024-01-01', days: 182 } });
   });
@@ -167,18 +224,32 @@ describe('leap years and 29 February', () => {
   const from29Feb = { entry: '2024-02-29', exit: '2024-08-28' };
 
   it('the window ending 28 Feb 2025 starts 29 Feb 2024 (366 days): 182 + 1 = 183', () => {
-    const result = assess({ taxYear: 2025, stays: [from29Feb, { entry: '2025-02-28', exit: '2025-02-28' }], asOf: '2025-12-31' });
-    expect(result).toMatchObject({ resident: true, window: { start: '2024-02-29', end: '2025-02-28', days: 183 }, daysInTaxYear: 1 });
+    const result = assess({
+      taxYear: 2025,
+      stays: [from29Feb, { entry: '2025-02-28', exit: '2025-02-28' }],
+      asOf: '2025-12-31',
+    });
+    expect(result).toMatchObject({
+      resident: true,
+      window: { start: '2024-02-29', end: '2025-02-28', days: 183 },
+      daysInTaxYear: 1,
+    });
   });
 
   it('the window ending 1 Mar 2025 starts 2 Mar 2024 and loses 29 Feb and 1 Mar 2024: 180 + 1 = 181', () => {
-    const result = assess({ taxYear: 2025, stays: [from29Feb, { entry: '2025-03-01', exit: '2025-03-01' }], asOf: '2025-12-31' });
+    const result = assess({
+      taxYear: 2025,
+      stays: [from29Feb, { entry: '2025-03-01', exit: '2025-03-01' }],
+      asOf: '2025-12-31',
+    });
     // The best window is the first to hold all 182 days of 2024: the one ending 1 Jan 2025.
     expect(result).toMatchObject({ resident: false, maxWindow: { start: '2024-01-02', end: '2025-01-01', days: 182 } });
   });
 
   it('a whole leap year counts 366 days', () => {
-    expect(assess({ taxYear: 2024, stays: [{ entry: '2024-01-01', exit: '2024-12-31' }], asOf: '2025-01-01' })).toMatchObject({
+    expect(
+      assess({ taxYear: 2024, stays: [{ entry: '2024-01-01', exit: '2024-12-31' }], asOf: '2025-01-01' }),
+    ).toMatchObject({
       daysInTaxYear: 366,
       maxWindow: { start: '2024-01-01', end: '2024-12-31', days: 366 },
       window: { start: '2023-07-02', end: '2024-07-01', days: 183 },
@@ -193,13 +264,24 @@ describe('AIFC Investment Tax Residency Programme: 90 days', () => {
 
   it('90 days make a programme participant resident', () => {
     const result = assess({ taxYear: 2026, stays: ninety, aifcProgramme: true, asOf: '2026-12-31' });
-    expect(result).toMatchObject({ resident: true, decidedBy: 'days_90_aifc', threshold: 90, window: { start: '2025-05-30', end: '2026-05-29', days: 90 } });
+    expect(result).toMatchObject({
+      resident: true,
+      decidedBy: 'days_90_aifc',
+      threshold: 90,
+      window: { start: '2025-05-30', end: '2026-05-29', days: 90 },
+    });
     expect(result.reasons[0]).toMatchObject({ code: 'KZ.RESIDENCY.DAYS_90_AIFC', confidence: 'confirmed' });
   });
 
   it('89 days do not, and nothing more may be spent', () => {
     const result = assess({ taxYear: 2026, stays: eightyNine, aifcProgramme: true, asOf: '2026-05-28' });
-    expect(result).toMatchObject({ resident: false, decidedBy: 'none', threshold: 90, maxWindow: { days: 89 }, daysUntilThreshold: 0 });
+    expect(result).toMatchObject({
+      resident: false,
+      decidedBy: 'none',
+      threshold: 90,
+      maxWindow: { days: 89 },
+      daysUntilThreshold: 0,
+    });
   });
 
   it('without the programme the same 90 days are far from 183: 92 more days allowed', () => {
@@ -214,27 +296,56 @@ describe('centre of vital interests: all three criteria', () => {
 
   it.each([
     ['citizen, family, real estate', { citizen: true, familyInKazakhstan: true, realEstateAvailable: true }],
-    ['residence permit, family, real estate', { residencePermit: true, familyInKazakhstan: true, realEstateAvailable: true }],
+    [
+      'residence permit, family, real estate',
+      { residencePermit: true, familyInKazakhstan: true, realEstateAvailable: true },
+    ],
   ])('%s: resident with no days', (_case, flags) => {
     const result = assess({ ...noDays, ...flags });
     expect(result).toMatchObject({ resident: true, decidedBy: 'vital_interests', daysInTaxYear: 0 });
-    expect(result.reasons.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183', 'KZ.RESIDENCY.VITAL_INTERESTS', 'KZ.PIT.RESIDENT.2026']);
+    expect(result.reasons.map((r) => r.code)).toEqual([
+      'KZ.RESIDENCY.DAYS_183',
+      'KZ.RESIDENCY.VITAL_INTERESTS',
+      'KZ.PIT.RESIDENT.2026',
+    ]);
     expect(result.reasons[1]!.text).toMatch(/All three criteria hold/);
   });
 
   it.each([
-    ['citizen and family, no real estate', { citizen: true, familyInKazakhstan: true }, /missing available real estate/],
-    ['citizen and real estate, no family', { citizen: true, realEstateAvailable: true }, /missing family in Kazakhstan/],
-    ['family and real estate, neither citizen nor permit', { familyInKazakhstan: true, realEstateAvailable: true }, /missing citizenship or a residence permit/],
+    [
+      'citizen and family, no real estate',
+      { citizen: true, familyInKazakhstan: true },
+      /missing available real estate/,
+    ],
+    [
+      'citizen and real estate, no family',
+      { citizen: true, realEstateAvailable: true },
+      /missing family in Kazakhstan/,
+    ],
+    [
+      'family and real estate, neither citizen nor permit',
+      { familyInKazakhstan: true, realEstateAvailable: true },
+      /missing citizenship or a residence permit/,
+    ],
     ['nothing', {}, /missing citizenship or a residence permit, family in Kazakhstan, available real estate/],
   ])('%s: two of three (or fewer) is not enough', (_case, flags, missing) => {
     const result = assess({ ...noDays, ...flags });
     expect(result).toMatchObject({ resident: false, decidedBy: 'none' });
-    expect(result.reasons[1]).toMatchObject({ code: 'KZ.RESIDENCY.VITAL_INTERESTS', text: expect.stringMatching(missing) });
+    expect(result.reasons[1]).toMatchObject({
+      code: 'KZ.RESIDENCY.VITAL_INTERESTS',
+      text: expect.stringMatching(missing),
+    });
   });
 
   it('the day test decides first when met; the vital-interests reason is then not needed', () => {
-    const result = assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-02' }], citizen: true, familyInKazakhstan: true, realEstateAvailable: true, asOf: '2026-12-31' });
+    const result = assess({
+      taxYear: 2026,
+      stays: [{ entry: '2026-01-01', exit: '2026-07-02' }],
+      citizen: true,
+      familyInKazakhstan: true,
+      realEstateAvailable: true,
+      asOf: '2026-12-31',
+    });
     expect(result.decidedBy).toBe('days_183');
     expect(result.reasons.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183', 'KZ.PIT.RESIDENT.2026']);
   });
@@ -247,17 +358,34 @@ describe('treaty certificate', () => {
     const result = assess({ ...resident183, treatyCertificate: true });
     expect(result).toMatchObject({ resident: false, decidedBy: 'treaty_certificate', window: { days: 183 } });
     const treaty = result.reasons.find((r) => r.code === 'KZ.RESIDENCY.TREATY_CERTIFICATE')!;
-    expect(treaty).toMatchObject({ confidence: 'seed_only', text: expect.stringMatching(/Applied: the certificate overrides the days_183 test/) });
+    expect(treaty).toMatchObject({
+      confidence: 'seed_only',
+      text: expect.stringMatching(/Applied: the certificate overrides the days_183 test/),
+    });
     expect(result.reasons.map((r) => r.code)).not.toContain('KZ.PIT.RESIDENT.2026');
   });
 
   it('overrides vital interests for a residence-permit holder (a foreigner)', () => {
-    const result = assess({ taxYear: 2026, stays: [], residencePermit: true, familyInKazakhstan: true, realEstateAvailable: true, treatyCertificate: true, asOf: '2026-12-31' });
+    const result = assess({
+      taxYear: 2026,
+      stays: [],
+      residencePermit: true,
+      familyInKazakhstan: true,
+      realEstateAvailable: true,
+      treatyCertificate: true,
+      asOf: '2026-12-31',
+    });
     expect(result).toMatchObject({ resident: false, decidedBy: 'treaty_certificate' });
   });
 
   it('overrides the AIFC 90-day test', () => {
-    const result = assess({ taxYear: 2026, stays: [{ entry: '2026-03-01', exit: '2026-05-29' }], aifcProgramme: true, treatyCertificate: true, asOf: '2026-12-31' });
+    const result = assess({
+      taxYear: 2026,
+      stays: [{ entry: '2026-03-01', exit: '2026-05-29' }],
+      aifcProgramme: true,
+      treatyCertificate: true,
+      asOf: '2026-12-31',
+    });
     expect(result).toMatchObject({ resident: false, decidedBy: 'treaty_certificate', window: { days: 90 } });
   });
 
@@ -268,7 +396,12 @@ describe('treaty certificate', () => {
   });
 
   it('changes nothing for a foreigner who is not resident anyway', () => {
-    const result = assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-01-31' }], treatyCertificate: true, asOf: '2026-12-31' });
+    const result = assess({
+      taxYear: 2026,
+      stays: [{ entry: '2026-01-01', exit: '2026-01-31' }],
+      treatyCertificate: true,
+      asOf: '2026-12-31',
+    });
     expect(result).toMatchObject({ resident: false, decidedBy: 'none' });
     expect(result.reasons.map((r) => r.code)).not.toContain('KZ.RESIDENCY.TREATY_CERTIFICATE');
   });
@@ -276,8 +409,15 @@ describe('treaty certificate', () => {
 
 describe('open stays and asOf', () => {
   it('an open stay runs to asOf: 1 Jan – 2 Jul 2026 is 183 days', () => {
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-01-01' }], asOf: '2026-07-02' })).toMatchObject({ resident: true, window: { end: '2026-07-02', days: 183 } });
-    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-01-01' }], asOf: '2026-07-01' })).toMatchObject({ resident: false, daysInTaxYear: 182, daysUntilThreshold: 0 });
+    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-01-01' }], asOf: '2026-07-02' })).toMatchObject({
+      resident: true,
+      window: { end: '2026-07-02', days: 183 },
+    });
+    expect(assess({ taxYear: 2026, stays: [{ entry: '2026-01-01' }], asOf: '2026-07-01' })).toMatchObject({
+      resident: false,
+      daysInTaxYear: 182,
+      daysUntilThreshold: 0,
+    });
   });
 
   it('without asOf, an open stay runs to today', () => {
@@ -302,7 +442,12 @@ describe('open stays and asOf', () => {
   it('asOf before the year: days from the previous year already count (open stay since 1 Oct 2025: 92 days)', () => {
     // 92 + 90 = 182 in the window ending 31 Mar 2026; the 91st day (1 Apr) would make 183.
     const result = assess({ taxYear: 2026, stays: [{ entry: '2025-10-01' }], asOf: '2025-12-31' });
-    expect(result).toMatchObject({ resident: false, daysInTaxYear: 0, maxWindow: { start: '2025-01-02', end: '2026-01-01', days: 92 }, daysUntilThreshold: 90 });
+    expect(result).toMatchObject({
+      resident: false,
+      daysInTaxYear: 0,
+      maxWindow: { start: '2025-01-02', end: '2026-01-01', days: 92 },
+      daysUntilThreshold: 90,
+    });
   });
 
   it('asOf long before the year: days before the first window opens are all allowed', () => {
@@ -326,25 +471,47 @@ describe('open stays and asOf', () => {
 
 describe('invalid stays: a clear error naming the stay', () => {
   it('overlapping stays (sharing a day is an overlap)', () => {
-    const error = invalid({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-01-10' }, { entry: '2026-01-10', exit: '2026-01-20' }] });
+    const error = invalid({
+      taxYear: 2026,
+      stays: [
+        { entry: '2026-01-01', exit: '2026-01-10' },
+        { entry: '2026-01-10', exit: '2026-01-20' },
+      ],
+    });
     expect(error.path).toBe('stays.1.entry');
     expect(error.message).toMatch(/overlaps/);
   });
 
   it('stays out of date order', () => {
-    const error = invalid({ taxYear: 2026, stays: [{ entry: '2026-05-01', exit: '2026-05-10' }, { entry: '2026-01-01', exit: '2026-01-10' }] });
+    const error = invalid({
+      taxYear: 2026,
+      stays: [
+        { entry: '2026-05-01', exit: '2026-05-10' },
+        { entry: '2026-01-01', exit: '2026-01-10' },
+      ],
+    });
     expect(error.path).toBe('stays.1.entry');
     expect(error.message).toMatch(/date order/);
   });
 
   it('an exit before its entry', () => {
-    const error = invalid({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-01-05' }, { entry: '2026-03-10', exit: '2026-03-09' }] });
+    const error = invalid({
+      taxYear: 2026,
+      stays: [
+        { entry: '2026-01-01', exit: '2026-01-05' },
+        { entry: '2026-03-10', exit: '2026-03-09' },
+      ],
+    });
     expect(error.path).toBe('stays.1.exit');
     expect(error.message).toMatch(/before its entry/);
   });
 
   it('an open stay that is not the last', () => {
-    const error = invalid({ taxYear: 2026, stays: [{ entry: '2026-01-01' }, { entry: '2026-03-10', exit: '2026-03-12' }], asOf: '2026-06-01' });
+    const error = invalid({
+      taxYear: 2026,
+      stays: [{ entry: '2026-01-01' }, { entry: '2026-03-10', exit: '2026-03-12' }],
+      asOf: '2026-06-01',
+    });
     expect(error.path).toBe('stays.0.exit');
   });
 
@@ -361,15 +528,33 @@ describe('invalid stays: a clear error naming the stay', () => {
 describe('reasons: citations and confidence from the rules data', () => {
   it('every reason carries its row’s citation, confidence and dates', () => {
     const requests: KzResidencyRequest[] = [
-      { taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-02' }], citizen: true, treatyCertificate: true, asOf: '2026-12-31' },
+      {
+        taxYear: 2026,
+        stays: [{ entry: '2026-01-01', exit: '2026-07-02' }],
+        citizen: true,
+        treatyCertificate: true,
+        asOf: '2026-12-31',
+      },
       { taxYear: 2026, stays: [], asOf: '2026-12-31', familyInKazakhstan: true },
-      { taxYear: 2025, stays: [{ entry: '2025-03-01', exit: '2025-06-01' }], aifcProgramme: true, treatyCertificate: true, asOf: '2025-12-31' },
+      {
+        taxYear: 2025,
+        stays: [{ entry: '2025-03-01', exit: '2025-06-01' }],
+        aifcProgramme: true,
+        treatyCertificate: true,
+        asOf: '2025-12-31',
+      },
     ];
     for (const request of requests) {
       for (const reason of assess(request).reasons) {
         const row = ruleById(reason.code)!;
         expect(row, reason.code).toBeDefined();
-        expect(reason).toMatchObject({ ruleId: row.id, citation: row.citation, confidence: row.confidence, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo });
+        expect(reason).toMatchObject({
+          ruleId: row.id,
+          citation: row.citation,
+          confidence: row.confidence,
+          effectiveFrom: row.effectiveFrom,
+          effectiveTo: row.effectiveTo,
+        });
         expect(reason.citation).not.toBe('');
         expect(reason.text.startsWith(row.text)).toBe(true);
       }
@@ -377,16 +562,20 @@ describe('reasons: citations and confidence from the rules data', () => {
   });
 
   it('the day-test reason states the counted window, so it can be checked by hand', () => {
-    const met = assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-02' }], asOf: '2026-12-31' }).reasons[0]!;
+    const met = assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-02' }], asOf: '2026-12-31' })
+      .reasons[0]!;
     expect(met.text).toMatch(/Met: 183 days from 2025-07-03 to 2026-07-02\./);
-    const notMet = assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-01' }], asOf: '2026-12-31' }).reasons[0]!;
+    const notMet = assess({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-01' }], asOf: '2026-12-31' })
+      .reasons[0]!;
     expect(notMet.text).toMatch(/Not met: at most 182 days in a window \(2025-07-02 to 2026-07-01\)\./);
   });
 
   it('residents get the personal income tax rates of the year: the 2026 Tax Code 10%/15%, before it a flat 10%', () => {
     const stays2026 = [{ entry: '2026-01-01', exit: '2026-07-02' }];
     expect(codes({ taxYear: 2026, stays: stays2026, asOf: '2026-12-31' })).toContain('KZ.PIT.RESIDENT.2026');
-    expect(codes({ taxYear: 2025, stays: [{ entry: '2025-01-01', exit: '2025-07-02' }], asOf: '2025-12-31' })).toContain('KZ.PIT.RESIDENT.2018');
+    expect(
+      codes({ taxYear: 2025, stays: [{ entry: '2025-01-01', exit: '2025-07-02' }], asOf: '2025-12-31' }),
+    ).toContain('KZ.PIT.RESIDENT.2018');
     expect(codes({ taxYear: 2026, stays: [], asOf: '2026-12-31' }).filter((c) => c.startsWith('KZ.PIT'))).toEqual([]);
     expect(ruleById('KZ.PIT.RESIDENT.2026')!.text).toMatch(/10%.*8,500 MCI.*15%/);
   });

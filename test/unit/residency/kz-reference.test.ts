@@ -8,7 +8,8 @@ import { assessKzResidency, type KzResidencyRequest, type Stay, windowStart } fr
  * Nothing from shared/calendar.ts or shared/residency/ is used to compute it.
  */
 const DAY_MS = 86_400_000;
-const dayNo = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const dayNo = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 const isoOf = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** The first day of the 12 months ending on `end`: the day after the same date a year earlier (29 Feb → 28 Feb). */
@@ -56,7 +57,11 @@ function reference(request: KzResidencyRequest, today: string): RefResult {
     return n;
   };
   const counts = windows.map((w) => countIn(present, w.start, w.end));
-  const asWindow = (i: number): RefWindow => ({ start: isoOf(windows[i]!.start), end: isoOf(windows[i]!.end), days: counts[i]! });
+  const asWindow = (i: number): RefWindow => ({
+    start: isoOf(windows[i]!.start),
+    end: isoOf(windows[i]!.end),
+    days: counts[i]!,
+  });
 
   const metIndex = counts.findIndex((c) => c >= threshold);
   const best = Math.max(...counts);
@@ -81,8 +86,11 @@ function reference(request: KzResidencyRequest, today: string): RefResult {
     daysUntilThreshold = allowed;
   }
 
-  const vital = Boolean((request.citizen || request.residencePermit) && request.familyInKazakhstan && request.realEstateAvailable);
-  let decidedBy = metIndex >= 0 ? (request.aifcProgramme ? 'days_90_aifc' : 'days_183') : vital ? 'vital_interests' : 'none';
+  const vital = Boolean(
+    (request.citizen || request.residencePermit) && request.familyInKazakhstan && request.realEstateAvailable,
+  );
+  let decidedBy =
+    metIndex >= 0 ? (request.aifcProgramme ? 'days_90_aifc' : 'days_183') : vital ? 'vital_interests' : 'none';
   if (request.treatyCertificate && !request.citizen && decidedBy !== 'none') decidedBy = 'treaty_certificate';
   return {
     resident: decidedBy !== 'none' && decidedBy !== 'treaty_certificate',
@@ -99,7 +107,8 @@ function reference(request: KzResidencyRequest, today: string): RefResult {
 function referenceReasonCodes(request: KzResidencyRequest, result: RefResult): string[] {
   const codes = [request.aifcProgramme ? 'KZ.RESIDENCY.DAYS_90_AIFC' : 'KZ.RESIDENCY.DAYS_183'];
   if (!result.window) codes.push('KZ.RESIDENCY.VITAL_INTERESTS');
-  if (request.treatyCertificate && (request.citizen || result.decidedBy === 'treaty_certificate')) codes.push('KZ.RESIDENCY.TREATY_CERTIFICATE');
+  if (request.treatyCertificate && (request.citizen || result.decidedBy === 'treaty_certificate'))
+    codes.push('KZ.RESIDENCY.TREATY_CERTIFICATE');
   if (result.resident) codes.push(request.taxYear >= 2026 ? 'KZ.PIT.RESIDENT.2026' : 'KZ.PIT.RESIDENT.2018');
   return codes;
 }
@@ -141,7 +150,9 @@ const requestArb = fc
   .record({
     taxYear: taxYearArb,
     firstOffset: fc.integer({ min: -250, max: 760 }),
-    stays: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 160 }), length: fc.integer({ min: 1, max: 230 }) }), { maxLength: 6 }),
+    stays: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 160 }), length: fc.integer({ min: 1, max: 230 }) }), {
+      maxLength: 6,
+    }),
     open: fc.boolean(),
     asOfOffset: fc.integer({ min: -450, max: 1_150 }),
     omitAsOf: fc.boolean(),
@@ -188,8 +199,16 @@ const nearThresholdArb = fc
 describe('Kazakh residency against a day-by-day brute-force reference', () => {
   it('the reference itself agrees with hand counts (sanity check of the oracle)', () => {
     // 1 Jan – 2 Jul 2026 is 183 days; the 12 months ending 2 Jul 2026 start 3 Jul 2025.
-    const r = reference({ taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-02' }], asOf: '2026-12-31' }, '2026-12-31');
-    expect(r).toMatchObject({ resident: true, decidedBy: 'days_183', window: { start: '2025-07-03', end: '2026-07-02', days: 183 }, daysInTaxYear: 183 });
+    const r = reference(
+      { taxYear: 2026, stays: [{ entry: '2026-01-01', exit: '2026-07-02' }], asOf: '2026-12-31' },
+      '2026-12-31',
+    );
+    expect(r).toMatchObject({
+      resident: true,
+      decidedBy: 'days_183',
+      window: { start: '2025-07-03', end: '2026-07-02', days: 183 },
+      daysInTaxYear: 183,
+    });
     expect(isoOf(refWindowStart(dayNo('2024-02-29')))).toBe('2023-03-01');
     expect(isoOf(refWindowStart(dayNo('2025-02-28')))).toBe('2024-02-29');
   });
@@ -199,7 +218,9 @@ describe('Kazakh residency against a day-by-day brute-force reference', () => {
       fc.property(requestArb, ({ request, today }) => {
         const expected = reference(request, today);
         expect(library(request, today)).toEqual(expected);
-        expect(assessKzResidency(request, today).reasons.map((r) => r.code)).toEqual(referenceReasonCodes(request, expected));
+        expect(assessKzResidency(request, today).reasons.map((r) => r.code)).toEqual(
+          referenceReasonCodes(request, expected),
+        );
       }),
       { numRuns: 300 },
     );
@@ -238,7 +259,9 @@ describe('Kazakh residency properties', () => {
   const presenceArb = fc.record({
     taxYear: taxYearArb,
     offsets: fc.uniqueArray(fc.integer({ min: 0, max: 760 }), { maxLength: 260 }),
-    runs: fc.array(fc.record({ at: fc.integer({ min: 0, max: 700 }), length: fc.integer({ min: 1, max: 150 }) }), { maxLength: 3 }),
+    runs: fc.array(fc.record({ at: fc.integer({ min: 0, max: 700 }), length: fc.integer({ min: 1, max: 150 }) }), {
+      maxLength: 3,
+    }),
     extra: fc.integer({ min: -30, max: 760 }),
     asOfOffset: fc.integer({ min: -30, max: 800 }),
     flags: flagsArb,
@@ -266,7 +289,8 @@ describe('Kazakh residency properties', () => {
 
         // Assess
         if (before.resident) expect(after.resident).toBe(true);
-        if (before.decidedBy === 'days_183' || before.decidedBy === 'days_90_aifc') expect(after.decidedBy).toBe(before.decidedBy);
+        if (before.decidedBy === 'days_183' || before.decidedBy === 'days_90_aifc')
+          expect(after.decidedBy).toBe(before.decidedBy);
         if (before.window) expect(after.window!.end <= before.window.end).toBe(true);
         expect(after.daysInTaxYear).toBeGreaterThanOrEqual(before.daysInTaxYear);
         expect(after.daysInTaxYear - before.daysInTaxYear).toBeLessThanOrEqual(1);

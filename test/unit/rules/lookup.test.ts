@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { inForce, reasonFrom, type Rule, RULES, ruleById, ruleInForce, rulesInForce } from '../../../shared/rules/index.js';
+import {
+  inForce,
+  RULES,
+  type Rule,
+  reasonFrom,
+  ruleById,
+  ruleInForce,
+  rulesInForce,
+} from '../../../shared/rules/index.js';
 
 /** RULES is typed read-only for callers; the overlap guard test adds a row for one test and takes it out again. */
 const mutableRules = RULES as Rule[];
@@ -80,7 +88,11 @@ describe('ruleInForce / rulesInForce', () => {
 
   it('refuses to guess when two rows of one topic overlap: it throws naming both', () => {
     // Prepare
-    const duplicate: Rule = { ...ruleById('KG.VAT.STANDARD')!, id: 'KG.VAT.STANDARD.DUPLICATE', effectiveFrom: '2026-01-01' } as Rule;
+    const duplicate: Rule = {
+      ...ruleById('KG.VAT.STANDARD')!,
+      id: 'KG.VAT.STANDARD.DUPLICATE',
+      effectiveFrom: '2026-01-01',
+    } as Rule;
     mutableRules.push(duplicate);
     added.push(duplicate);
 
@@ -88,7 +100,9 @@ describe('ruleInForce / rulesInForce', () => {
     const lookup = () => ruleInForce('vat.rate.standard', 'KG', '2026-03-10');
 
     // Assess
-    expect(lookup).toThrow(/rules data overlap: KG\.VAT\.STANDARD, KG\.VAT\.STANDARD\.DUPLICATE all apply on 2026-03-10/);
+    expect(lookup).toThrow(
+      /rules data overlap: KG\.VAT\.STANDARD, KG\.VAT\.STANDARD\.DUPLICATE all apply on 2026-03-10/,
+    );
     expect(ruleInForce('vat.rate.standard', 'KG', '2025-12-31')?.id).toBe('KG.VAT.STANDARD');
   });
 });

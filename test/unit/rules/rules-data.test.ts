@@ -18,7 +18,10 @@ const PROSE = ['citation', 'source', 'text', 'note'] as const;
 
 interface RowExpectation {
   /** Every non-prose field of the row, exactly (id and country are added from the key). */
-  values: { topic: RuleTopic; effectiveFrom: string; effectiveTo: string | null; confidence: Confidence } & Record<string, unknown>;
+  values: { topic: RuleTopic; effectiveFrom: string; effectiveTo: string | null; confidence: Confidence } & Record<
+    string,
+    unknown
+  >;
   /** Where the research states it, with its mark. */
   research: string;
   citationIncludes?: string[];
@@ -33,12 +36,25 @@ const KZ_OLD_CODE_FROM = '2018-01-01';
 const EXPECTED: Record<string, RowExpectation> = {
   // ---------------------------------------------------------------- Kyrgyzstan
   'KG.VAT.STANDARD': {
-    values: { topic: 'vat.rate.standard', rate: 12, effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.standard',
+      rate: 12,
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KG-1 ✅ unchanged (PwC 25 Jul 2024; Grant Thornton)',
     sourceIncludes: ['PwC'],
   },
   'KG.VAT.ZERO.EXPORT': {
-    values: { topic: 'vat.rate.zero', rate: 0, supplyTypes: ['export', 'eaeu_export'], effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.zero',
+      rate: 0,
+      supplyTypes: ['export', 'eaeu_export'],
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KG-13 ✅ partly: 0% on exports (PwC KG 2024, Grant Thornton)',
   },
   'KG.VAT.THRESHOLD.RESIDENT': {
@@ -51,7 +67,8 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: null,
       confidence: 'confirmed',
     },
-    research: 'KG-7 ✅ with ⚠️ nuance (PwC 25 Jul 2024; Mazars 2023); 30 m may be the single-tax ceiling; 50 m for traders from Jul 2025',
+    research:
+      'KG-7 ✅ with ⚠️ nuance (PwC 25 Jul 2024; Mazars 2023); 30 m may be the single-tax ceiling; 50 m for traders from Jul 2025',
     sourceIncludes: ['PwC', 'Mazars'],
     noteIncludes: ['single-tax ceiling', '50 m', 'not confirmed for services'],
   },
@@ -66,18 +83,31 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: null,
       confidence: 'confirmed',
     },
-    research: 'KG-2 ✅ (vat.salyk.kg official page; bulak.kg; vatcalc; Orbitax): no threshold, from the first sale, since 1 Jan 2022',
+    research:
+      'KG-2 ✅ (vat.salyk.kg official page; bulak.kg; vatcalc; Orbitax): no threshold, from the first sale, since 1 Jan 2022',
     citationIncludes: ['Art. 111', 'Art. 28(4)'],
     sourceIncludes: ['vat.salyk.kg'],
   },
   'KG.VAT.NONRESIDENT_ESERVICES.B2B': {
-    values: { topic: 'vat.nonresident_eservices.b2b', liable: 'seller', effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'confirmed' },
-    research: 'KG-4 ✅ for non-EAEU suppliers (Orbitax "no reverse charge"; vatcalc), ⚠️ for EAEU suppliers (protocol from 2024-04-01)',
+    values: {
+      topic: 'vat.nonresident_eservices.b2b',
+      liable: 'seller',
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
+    research:
+      'KG-4 ✅ for non-EAEU suppliers (Orbitax "no reverse charge"; vatcalc), ⚠️ for EAEU suppliers (protocol from 2024-04-01)',
     sourceIncludes: ['Orbitax'],
     noteIncludes: ['EAEU', '2024-04-01'],
   },
   'KG.VAT.ESERVICES.PLACE_OF_SUPPLY': {
-    values: { topic: 'vat.eservices.place_of_supply', effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.eservices.place_of_supply',
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KG-5 ✅ (vat.salyk.kg, Art. 263 B2B / Art. 32 B2C)',
     citationIncludes: ['Art. 263', 'Art. 32'],
   },
@@ -97,34 +127,80 @@ const EXPECTED: Record<string, RowExpectation> = {
     noteIncludes: ['Third-party source only'],
   },
   'KG.VAT.FILING.RESIDENT': {
-    values: { topic: 'vat.filing', filer: 'resident', frequency: 'monthly', dueDay: 20, monthsAfterPeriodEnd: 1, effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'secondary' },
-    research: 'not in the research notes (practitioner guidance); pinned at its current value — see report: arguably seed_only',
+    values: {
+      topic: 'vat.filing',
+      filer: 'resident',
+      frequency: 'monthly',
+      dueDay: 20,
+      monthsAfterPeriodEnd: 1,
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research:
+      'not in the research notes (practitioner guidance); pinned at its current value — see report: arguably seed_only',
     noteIncludes: ['Not confirmed by the research notes'],
   },
   'KG.VAT.SPECIAL_REGIME': {
-    values: { topic: 'vat.special_regime', regimes: ['single_tax', 'patent'], effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.special_regime',
+      regimes: ['single_tax', 'patent'],
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KG-8 ✅ partly: PwC 16 Jan 2023, the single tax replaces VAT',
     sourceIncludes: ['PwC'],
   },
   'KG.VAT.SPECIAL_REGIME.NO_INPUT_VAT': {
-    values: { topic: 'vat.input_vat.not_reclaimable', regimes: ['single_tax', 'patent'], effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'seed_only' },
+    values: {
+      topic: 'vat.input_vat.not_reclaimable',
+      regimes: ['single_tax', 'patent'],
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
     research: 'KG-8 ❓: no input VAT reclaim stated only by lookuptax (seed source)',
     sourceIncludes: ['lookuptax'],
   },
   'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES': {
-    values: { topic: 'vat.tax_agent.nonresident_services', rateFrom: 'standard', effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'contested' },
-    research: 'KG-11 ⚠️ citation wrong, rule contested: Art. 253 is "VAT taxpayer"; Orbitax vs Mazars/Grant Thornton; Q&A No. 2175 unanswered',
+    values: {
+      topic: 'vat.tax_agent.nonresident_services',
+      rateFrom: 'standard',
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'contested',
+    },
+    research:
+      'KG-11 ⚠️ citation wrong, rule contested: Art. 253 is "VAT taxpayer"; Orbitax vs Mazars/Grant Thornton; Q&A No. 2175 unanswered',
     citationIncludes: ['Art. 253', 'as cited by the seed'],
-    noteIncludes: ['Citation wrong', 'Art. 253 is "VAT taxpayer"', 'Orbitax', 'Mazars', 'Q&A No. 2175', 'primary-law confirmation'],
+    noteIncludes: [
+      'Citation wrong',
+      'Art. 253 is "VAT taxpayer"',
+      'Orbitax',
+      'Mazars',
+      'Q&A No. 2175',
+      'primary-law confirmation',
+    ],
   },
   'KG.VAT.TAX_AGENT.HTP_EXEMPTION': {
-    values: { topic: 'vat.tax_agent.htp_exemption', effectiveFrom: '2023-04-01', effectiveTo: null, confidence: 'seed_only' },
+    values: {
+      topic: 'vat.tax_agent.htp_exemption',
+      effectiveFrom: '2023-04-01',
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
     research: 'KG-12 ❓: the Apr 2023 tax-agent exemption was not found; only the general HTP regime is confirmed',
     citationIncludes: ['No. 84', 'High Technology Park'],
     sourceIncludes: ['seed'],
   },
   'KG.VAT.NONRESIDENT_SERVICES.B2C': {
-    values: { topic: 'vat.nonresident_services.b2c', effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'secondary' },
+    values: {
+      topic: 'vat.nonresident_services.b2c',
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
     research: 'derived from KG-2 (the non-resident regime covers electronic services only)',
     sourceIncludes: ['derived'],
   },
@@ -137,7 +213,8 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: null,
       confidence: 'secondary',
     },
-    research: 'KG-13 ✅ partly: evidence list from the seed; Art. 327 risk factors (lex.kg); the 90-day review ❓ is not modelled',
+    research:
+      'KG-13 ✅ partly: evidence list from the seed; Art. 327 risk factors (lex.kg); the 90-day review ❓ is not modelled',
     noteIncludes: ['90-day'],
   },
   'KG.VAT.EVIDENCE.EAEU_EXPORT': {
@@ -154,13 +231,25 @@ const EXPECTED: Record<string, RowExpectation> = {
     sourceIncludes: ['open.kg'],
   },
   'KG.ESF.DEADLINE': {
-    values: { topic: 'esf.deadline', calendarDays: 5, effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'seed_only' },
+    values: {
+      topic: 'esf.deadline',
+      calendarDays: 5,
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
     research: 'KG-9 ❓ seed only; §3.2 "the 5-day issuance deadline ... not found"',
     citationIncludes: ['No. 141'],
     noteIncludes: ['No published source confirms'],
   },
   'KG.ESF.ISSUED_BEFORE_DELIVERY': {
-    values: { topic: 'esf.issue_before_delivery', severity: 'warning', effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'seed_only' },
+    values: {
+      topic: 'esf.issue_before_delivery',
+      severity: 'warning',
+      effectiveFrom: KG_FROM,
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
     research: 'not in the research notes; from the API contract (ISSUED_BEFORE_DELIVERY is a warning for KG)',
     sourceIncludes: ['API contract'],
   },
@@ -182,7 +271,8 @@ const EXPECTED: Record<string, RowExpectation> = {
   },
   'KG.IDENTIFIER.FORMAT': {
     values: { topic: 'identifier.format', effectiveFrom: '2017-09-28', effectiveTo: null, confidence: 'secondary' },
-    research: 'identifiers.md §5: 14 digits CONFIRMED; first digit / date LIKELY; no check digit known (Decree No. 619 of 28 Sep 2017)',
+    research:
+      'identifiers.md §5: 14 digits CONFIRMED; first digit / date LIKELY; no check digit known (Decree No. 619 of 28 Sep 2017)',
     citationIncludes: ['No. 619'],
   },
   'KG.VAT.NON_PAYER_CHARGES': {
@@ -194,48 +284,116 @@ const EXPECTED: Record<string, RowExpectation> = {
 
   // ---------------------------------------------------------------- Kazakhstan
   'KZ.VAT.STANDARD.2018': {
-    values: { topic: 'vat.rate.standard', rate: 12, effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: '2025-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.standard',
+      rate: 12,
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: '2025-12-31',
+      confidence: 'confirmed',
+    },
     research: 'KZ-1: 12% until 31 Dec 2025 (Mazars 2023-2024)',
     citationIncludes: ['No. 120-VI'],
   },
   'KZ.VAT.STANDARD.2026': {
-    values: { topic: 'vat.rate.standard', rate: 16, effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.standard',
+      rate: 16,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-1 🔄 16% from 1 Jan 2026 (Law No. 214-VIII; SRC Q&A 14 Oct 2025), by turnover date',
     citationIncludes: ['No. 214-VIII'],
     sourceIncludes: ['enbekshiqazaq'],
   },
   'KZ.VAT.REDUCED.MEDICINES.2026': {
-    values: { topic: 'vat.rate.reduced', rate: 5, category: 'medicines', effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.reduced',
+      rate: 5,
+      category: 'medicines',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '2026-12-31',
+      confidence: 'confirmed',
+    },
     research: 'KZ-1b ✅ medicines 5% in 2026',
   },
   'KZ.VAT.REDUCED.MEDICINES.2027': {
-    values: { topic: 'vat.rate.reduced', rate: 10, category: 'medicines', effectiveFrom: '2027-01-01', effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.reduced',
+      rate: 10,
+      category: 'medicines',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-1b ✅ medicines 10% from 2027',
   },
   'KZ.VAT.REDUCED.PERIODICALS': {
-    values: { topic: 'vat.rate.reduced', rate: 10, category: 'periodicals', effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.rate.reduced',
+      rate: 10,
+      category: 'periodicals',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-1b ✅ periodicals 10%',
     noteIncludes: ['Before 2026'],
   },
   'KZ.VAT.ZERO.EXPORT': {
-    values: { topic: 'vat.rate.zero', rate: 0, supplyTypes: ['export', 'eaeu_export'], effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'secondary' },
+    values: {
+      topic: 'vat.rate.zero',
+      rate: 0,
+      supplyTypes: ['export', 'eaeu_export'],
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
     research: 'not itemised in the research; from the API contract (KZ exports 0%)',
     sourceIncludes: ['API contract'],
   },
   'KZ.MCI.2023': {
-    values: { topic: 'mci', year: 2023, amount: 3_450, effectiveFrom: '2023-01-01', effectiveTo: '2023-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'mci',
+      year: 2023,
+      amount: 3_450,
+      effectiveFrom: '2023-01-01',
+      effectiveTo: '2023-12-31',
+      confidence: 'confirmed',
+    },
     research: 'KZ-10 / §2a ✅ 3,450 (PwC 2023; AIFC FAQ)',
   },
   'KZ.MCI.2024': {
-    values: { topic: 'mci', year: 2024, amount: 3_692, effectiveFrom: '2024-01-01', effectiveTo: '2024-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'mci',
+      year: 2024,
+      amount: 3_692,
+      effectiveFrom: '2024-01-01',
+      effectiveTo: '2024-12-31',
+      confidence: 'confirmed',
+    },
     research: '§2a ✅ 3,692 (PwC sample PIT: 14 × MCI = 51,688)',
   },
   'KZ.MCI.2025': {
-    values: { topic: 'mci', year: 2025, amount: 3_932, effectiveFrom: '2025-01-01', effectiveTo: '2025-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'mci',
+      year: 2025,
+      amount: 3_932,
+      effectiveFrom: '2025-01-01',
+      effectiveTo: '2025-12-31',
+      confidence: 'confirmed',
+    },
     research: '§2a ✅ 3,932 (tengrinews 9 Dec 2024)',
   },
   'KZ.MCI.2026': {
-    values: { topic: 'mci', year: 2026, amount: 4_325, effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'mci',
+      year: 2026,
+      amount: 4_325,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '2026-12-31',
+      confidence: 'confirmed',
+    },
     research: '§2a ✅ 4,325 (mgorod; alicredit; enbekshiqazaq; inform.kz)',
   },
   'KZ.VAT.THRESHOLD.RESIDENT.2018': {
@@ -276,7 +434,8 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: '2025-12-31',
       confidence: 'secondary',
     },
-    research: 'KZ-2: since 1 Jan 2022 (EY 10 Jan 2022; GRATA); the pre-2026 deadline is not in the research, so secondary',
+    research:
+      'KZ-2: since 1 Jan 2022 (EY 10 Jan 2022; GRATA); the pre-2026 deadline is not in the research, so secondary',
     sourceIncludes: ['EY'],
     noteIncludes: ['pre-2026 registration deadline'],
   },
@@ -284,7 +443,8 @@ const EXPECTED: Record<string, RowExpectation> = {
     values: {
       topic: 'vat.registration.nonresident_eservices',
       thresholdAmount: 0,
-      route: 'conditional VAT registration (Tax Code Art. 102.1; MoF Order No. 636): confirmation letter with notarised documents',
+      route:
+        'conditional VAT registration (Tax Code Art. 102.1; MoF Order No. 636): confirmation letter with notarised documents',
       deadline: 'one_month_after_first_payment',
       scope: 'b2c',
       effectiveFrom: '2026-01-01',
@@ -296,29 +456,60 @@ const EXPECTED: Record<string, RowExpectation> = {
     sourceIncludes: ['KPMG'],
   },
   'KZ.VAT.NONRESIDENT_ESERVICES.B2B': {
-    values: { topic: 'vat.nonresident_eservices.b2b', liable: 'buyer_tax_agent', effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'secondary' },
-    research: 'KZ-3 ✅ (buyer pays for the non-resident); its reach to non-EAEU B2B e-services is open question 4 — see report',
+    values: {
+      topic: 'vat.nonresident_eservices.b2b',
+      liable: 'buyer_tax_agent',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research:
+      'KZ-3 ✅ (buyer pays for the non-resident); its reach to non-EAEU B2B e-services is open question 4 — see report',
     noteIncludes: ['open question'],
   },
   'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026': {
-    values: { topic: 'vat.tax_agent.nonresident_services', rateFrom: 'standard', effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'vat.tax_agent.nonresident_services',
+      rateFrom: 'standard',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-3 ✅ new 2026 duty (enbekshiqazaq 28 Oct 2025, 27 Jan 2026; vatupdate)',
     sourceIncludes: ['enbekshiqazaq'],
   },
   'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2018': {
-    values: { topic: 'vat.tax_agent.nonresident_services', rateFrom: 'standard', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: '2025-12-31', confidence: 'secondary' },
+    values: {
+      topic: 'vat.tax_agent.nonresident_services',
+      rateFrom: 'standard',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: '2025-12-31',
+      confidence: 'secondary',
+    },
     research: 'not in the research notes (2017 Code Art. 373, practitioner knowledge); pinned at its current value',
     citationIncludes: ['Art. 373'],
     sourceIncludes: ['not in the research notes'],
   },
   'KZ.VAT.NONRESIDENT_SERVICES.B2C': {
-    values: { topic: 'vat.nonresident_services.b2c', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'secondary' },
+    values: {
+      topic: 'vat.nonresident_services.b2c',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
     research: 'derived from KZ-2 (conditional registration covers e-services and e-commerce only)',
     sourceIncludes: ['derived'],
   },
   'KZ.VAT.SPECIAL_REGIME.SIMPLIFIED': {
-    values: { topic: 'vat.special_regime', regimes: ['simplified'], effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'confirmed' },
-    research: '§3.1 ✅ simplified-declaration taxpayers are not VAT payers from 2026 (f-chain; enbekshiqazaq 10 Apr 2026)',
+    values: {
+      topic: 'vat.special_regime',
+      regimes: ['simplified'],
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
+    research:
+      '§3.1 ✅ simplified-declaration taxpayers are not VAT payers from 2026 (f-chain; enbekshiqazaq 10 Apr 2026)',
   },
   'KZ.VAT.FILING.RESIDENT.2026': {
     values: {
@@ -400,18 +591,37 @@ const EXPECTED: Record<string, RowExpectation> = {
     citationIncludes: ['Annex 18'],
   },
   'KZ.ESF.DEADLINE.2018': {
-    values: { topic: 'esf.deadline', calendarDays: 15, effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: '2025-12-31', confidence: 'secondary' },
+    values: {
+      topic: 'esf.deadline',
+      calendarDays: 15,
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: '2025-12-31',
+      confidence: 'secondary',
+    },
     research: 'not in the research notes (2017 Code Art. 412); pinned at its current value',
     citationIncludes: ['Art. 412'],
   },
   'KZ.ESF.DEADLINE.2026': {
-    values: { topic: 'esf.deadline', calendarDays: 15, effectiveFrom: '2026-01-01', effectiveTo: null, confidence: 'secondary' },
-    research: '§3.1 ✅ 15 calendar days (KPMG on the draft law of 10 Oct 2025; enacted status inferred) — the row is more cautious than the ✅: see report',
+    values: {
+      topic: 'esf.deadline',
+      calendarDays: 15,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research:
+      '§3.1 ✅ 15 calendar days (KPMG on the draft law of 10 Oct 2025; enacted status inferred) — the row is more cautious than the ✅: see report',
     sourceIncludes: ['KPMG', 'inferred'],
     noteIncludes: ['monthly by the 20th'],
   },
   'KZ.ESF.ISSUED_BEFORE_DELIVERY': {
-    values: { topic: 'esf.issue_before_delivery', severity: 'error', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'secondary' },
+    values: {
+      topic: 'esf.issue_before_delivery',
+      severity: 'error',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
     research: '§3.1 ✅ "no earlier than the turnover date" (KPMG 24 Oct 2025)',
     citationIncludes: ['no earlier than the turnover date'],
   },
@@ -421,7 +631,12 @@ const EXPECTED: Record<string, RowExpectation> = {
     sourceIncludes: ['derived'],
   },
   'KZ.VAT.PLACE_OF_SUPPLY.ABROAD': {
-    values: { topic: 'vat.place_of_supply.abroad', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'secondary' },
+    values: {
+      topic: 'vat.place_of_supply.abroad',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
     research: 'derived from the place-of-supply tests in the research',
     sourceIncludes: ['derived'],
   },
@@ -435,26 +650,54 @@ const EXPECTED: Record<string, RowExpectation> = {
     citationIncludes: ['P070000406'],
   },
   'KZ.VAT.NON_PAYER_CHARGES': {
-    values: { topic: 'vat.non_payer_charges', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'secondary' },
+    values: {
+      topic: 'vat.non_payer_charges',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
     research: '§3.1 ✅ Art. 207-208 (VAT payers issue ESFs) — row kept at secondary: see report',
     citationIncludes: ['Art. 207-208'],
   },
   'KZ.RESIDENCY.DAYS_183': {
-    values: { topic: 'residency.days_test', days: 183, effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'residency.days_test',
+      days: 183,
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-8 ✅ 183 days in any 12 months (PwC 1 Feb 2023; Mazars); not re-verified for the 2026 Code ❓',
     noteIncludes: ['Not re-verified'],
   },
   'KZ.RESIDENCY.DAYS_90_AIFC': {
-    values: { topic: 'residency.days_test', days: 90, programme: 'aifc_itrp', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'residency.days_test',
+      days: 90,
+      programme: 'aifc_itrp',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-11 ✅ ITRP 90-day rule, 7,000 MCI fee, USD 60,000 (itrp.kz; AIFC FAQ)',
     noteIncludes: ['7,000 MCI', '60,000'],
   },
   'KZ.RESIDENCY.VITAL_INTERESTS': {
-    values: { topic: 'residency.vital_interests', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'confirmed' },
+    values: {
+      topic: 'residency.vital_interests',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'confirmed',
+    },
     research: 'KZ-8 ✅ all three vital-interest criteria must hold (PwC 1 Feb 2023)',
   },
   'KZ.RESIDENCY.TREATY_CERTIFICATE': {
-    values: { topic: 'residency.treaty_certificate', effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: null, confidence: 'seed_only' },
+    values: {
+      topic: 'residency.treaty_certificate',
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
     research: 'not in the research notes; seed 004 only',
     sourceIncludes: ['seed'],
   },
@@ -470,7 +713,13 @@ const EXPECTED: Record<string, RowExpectation> = {
     noteIncludes: ['oversimplification'],
   },
   'KZ.PIT.RESIDENT.2018': {
-    values: { topic: 'residency.pit_rates', rates: [{ rate: 10 }], effectiveFrom: KZ_OLD_CODE_FROM, effectiveTo: '2025-12-31', confidence: 'confirmed' },
+    values: {
+      topic: 'residency.pit_rates',
+      rates: [{ rate: 10 }],
+      effectiveFrom: KZ_OLD_CODE_FROM,
+      effectiveTo: '2025-12-31',
+      confidence: 'confirmed',
+    },
     research: 'KZ-5: residents 10% before 2026 (seed 003; Mazars 2023-2024)',
   },
 
@@ -485,13 +734,20 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: null,
       confidence: 'confirmed',
     },
-    research: '§3.3 ✅ signed 9 Dec 2022, in force 4 Mar 2024, applies from 1 Apr 2024; 14 services (EEC Decision No. 97); paras. 9-10',
+    research:
+      '§3.3 ✅ signed 9 Dec 2022, in force 4 Mar 2024, applies from 1 Apr 2024; 14 services (EEC Decision No. 97); paras. 9-10',
     citationIncludes: ['09.12.2022', '04.03.2024', '01.04.2024', 'Decision No. 97', 'paras. 9-10'],
     sourceIncludes: ['PwC KZ alert No. 224'],
   },
   'EAEU.VAT.ESERVICES.B2B_EXCEPTION': {
-    values: { topic: 'vat.eaeu_eservices.b2b_exception', effectiveFrom: '2024-04-01', effectiveTo: null, confidence: 'secondary' },
-    research: '§3.3: para. 11 text not retrieved ❓; mondaq (third-party) reading: the buyer pays where registration is not provided for',
+    values: {
+      topic: 'vat.eaeu_eservices.b2b_exception',
+      effectiveFrom: '2024-04-01',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research:
+      '§3.3: para. 11 text not retrieved ❓; mondaq (third-party) reading: the buyer pays where registration is not provided for',
     citationIncludes: ['para. 11'],
     sourceIncludes: ['mondaq'],
     noteIncludes: ['Para. 11 itself was not read'],
@@ -507,7 +763,8 @@ function valuesOf(rule: Rule): Record<string, unknown> {
   return copy;
 }
 
-const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isIsoDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /**
  * What tells rows of one topic apart (several rows may be in force at once only if these differ):
@@ -621,7 +878,9 @@ describe('Rules data: structure', () => {
   it('has real ISO dates with effectiveFrom <= effectiveTo', () => {
     // Act
     const bad = RULES.filter(
-      (r) => !isIsoDate(r.effectiveFrom) || (r.effectiveTo !== null && (!isIsoDate(r.effectiveTo) || r.effectiveTo < r.effectiveFrom)),
+      (r) =>
+        !isIsoDate(r.effectiveFrom) ||
+        (r.effectiveTo !== null && (!isIsoDate(r.effectiveTo) || r.effectiveTo < r.effectiveFrom)),
     ).map((r) => `${r.id} ${r.effectiveFrom}..${r.effectiveTo}`);
 
     // Assess
@@ -636,7 +895,8 @@ describe('Rules data: structure', () => {
     for (const [i, a] of RULES.entries()) {
       for (const b of RULES.slice(i + 1)) {
         const sameSelector = selectorsOf(a).some((s) => selectorsOf(b).includes(s));
-        if (a.topic === b.topic && a.country === b.country && sameSelector && overlaps(a, b)) conflicts.push(`${a.id} / ${b.id}`);
+        if (a.topic === b.topic && a.country === b.country && sameSelector && overlaps(a, b))
+          conflicts.push(`${a.id} / ${b.id}`);
       }
     }
 
@@ -664,7 +924,8 @@ describe('Rules data: structure', () => {
         const dayAfter = new Date(Date.parse(`${row.effectiveTo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         if (row.effectiveTo === null || dayAfter !== next.effectiveFrom) gaps.push(`${key}: ${row.id} -> ${next.id}`);
       }
-      if (sorted.at(-1)!.topic.startsWith('vat.rate') && sorted.at(-1)!.effectiveTo !== null) gaps.push(`${key}: the last rate row ends`);
+      if (sorted.at(-1)!.topic.startsWith('vat.rate') && sorted.at(-1)!.effectiveTo !== null)
+        gaps.push(`${key}: the last rate row ends`);
     }
 
     // Assess
@@ -674,7 +935,13 @@ describe('Rules data: structure', () => {
   it('has the MCI rows 2023-2026 with the research values, each covering exactly its calendar year', () => {
     // Act
     const mci = RULES.filter((r): r is Extract<Rule, { topic: 'mci' }> => r.topic === 'mci')
-      .map((r) => ({ year: r.year, amount: r.amount, from: r.effectiveFrom, to: r.effectiveTo, confidence: r.confidence }))
+      .map((r) => ({
+        year: r.year,
+        amount: r.amount,
+        from: r.effectiveFrom,
+        to: r.effectiveTo,
+        confidence: r.confidence,
+      }))
       .sort((a, b) => a.year - b.year);
 
     // Assess
@@ -688,7 +955,8 @@ describe('Rules data: structure', () => {
 
   it('derives the research thresholds from MCI: 10,000 × 4,325 in 2026 and 20,000 × 3,692 = Mazars "74 mKZT" in 2024', () => {
     // Prepare
-    const mci = (year: number) => (RULES.find((r) => r.topic === 'mci' && r.year === year) as Extract<Rule, { topic: 'mci' }>).amount;
+    const mci = (year: number) =>
+      (RULES.find((r) => r.topic === 'mci' && r.year === year) as Extract<Rule, { topic: 'mci' }>).amount;
     const threshold = (id: string) => (byId.get(id) as Extract<Rule, { topic: 'vat.threshold.resident' }>).amount;
 
     // Act

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Confidence, RULESET_VERSION, ruleById } from '../../../shared/rules/index.js';
-import { type VatAssessment, type VatAssessmentRequest, assessVat } from '../../../shared/vat/assess.js';
-import { rateFor, RulesCoverageError } from '../../../shared/vat/rates.js';
+import { assessVat, type VatAssessment, type VatAssessmentRequest } from '../../../shared/vat/assess.js';
+import { RulesCoverageError, rateFor } from '../../../shared/vat/rates.js';
 
 /**
  * assessVat against the issue's cases (dates are supply dates) and the edges around them. Every
@@ -40,12 +40,19 @@ function expectReasons(assessment: VatAssessment, expected: Record<string, Confi
 }
 
 const KG_PORTAL = 'non-resident VAT portal vat.salyk.kg (Tax Code Art. 111; foreign organisations under Art. 28(4))';
-const KZ_CONDITIONAL_2026 = 'conditional VAT registration (Tax Code Art. 102.1; MoF Order No. 636): confirmation letter with notarised documents';
+const KZ_CONDITIONAL_2026 =
+  'conditional VAT registration (Tax Code Art. 102.1; MoF Order No. 636): confirmation letter with notarised documents';
 
 describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
   it('makes a US seller to a KG consumer liable at 12%, registered from the first sale via vat.salyk.kg, filing quarterly by the 20th', () => {
     // Prepare
-    const req = request('KG', '2026-03-10', { residence: 'US' }, { type: 'consumer', residence: 'KG' }, { category: 'electronic_services', net: 1000 });
+    const req = request(
+      'KG',
+      '2026-03-10',
+      { residence: 'US' },
+      { type: 'consumer', residence: 'KG' },
+      { category: 'electronic_services', net: 1000 },
+    );
 
     // Act
     const a = assessVat(req);
@@ -77,7 +84,13 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
 
   it('keeps the seller liable for a VAT-registered KG business buyer: no reverse charge from outside the EAEU', () => {
     // Prepare
-    const req = request('KG', '2026-03-10', { residence: 'US' }, { type: 'business', residence: 'KG', vatRegistered: true }, { category: 'electronic_services', net: 1000 });
+    const req = request(
+      'KG',
+      '2026-03-10',
+      { residence: 'US' },
+      { type: 'business', residence: 'KG', vatRegistered: true },
+      { category: 'electronic_services', net: 1000 },
+    );
 
     // Act
     const a = assessVat(req);
@@ -87,7 +100,12 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
       vatApplies: true,
       rate: 12,
       liableParty: 'seller',
-      registration: { required: true, deadline: '2026-03-10', route: KG_PORTAL, threshold: { amount: 0, currency: 'KGS' } },
+      registration: {
+        required: true,
+        deadline: '2026-03-10',
+        route: KG_PORTAL,
+        threshold: { amount: 0, currency: 'KGS' },
+      },
       filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
       amounts: { net: 1000, vat: 120, gross: 1120 },
     });
@@ -102,7 +120,13 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
 
   it('dates the registration from the first sale when one is given', () => {
     // Prepare
-    const req = request('KG', '2026-03-10', { residence: 'US', firstSaleDate: '2026-01-15' }, { type: 'consumer', residence: 'KG' }, { category: 'electronic_services' });
+    const req = request(
+      'KG',
+      '2026-03-10',
+      { residence: 'US', firstSaleDate: '2026-01-15' },
+      { type: 'consumer', residence: 'KG' },
+      { category: 'electronic_services' },
+    );
 
     // Act
     const a = assessVat(req);
@@ -118,7 +142,13 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
     ['2026-12-31', '2026-12-31', '2027-01-20'],
   ])('files the quarter of a %s supply (ending %s) by %s', (date, periodEnd, dueDate) => {
     // Prepare
-    const req = request('KG', date, { residence: 'GB' }, { type: 'consumer', residence: 'KG' }, { category: 'electronic_services' });
+    const req = request(
+      'KG',
+      date,
+      { residence: 'GB' },
+      { type: 'consumer', residence: 'KG' },
+      { category: 'electronic_services' },
+    );
 
     // Act
     const a = assessVat(req);
@@ -130,7 +160,13 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
 
 describe('assessVat: KG residents, thresholds and special regimes', () => {
   const resident = (seller: Party, net = 1000) =>
-    request('KG', '2026-03-10', { residence: 'KG', ...seller }, { type: 'business', residence: 'KG' }, { category: 'goods', net });
+    request(
+      'KG',
+      '2026-03-10',
+      { residence: 'KG', ...seller },
+      { type: 'business', residence: 'KG' },
+      { category: 'goods', net },
+    );
 
   it('requires registration on the general regime with 12-month turnover above KGS 30 million, and charges 12%', () => {
     // Act
@@ -150,7 +186,11 @@ describe('assessVat: KG residents, thresholds and special regimes', () => {
       amounts: { net: 1000, vat: 120, gross: 1120 },
     });
     expect(a.registration.deadline).toBeUndefined(); // the research found no KG registration deadline
-    expectReasons(a, { 'KG.VAT.THRESHOLD.RESIDENT': 'confirmed', 'KG.VAT.STANDARD': 'confirmed', 'KG.VAT.FILING.RESIDENT': 'secondary' });
+    expectReasons(a, {
+      'KG.VAT.THRESHOLD.RESIDENT': 'confirmed',
+      'KG.VAT.STANDARD': 'confirmed',
+      'KG.VAT.FILING.RESIDENT': 'secondary',
+    });
     expect(a.reasons[0]!.text).toContain('Turnover 30,000,001 is above the threshold of 30,000,000');
   });
 
@@ -182,22 +222,25 @@ describe('assessVat: KG residents, thresholds and special regimes', () => {
     expect(a).toMatchObject({ vatApplies: true, rate: 12, liableParty: 'seller', registration: { required: true } });
   });
 
-  it.each(['single_tax', 'patent'] as const)('applies no VAT on the %s regime, and input VAT is not reclaimable', (regime) => {
-    // Act
-    const a = assessVat(resident({ regime, turnover12m: 5_000_000 }));
+  it.each(['single_tax', 'patent'] as const)(
+    'applies no VAT on the %s regime, and input VAT is not reclaimable',
+    (regime) => {
+      // Act
+      const a = assessVat(resident({ regime, turnover12m: 5_000_000 }));
 
-    // Assess
-    expect(a).toMatchObject({
-      vatApplies: false,
-      rate: 0,
-      liableParty: 'none',
-      registration: { required: false },
-      filing: null,
-      inputVatReclaimable: false,
-      amounts: { net: 1000, vat: 0, gross: 1000 },
-    });
-    expectReasons(a, { 'KG.VAT.SPECIAL_REGIME': 'confirmed', 'KG.VAT.SPECIAL_REGIME.NO_INPUT_VAT': 'seed_only' });
-  });
+      // Assess
+      expect(a).toMatchObject({
+        vatApplies: false,
+        rate: 0,
+        liableParty: 'none',
+        registration: { required: false },
+        filing: null,
+        inputVatReclaimable: false,
+        amounts: { net: 1000, vat: 0, gross: 1000 },
+      });
+      expectReasons(a, { 'KG.VAT.SPECIAL_REGIME': 'confirmed', 'KG.VAT.SPECIAL_REGIME.NO_INPUT_VAT': 'seed_only' });
+    },
+  );
 
   it('takes a single-tax business over KGS 30 million into VAT (the ceiling forces the general regime, KG-7 nuance)', () => {
     // Act
@@ -211,7 +254,13 @@ describe('assessVat: KG residents, thresholds and special regimes', () => {
 
 describe('assessVat: KG services bought from a non-resident (tax agent)', () => {
   const services = (date: string, buyer: Partial<VatAssessmentRequest['buyer']>, itServices?: boolean) =>
-    request('KG', date, { residence: 'DE' }, { type: 'business', residence: 'KG', ...buyer }, { category: 'services', net: 1000, ...(itServices === undefined ? {} : { itServices }) });
+    request(
+      'KG',
+      date,
+      { residence: 'DE' },
+      { type: 'business', residence: 'KG', ...buyer },
+      { category: 'services', net: 1000, ...(itServices === undefined ? {} : { itServices }) },
+    );
 
   it('makes the KG business buyer the tax agent at 12%, on a contested rule', () => {
     // Act
@@ -229,7 +278,11 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
       reasons: expect.any(Array),
       rulesetVersion: RULESET_VERSION,
     });
-    expectReasons(a, { 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES': 'contested', 'KG.VAT.STANDARD': 'confirmed', 'KG.VAT.FILING.RESIDENT': 'secondary' });
+    expectReasons(a, {
+      'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES': 'contested',
+      'KG.VAT.STANDARD': 'confirmed',
+      'KG.VAT.FILING.RESIDENT': 'secondary',
+    });
     const agent = a.reasons.find((r) => r.code === 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES')!;
     expect(agent.note).toContain('Art. 253 is "VAT taxpayer"');
   });
@@ -239,8 +292,18 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
     const a = assessVat(services('2026-03-10', { htpResident: true }, true));
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: false, rate: 0, liableParty: 'none', registration: { required: false }, filing: null, amounts: { net: 1000, vat: 0, gross: 1000 } });
-    expectReasons(a, { 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES': 'contested', 'KG.VAT.TAX_AGENT.HTP_EXEMPTION': 'seed_only' });
+    expect(a).toMatchObject({
+      vatApplies: false,
+      rate: 0,
+      liableParty: 'none',
+      registration: { required: false },
+      filing: null,
+      amounts: { net: 1000, vat: 0, gross: 1000 },
+    });
+    expectReasons(a, {
+      'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES': 'contested',
+      'KG.VAT.TAX_AGENT.HTP_EXEMPTION': 'seed_only',
+    });
   });
 
   it.each([
@@ -267,16 +330,39 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
 
   it('puts no KG VAT duty on a non-resident supplying ordinary services to a KG consumer', () => {
     // Act
-    const a = assessVat(request('KG', '2026-03-10', { residence: 'DE' }, { type: 'consumer', residence: 'KG' }, { category: 'services', net: 500 }));
+    const a = assessVat(
+      request(
+        'KG',
+        '2026-03-10',
+        { residence: 'DE' },
+        { type: 'consumer', residence: 'KG' },
+        { category: 'services', net: 500 },
+      ),
+    );
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: false, rate: 0, liableParty: 'none', registration: { required: false }, filing: null, amounts: { net: 500, vat: 0, gross: 500 } });
+    expect(a).toMatchObject({
+      vatApplies: false,
+      rate: 0,
+      liableParty: 'none',
+      registration: { required: false },
+      filing: null,
+      amounts: { net: 500, vat: 0, gross: 500 },
+    });
     expectReasons(a, { 'KG.VAT.NONRESIDENT_SERVICES.B2C': 'secondary' });
   });
 
   it('leaves goods shipped in by a non-resident to import VAT (no seller VAT)', () => {
     // Act
-    const a = assessVat(request('KG', '2026-03-10', { residence: 'CN' }, { type: 'business', residence: 'KG' }, { category: 'goods', net: 1000 }));
+    const a = assessVat(
+      request(
+        'KG',
+        '2026-03-10',
+        { residence: 'CN' },
+        { type: 'business', residence: 'KG' },
+        { category: 'goods', net: 1000 },
+      ),
+    );
 
     // Assess
     expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', filing: null });
@@ -285,7 +371,15 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
 
   it('puts a supply between two foreign parties outside KG VAT', () => {
     // Act
-    const a = assessVat(request('KG', '2026-03-10', { residence: 'US' }, { type: 'consumer', residence: 'DE' }, { category: 'electronic_services' }));
+    const a = assessVat(
+      request(
+        'KG',
+        '2026-03-10',
+        { residence: 'US' },
+        { type: 'consumer', residence: 'DE' },
+        { category: 'electronic_services' },
+      ),
+    );
 
     // Assess
     expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', filing: null });
@@ -295,7 +389,13 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
 
 describe('assessVat: KG goods exports', () => {
   const exportTo = (destination: string, seller: Party = { vatRegistered: true }) =>
-    request('KG', '2026-03-10', { residence: 'KG', ...seller }, { type: 'business', residence: destination }, { category: 'goods', net: 1000, destination });
+    request(
+      'KG',
+      '2026-03-10',
+      { residence: 'KG', ...seller },
+      { type: 'business', residence: destination },
+      { category: 'goods', net: 1000, destination },
+    );
 
   it('zero-rates an export outside the EAEU and lists the evidence a refund needs', () => {
     // Act
@@ -323,7 +423,11 @@ describe('assessVat: KG goods exports', () => {
     const a = assessVat(exportTo('KZ'));
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: true, rate: 0, evidence: ['contract', 'eaeu_import_statement', 'transport_document', 'bank_proceeds'] });
+    expect(a).toMatchObject({
+      vatApplies: true,
+      rate: 0,
+      evidence: ['contract', 'eaeu_import_statement', 'transport_document', 'bank_proceeds'],
+    });
     expect(a.evidence).not.toContain('customs_declaration');
     expectReasons(a, {
       'KG.VAT.THRESHOLD.RESIDENT': 'confirmed',
@@ -335,7 +439,13 @@ describe('assessVat: KG goods exports', () => {
 
   it('follows supply.destination over the buyer residence for goods', () => {
     // Prepare
-    const req = request('KG', '2026-03-10', { residence: 'KG', vatRegistered: true }, { type: 'business', residence: 'DE' }, { category: 'goods', destination: 'RU' });
+    const req = request(
+      'KG',
+      '2026-03-10',
+      { residence: 'KG', vatRegistered: true },
+      { type: 'business', residence: 'DE' },
+      { category: 'goods', destination: 'RU' },
+    );
 
     // Act
     const a = assessVat(req);
@@ -358,7 +468,13 @@ describe('assessVat: KG goods exports', () => {
 
 describe('assessVat: KZ electronic services from a non-resident', () => {
   const toConsumer = (date: string, seller: Party = {}) =>
-    request('KZ', date, { residence: 'US', ...seller }, { type: 'consumer', residence: 'KZ' }, { category: 'electronic_services', net: 1000 });
+    request(
+      'KZ',
+      date,
+      { residence: 'US', ...seller },
+      { type: 'consumer', residence: 'KZ' },
+      { category: 'electronic_services', net: 1000 },
+    );
 
   it('charges 16% on 2026-02-01 and requires conditional registration within one month of the first payment', () => {
     // Act
@@ -433,7 +549,13 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
 
   it('makes a KZ VAT-registered business buyer pay for the non-resident from 2026 (buyer issues the ESF)', () => {
     // Prepare
-    const req = request('KZ', '2026-03-10', { residence: 'US' }, { type: 'business', residence: 'KZ', vatRegistered: true }, { category: 'electronic_services', net: 1000 });
+    const req = request(
+      'KZ',
+      '2026-03-10',
+      { residence: 'US' },
+      { type: 'business', residence: 'KZ', vatRegistered: true },
+      { category: 'electronic_services', net: 1000 },
+    );
 
     // Act
     const a = assessVat(req);
@@ -458,33 +580,81 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
 
 describe('assessVat: KZ services from a non-resident and other KZ edges', () => {
   it.each([
-    ['2026-03-10', 16, 'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026', 'confirmed', 'KZ.VAT.STANDARD.2026', 'KZ.VAT.FILING.RESIDENT.2026', 'confirmed', '2026-05-15'],
-    ['2025-03-10', 12, 'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2018', 'secondary', 'KZ.VAT.STANDARD.2018', 'KZ.VAT.FILING.RESIDENT.2018', 'secondary', '2025-05-15'],
-  ] as const)('makes the KZ business buyer of services the tax agent on %s at %i%%', (date, rate, agentRow, agentConfidence, rateRow, filingRow, filingConfidence, dueDate) => {
-    // Prepare
-    const req = request('KZ', date, { residence: 'DE' }, { type: 'business', residence: 'KZ', vatRegistered: true }, { category: 'services', net: 250.5 });
+    [
+      '2026-03-10',
+      16,
+      'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026',
+      'confirmed',
+      'KZ.VAT.STANDARD.2026',
+      'KZ.VAT.FILING.RESIDENT.2026',
+      'confirmed',
+      '2026-05-15',
+    ],
+    [
+      '2025-03-10',
+      12,
+      'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2018',
+      'secondary',
+      'KZ.VAT.STANDARD.2018',
+      'KZ.VAT.FILING.RESIDENT.2018',
+      'secondary',
+      '2025-05-15',
+    ],
+  ] as const)(
+    'makes the KZ business buyer of services the tax agent on %s at %i%%',
+    (date, rate, agentRow, agentConfidence, rateRow, filingRow, filingConfidence, dueDate) => {
+      // Prepare
+      const req = request(
+        'KZ',
+        date,
+        { residence: 'DE' },
+        { type: 'business', residence: 'KZ', vatRegistered: true },
+        { category: 'services', net: 250.5 },
+      );
 
-    // Act
-    const a = assessVat(req);
+      // Act
+      const a = assessVat(req);
 
-    // Assess
-    expect(a).toMatchObject({ vatApplies: true, rate, liableParty: 'buyer_tax_agent', registration: { required: false }, filing: { dueDate } });
-    expect(a.amounts).toEqual({ net: 250.5, vat: rate === 16 ? 40.08 : 30.06, gross: rate === 16 ? 290.58 : 280.56 });
-    expectReasons(a, { [agentRow]: agentConfidence, [rateRow]: 'confirmed', [filingRow]: filingConfidence });
-  });
+      // Assess
+      expect(a).toMatchObject({
+        vatApplies: true,
+        rate,
+        liableParty: 'buyer_tax_agent',
+        registration: { required: false },
+        filing: { dueDate },
+      });
+      expect(a.amounts).toEqual({ net: 250.5, vat: rate === 16 ? 40.08 : 30.06, gross: rate === 16 ? 290.58 : 280.56 });
+      expectReasons(a, { [agentRow]: agentConfidence, [rateRow]: 'confirmed', [filingRow]: filingConfidence });
+    },
+  );
 
   it('puts no KZ VAT duty on a non-resident supplying ordinary services to a KZ consumer', () => {
     // Act
-    const a = assessVat(request('KZ', '2026-03-10', { residence: 'DE' }, { type: 'consumer', residence: 'KZ' }, { category: 'services' }));
+    const a = assessVat(
+      request('KZ', '2026-03-10', { residence: 'DE' }, { type: 'consumer', residence: 'KZ' }, { category: 'services' }),
+    );
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', registration: { required: false }, filing: null });
+    expect(a).toMatchObject({
+      vatApplies: false,
+      liableParty: 'none',
+      registration: { required: false },
+      filing: null,
+    });
     expectReasons(a, { 'KZ.VAT.NONRESIDENT_SERVICES.B2C': 'secondary' });
   });
 
   it('leaves goods from a non-resident to import VAT', () => {
     // Act
-    const a = assessVat(request('KZ', '2026-03-10', { residence: 'CN' }, { type: 'consumer', residence: 'KZ' }, { category: 'goods', net: 99.99 }));
+    const a = assessVat(
+      request(
+        'KZ',
+        '2026-03-10',
+        { residence: 'CN' },
+        { type: 'consumer', residence: 'KZ' },
+        { category: 'goods', net: 99.99 },
+      ),
+    );
 
     // Assess
     expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', amounts: { net: 99.99, vat: 0, gross: 99.99 } });
@@ -493,16 +663,39 @@ describe('assessVat: KZ services from a non-resident and other KZ edges', () => 
 
   it('applies no VAT on the KZ simplified-declaration regime from 2026, and input VAT is not reclaimable', () => {
     // Act
-    const a = assessVat(request('KZ', '2026-03-10', { residence: 'KZ', regime: 'simplified', turnover12m: 20_000_000 }, { type: 'consumer', residence: 'KZ' }, { category: 'services', net: 1000 }));
+    const a = assessVat(
+      request(
+        'KZ',
+        '2026-03-10',
+        { residence: 'KZ', regime: 'simplified', turnover12m: 20_000_000 },
+        { type: 'consumer', residence: 'KZ' },
+        { category: 'services', net: 1000 },
+      ),
+    );
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: false, rate: 0, liableParty: 'none', registration: { required: false }, filing: null, inputVatReclaimable: false });
+    expect(a).toMatchObject({
+      vatApplies: false,
+      rate: 0,
+      liableParty: 'none',
+      registration: { required: false },
+      filing: null,
+      inputVatReclaimable: false,
+    });
     expectReasons(a, { 'KZ.VAT.SPECIAL_REGIME.SIMPLIFIED': 'confirmed' });
   });
 
   it('zero-rates a KZ export with its evidence and files quarterly by the 15th of the second month', () => {
     // Act
-    const a = assessVat(request('KZ', '2026-07-01', { residence: 'KZ', vatRegistered: true }, { type: 'business', residence: 'CN' }, { category: 'goods', net: 1000 }));
+    const a = assessVat(
+      request(
+        'KZ',
+        '2026-07-01',
+        { residence: 'KZ', vatRegistered: true },
+        { type: 'business', residence: 'CN' },
+        { category: 'goods', net: 1000 },
+      ),
+    );
 
     // Assess
     expect(a).toMatchObject({
@@ -514,9 +707,15 @@ describe('assessVat: KZ services from a non-resident and other KZ edges', () => 
   });
 });
 
-describe('assessVat: KZ resident registration threshold (MCI × that year\'s MCI)', () => {
+describe("assessVat: KZ resident registration threshold (MCI × that year's MCI)", () => {
   const resident = (date: string, turnover12m: number, extra: Party = {}) =>
-    request('KZ', date, { residence: 'KZ', turnover12m, ...extra }, { type: 'business', residence: 'KZ' }, { category: 'goods', net: 1000 });
+    request(
+      'KZ',
+      date,
+      { residence: 'KZ', turnover12m, ...extra },
+      { type: 'business', residence: 'KZ' },
+      { category: 'goods', net: 1000 },
+    );
 
   it('requires registration on 2026-05-10 for KZT 50 million (threshold 10,000 MCI × 4,325 = 43,250,000), within 5 business days', () => {
     // Act
@@ -531,7 +730,11 @@ describe('assessVat: KZ resident registration threshold (MCI × that year\'s MCI
         required: true,
         deadline: '2026-05-15', // Sunday 10 May + 5 working days
         route: 'VAT registration with the State Revenue Committee (e-filing; directors checked biometrically)',
-        threshold: { amount: 43_250_000, currency: 'KZT', basis: '12-month taxable turnover above 10,000 MCI × KZT 4,325 (MCI 2026) = KZT 43,250,000' },
+        threshold: {
+          amount: 43_250_000,
+          currency: 'KZT',
+          basis: '12-month taxable turnover above 10,000 MCI × KZT 4,325 (MCI 2026) = KZT 43,250,000',
+        },
       },
       filing: { frequency: 'quarterly', periodEnd: '2026-06-30', dueDate: '2026-08-15' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
@@ -555,7 +758,11 @@ describe('assessVat: KZ resident registration threshold (MCI × that year\'s MCI
       liableParty: 'none',
       registration: {
         required: false,
-        threshold: { amount: 78_640_000, currency: 'KZT', basis: '12-month taxable turnover above 20,000 MCI × KZT 3,932 (MCI 2025) = KZT 78,640,000' },
+        threshold: {
+          amount: 78_640_000,
+          currency: 'KZT',
+          basis: '12-month taxable turnover above 20,000 MCI × KZT 3,932 (MCI 2025) = KZT 78,640,000',
+        },
       },
       filing: null,
     });
@@ -607,9 +814,15 @@ describe('assessVat: KZ resident registration threshold (MCI × that year\'s MCI
 });
 
 describe('assessVat: EAEU electronic services between KG and KZ', () => {
-  it('charges the KZ consumer KZ VAT (16%) on a KG supplier\'s e-services, on the protocol', () => {
+  it("charges the KZ consumer KZ VAT (16%) on a KG supplier's e-services, on the protocol", () => {
     // Prepare
-    const req = request('KG', '2026-03-10', { residence: 'KG' }, { type: 'consumer', residence: 'KZ' }, { category: 'electronic_services', net: 1000 });
+    const req = request(
+      'KG',
+      '2026-03-10',
+      { residence: 'KG' },
+      { type: 'consumer', residence: 'KZ' },
+      { category: 'electronic_services', net: 1000 },
+    );
 
     // Act
     const a = assessVat(req);
@@ -620,45 +833,70 @@ describe('assessVat: EAEU electronic services between KG and KZ', () => {
       rate: 16,
       liableParty: 'seller',
       vatCountry: 'KZ',
-      registration: { required: true, deadline: '2026-04-10', route: expect.stringContaining('VAT registration in KZ under the EAEU e-services protocol') },
+      registration: {
+        required: true,
+        deadline: '2026-04-10',
+        route: expect.stringContaining('VAT registration in KZ under the EAEU e-services protocol'),
+      },
       filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-25' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expect(a.evidence).toHaveLength(1);
-    expectReasons(a, { 'EAEU.VAT.ESERVICES': 'confirmed', 'KZ.VAT.STANDARD.2026': 'confirmed', 'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2026': 'seed_only' });
+    expectReasons(a, {
+      'EAEU.VAT.ESERVICES': 'confirmed',
+      'KZ.VAT.STANDARD.2026': 'confirmed',
+      'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2026': 'seed_only',
+    });
     const protocol = a.reasons.find((r) => r.code === 'EAEU.VAT.ESERVICES')!;
     expect(protocol.citation).toContain('signed Bishkek 09.12.2022');
     expect(protocol.citation).toContain('applies from 01.04.2024');
   });
 
-  it.each([['KZ'], ['KG']] as const)('charges a KG business buyer KG VAT (12%%) on a KZ supplier\'s e-services (request country %s)', (country) => {
-    // Prepare
-    const req = request(country, '2026-03-10', { residence: 'KZ' }, { type: 'business', residence: 'KG', vatRegistered: true }, { category: 'electronic_services', net: 1000 });
+  it.each([['KZ'], ['KG']] as const)(
+    "charges a KG business buyer KG VAT (12%%) on a KZ supplier's e-services (request country %s)",
+    (country) => {
+      // Prepare
+      const req = request(
+        country,
+        '2026-03-10',
+        { residence: 'KZ' },
+        { type: 'business', residence: 'KG', vatRegistered: true },
+        { category: 'electronic_services', net: 1000 },
+      );
 
+      // Act
+      const a = assessVat(req);
+
+      // Assess
+      expect(a).toMatchObject({
+        vatApplies: true,
+        rate: 12,
+        liableParty: 'seller',
+        vatCountry: 'KG',
+        registration: { required: true, deadline: '2026-03-10', route: expect.stringContaining('vat.salyk.kg') },
+        filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+        amounts: { net: 1000, vat: 120, gross: 1120 },
+      });
+      expectReasons(a, {
+        'EAEU.VAT.ESERVICES': 'confirmed',
+        'KG.VAT.STANDARD': 'confirmed',
+        'EAEU.VAT.ESERVICES.B2B_EXCEPTION': 'secondary',
+        'KG.VAT.FILING.NONRESIDENT_ESERVICES': 'secondary',
+      });
+    },
+  );
+
+  it("charges a KZ business buyer KZ VAT on a KG supplier's e-services, the supplier liable (para. 11 cases unknown)", () => {
     // Act
-    const a = assessVat(req);
-
-    // Assess
-    expect(a).toMatchObject({
-      vatApplies: true,
-      rate: 12,
-      liableParty: 'seller',
-      vatCountry: 'KG',
-      registration: { required: true, deadline: '2026-03-10', route: expect.stringContaining('vat.salyk.kg') },
-      filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
-      amounts: { net: 1000, vat: 120, gross: 1120 },
-    });
-    expectReasons(a, {
-      'EAEU.VAT.ESERVICES': 'confirmed',
-      'KG.VAT.STANDARD': 'confirmed',
-      'EAEU.VAT.ESERVICES.B2B_EXCEPTION': 'secondary',
-      'KG.VAT.FILING.NONRESIDENT_ESERVICES': 'secondary',
-    });
-  });
-
-  it('charges a KZ business buyer KZ VAT on a KG supplier\'s e-services, the supplier liable (para. 11 cases unknown)', () => {
-    // Act
-    const a = assessVat(request('KG', '2026-03-10', { residence: 'KG' }, { type: 'business', residence: 'KZ' }, { category: 'electronic_services' }));
+    const a = assessVat(
+      request(
+        'KG',
+        '2026-03-10',
+        { residence: 'KG' },
+        { type: 'business', residence: 'KZ' },
+        { category: 'electronic_services' },
+      ),
+    );
 
     // Assess
     expect(a).toMatchObject({ vatApplies: true, rate: 16, liableParty: 'seller', vatCountry: 'KZ' });
@@ -667,8 +905,24 @@ describe('assessVat: EAEU electronic services between KG and KZ', () => {
 
   it('does not apply the protocol before 2024-04-01: KG non-resident rules instead', () => {
     // Act
-    const before = assessVat(request('KG', '2024-03-31', { residence: 'KZ' }, { type: 'consumer', residence: 'KG' }, { category: 'electronic_services' }));
-    const from = assessVat(request('KG', '2024-04-01', { residence: 'KZ' }, { type: 'consumer', residence: 'KG' }, { category: 'electronic_services' }));
+    const before = assessVat(
+      request(
+        'KG',
+        '2024-03-31',
+        { residence: 'KZ' },
+        { type: 'consumer', residence: 'KG' },
+        { category: 'electronic_services' },
+      ),
+    );
+    const from = assessVat(
+      request(
+        'KG',
+        '2024-04-01',
+        { residence: 'KZ' },
+        { type: 'consumer', residence: 'KG' },
+        { category: 'electronic_services' },
+      ),
+    );
 
     // Assess
     expect(before.reasons.map((r) => r.code)).not.toContain('EAEU.VAT.ESERVICES');
@@ -678,17 +932,38 @@ describe('assessVat: EAEU electronic services between KG and KZ', () => {
 
   it('names another EAEU buyer state but does not assess VAT the rules do not cover', () => {
     // Act
-    const a = assessVat(request('KG', '2026-03-10', { residence: 'KG' }, { type: 'consumer', residence: 'RU' }, { category: 'electronic_services', net: 10 }));
+    const a = assessVat(
+      request(
+        'KG',
+        '2026-03-10',
+        { residence: 'KG' },
+        { type: 'consumer', residence: 'RU' },
+        { category: 'electronic_services', net: 10 },
+      ),
+    );
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', vatCountry: 'RU', amounts: { net: 10, vat: 0, gross: 10 } });
+    expect(a).toMatchObject({
+      vatApplies: false,
+      liableParty: 'none',
+      vatCountry: 'RU',
+      amounts: { net: 10, vat: 0, gross: 10 },
+    });
     expectReasons(a, { 'EAEU.VAT.ESERVICES': 'confirmed' });
     expect(a.reasons[0]!.text).toContain('which these rules do not cover');
   });
 
   it('does not route ordinary (non-electronic) services through the protocol', () => {
     // Act
-    const a = assessVat(request('KG', '2026-03-10', { residence: 'KG', vatRegistered: true }, { type: 'business', residence: 'KZ' }, { category: 'services' }));
+    const a = assessVat(
+      request(
+        'KG',
+        '2026-03-10',
+        { residence: 'KG', vatRegistered: true },
+        { type: 'business', residence: 'KZ' },
+        { category: 'services' },
+      ),
+    );
 
     // Assess
     expect(a.vatCountry).toBe('KG');
@@ -704,7 +979,13 @@ describe('assessVat: dates the rules data does not cover', () => {
     ['KZ', '2027-06-10', /no MCI value for 2027/],
   ] as const)('refuses %s on %s with a RulesCoverageError on the date', (country, date, message) => {
     // Prepare
-    const req = request(country, date, { residence: country, turnover12m: 1 }, { type: 'business', residence: country }, { category: 'goods' });
+    const req = request(
+      country,
+      date,
+      { residence: country, turnover12m: 1 },
+      { type: 'business', residence: country },
+      { category: 'goods' },
+    );
 
     // Act
     const act = () => assessVat(req);
@@ -721,7 +1002,13 @@ describe('assessVat: dates the rules data does not cover', () => {
 
   it('still assesses an already-registered KZ seller in a year with no MCI value (2027): the threshold is not needed', () => {
     // Prepare
-    const req = request('KZ', '2027-06-10', { residence: 'KZ', vatRegistered: true, turnover12m: 90_000_000 }, { type: 'business', residence: 'KZ' }, { category: 'goods', net: 1000 });
+    const req = request(
+      'KZ',
+      '2027-06-10',
+      { residence: 'KZ', vatRegistered: true, turnover12m: 90_000_000 },
+      { type: 'business', residence: 'KZ' },
+      { category: 'goods', net: 1000 },
+    );
 
     // Act
     const a = assessVat(req);
@@ -731,19 +1018,28 @@ describe('assessVat: dates the rules data does not cover', () => {
       vatApplies: true,
       rate: 16,
       liableParty: 'seller',
-      registration: { required: true, route: 'VAT registration with the State Revenue Committee (e-filing; directors checked biometrically)' },
+      registration: {
+        required: true,
+        route: 'VAT registration with the State Revenue Committee (e-filing; directors checked biometrically)',
+      },
       filing: { frequency: 'quarterly', periodEnd: '2027-06-30', dueDate: '2027-08-15' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expect(a.registration.threshold).toBeUndefined();
     expect(a.registration.deadline).toBeUndefined();
-    expectReasons(a, { 'KZ.VAT.THRESHOLD.RESIDENT.2026': 'confirmed', 'KZ.VAT.STANDARD.2026': 'confirmed', 'KZ.VAT.FILING.RESIDENT.2026': 'confirmed' });
+    expectReasons(a, {
+      'KZ.VAT.THRESHOLD.RESIDENT.2026': 'confirmed',
+      'KZ.VAT.STANDARD.2026': 'confirmed',
+      'KZ.VAT.FILING.RESIDENT.2026': 'confirmed',
+    });
     expect(a.reasons[0]!.text).toContain('The MCI for 2027 is not in the rules data');
   });
 
   it('assesses a KZ seller that gives no turnover in a year with no MCI value as not registered', () => {
     // Act
-    const a = assessVat(request('KZ', '2027-06-10', { residence: 'KZ' }, { type: 'business', residence: 'KZ' }, { category: 'goods' }));
+    const a = assessVat(
+      request('KZ', '2027-06-10', { residence: 'KZ' }, { type: 'business', residence: 'KZ' }, { category: 'goods' }),
+    );
 
     // Assess
     expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', registration: { required: false } });
@@ -752,20 +1048,43 @@ describe('assessVat: dates the rules data does not cover', () => {
 
   it('explains a pre-2022 KZ e-services sale to a consumer as "no regime yet", not as ordinary services', () => {
     // Act
-    const a = assessVat(request('KZ', '2021-06-10', { residence: 'US' }, { type: 'consumer', residence: 'KZ' }, { category: 'electronic_services', net: 100 }));
+    const a = assessVat(
+      request(
+        'KZ',
+        '2021-06-10',
+        { residence: 'US' },
+        { type: 'consumer', residence: 'KZ' },
+        { category: 'electronic_services', net: 100 },
+      ),
+    );
 
     // Assess
-    expect(a).toMatchObject({ vatApplies: false, liableParty: 'none', registration: { required: false }, filing: null });
+    expect(a).toMatchObject({
+      vatApplies: false,
+      liableParty: 'none',
+      registration: { required: false },
+      filing: null,
+    });
     expectReasons(a, { 'KZ.VAT.NONRESIDENT_SERVICES.B2C': 'secondary' });
     expect(a.reasons[0]!.text).toContain('electronic services');
     expect(a.reasons[0]!.text).toContain('2021-06-10');
     expect(a.reasons[0]!.text).not.toContain('ordinary');
   });
 
-  it('covers the first day of each country\'s data', () => {
+  it("covers the first day of each country's data", () => {
     // Act
-    const kg = assessVat(request('KG', '2022-01-01', { residence: 'US' }, { type: 'consumer', residence: 'KG' }, { category: 'electronic_services' }));
-    const kz = assessVat(request('KZ', '2018-01-01', { residence: 'DE' }, { type: 'business', residence: 'KZ' }, { category: 'services' }));
+    const kg = assessVat(
+      request(
+        'KG',
+        '2022-01-01',
+        { residence: 'US' },
+        { type: 'consumer', residence: 'KG' },
+        { category: 'electronic_services' },
+      ),
+    );
+    const kz = assessVat(
+      request('KZ', '2018-01-01', { residence: 'DE' }, { type: 'business', residence: 'KZ' }, { category: 'services' }),
+    );
 
     // Assess
     expect(kg.rate).toBe(12);

@@ -13,7 +13,12 @@ describe('vatAmounts: worked examples', () => {
     ['a float sum as net (0.1 + 0.2)', 0.1 + 0.2, 16, { net: 0.3, vat: 0.05, gross: 0.35 }],
     ['a tiny net in exponent notation (1e-7)', 1e-7, 12, { net: 0, vat: 0, gross: 0 }],
     ['a zero rate', 2.675, 0, { net: 2.68, vat: 0, gross: 2.68 }],
-    ['a large amount (KZT 9 999 999 999 999.99 at 16%)', 9_999_999_999_999.99, 16, { net: 9_999_999_999_999.99, vat: 1_600_000_000_000, gross: 11_599_999_999_999.99 }],
+    [
+      'a large amount (KZT 9 999 999 999 999.99 at 16%)',
+      9_999_999_999_999.99,
+      16,
+      { net: 9_999_999_999_999.99, vat: 1_600_000_000_000, gross: 11_599_999_999_999.99 },
+    ],
   ])('%s', (_case, net, rate, expected) => {
     // Act
     const amounts = vatAmounts(net, rate);

@@ -4,7 +4,7 @@ import { addBusinessDays, addDays, addMonths, periodEnd } from '../../../shared/
 import { roundMoney, vatAmounts } from '../../../shared/money.js';
 import { type LineCategory, RULES, type Rule, type SupplyType } from '../../../shared/rules/index.js';
 import { filingCalendar, filingFor } from '../../../shared/vat/filing.js';
-import { rateFor, RulesCoverageError } from '../../../shared/vat/rates.js';
+import { RulesCoverageError, rateFor } from '../../../shared/vat/rates.js';
 
 /**
  * Property tests. Money is checked against an independent integer-cents implementation written here
@@ -40,10 +40,7 @@ const expectedVatCents = (netCents: bigint, rateHundredths: bigint) => divideHal
  */
 const netCents = fc.bigInt({ min: 0n, max: 10n ** 15n - 1n });
 const smallNetCents = fc.bigInt({ min: 0n, max: 10_000_000n });
-const rateHundredths = fc.oneof(
-  fc.constantFrom(0n, 500n, 1000n, 1200n, 1600n),
-  fc.bigInt({ min: 0n, max: 10_000n }),
-);
+const rateHundredths = fc.oneof(fc.constantFrom(0n, 500n, 1000n, 1200n, 1600n), fc.bigInt({ min: 0n, max: 10_000n }));
 
 describe('vatAmounts: vat = round_half_up(net × rate / 100, 2), gross = net + vat', () => {
   it('matches the integer-cents model for every net and rate', () => {
@@ -58,7 +55,11 @@ describe('vatAmounts: vat = round_half_up(net × rate / 100, 2), gross = net + v
 
         // Assess
         const vat = expectedVatCents(net, rate);
-        expect(amounts).toEqual({ net: Number(decimal(net)), vat: Number(decimal(vat)), gross: Number(decimal(net + vat)) });
+        expect(amounts).toEqual({
+          net: Number(decimal(net)),
+          vat: Number(decimal(vat)),
+          gross: Number(decimal(net + vat)),
+        });
       }),
       { numRuns: 2_000 },
     );
@@ -153,15 +154,22 @@ const QUERIES: RateQuery[] = [
   { supplyType: 'eaeu_export', category: 'medicines' },
 ];
 
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const dayNumber = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 const shift = (iso: string, days: number) => new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
-const covers = (row: Rule, iso: string) => dayNumber(row.effectiveFrom) <= dayNumber(iso) && (row.effectiveTo === null || dayNumber(iso) <= dayNumber(row.effectiveTo));
+const covers = (row: Rule, iso: string) =>
+  dayNumber(row.effectiveFrom) <= dayNumber(iso) &&
+  (row.effectiveTo === null || dayNumber(iso) <= dayNumber(row.effectiveTo));
 
 /** The row a query must get, found by scanning the table with its own date arithmetic; undefined = not covered. */
 function oracle(country: RateCountry, date: string, query: RateQuery): RateRow | undefined {
   const live = RATE_ROWS.filter((r) => r.country === country && covers(r, date));
-  if (query.supplyType !== 'domestic') return live.find((r) => r.topic === 'vat.rate.zero' && r.supplyTypes.includes(query.supplyType as never));
-  const reduced = query.category === 'standard' ? undefined : live.find((r) => r.topic === 'vat.rate.reduced' && r.category === query.category);
+  if (query.supplyType !== 'domestic')
+    return live.find((r) => r.topic === 'vat.rate.zero' && r.supplyTypes.includes(query.supplyType as never));
+  const reduced =
+    query.category === 'standard'
+      ? undefined
+      : live.find((r) => r.topic === 'vat.rate.reduced' && r.category === query.category);
   return reduced ?? live.find((r) => r.topic === 'vat.rate.standard');
 }
 
@@ -172,7 +180,11 @@ function queryFor(row: RateRow): RateQuery {
   return { supplyType: 'domestic', category: 'standard' };
 }
 
-function lookup(country: RateCountry, date: string, query: RateQuery): { rate: number; ruleId: string } | 'not covered' {
+function lookup(
+  country: RateCountry,
+  date: string,
+  query: RateQuery,
+): { rate: number; ruleId: string } | 'not covered' {
   try {
     const applied = rateFor(country, date, query.supplyType, query.category);
     return { rate: applied.rate, ruleId: applied.reason.ruleId };
@@ -200,23 +212,26 @@ describe('rateFor at every effective-date boundary of every rate row', () => {
     expect(boundaries.length).toBeGreaterThanOrEqual(RATE_ROWS.length * 2);
   });
 
-  it.each(boundaries.map((b) => [b.row.id, b.edge, b.date, b] as const))('%s at %s (%s)', (_id, _edge, date, { row, inside }) => {
-    // Prepare
-    const country = row.country as RateCountry;
-    const query = queryFor(row);
+  it.each(boundaries.map((b) => [b.row.id, b.edge, b.date, b] as const))(
+    '%s at %s (%s)',
+    (_id, _edge, date, { row, inside }) => {
+      // Prepare
+      const country = row.country as RateCountry;
+      const query = queryFor(row);
 
-    // Act
-    const result = lookup(country, date, query);
+      // Act
+      const result = lookup(country, date, query);
 
-    // Assess
-    if (inside) {
-      expect(result).toEqual({ rate: row.rate, ruleId: row.id });
-    } else {
-      expect(result === 'not covered' || result.ruleId !== row.id).toBe(true);
-    }
-    const expected = oracle(country, date, query);
-    expect(result).toEqual(expected ? { rate: expected.rate, ruleId: expected.id } : 'not covered');
-  });
+      // Assess
+      if (inside) {
+        expect(result).toEqual({ rate: row.rate, ruleId: row.id });
+      } else {
+        expect(result === 'not covered' || result.ruleId !== row.id).toBe(true);
+      }
+      const expected = oracle(country, date, query);
+      expect(result).toEqual(expected ? { rate: expected.rate, ruleId: expected.id } : 'not covered');
+    },
+  );
 
   it('agrees with the oracle on any date and any supply type / category', () => {
     fc.assert(
@@ -298,9 +313,15 @@ describe('filingCalendar and filingFor', () => {
           expect(dayNumber(filing.periodEnd) - dayNumber(date)).toBeLessThan(filing.frequency === 'monthly' ? 31 : 92);
           expect(filing.dueDate > filing.periodEnd).toBe(true);
           expect(filing.periodEnd).toBe(shift(addMonths(`${filing.periodEnd.slice(0, 7)}-01`, 1), -1)); // a month end
-          const listed = filingCalendar(country, Number(date.slice(0, 4))).schedules.find((s) => s.filer === filer)!.periods;
+          const listed = filingCalendar(country, Number(date.slice(0, 4))).schedules.find(
+            (s) => s.filer === filer,
+          )!.periods;
           const period = listed.find((p) => p.periodStart <= date && date <= p.periodEnd);
-          expect(period).toMatchObject({ periodEnd: filing.periodEnd, dueDate: filing.dueDate, frequency: filing.frequency });
+          expect(period).toMatchObject({
+            periodEnd: filing.periodEnd,
+            dueDate: filing.dueDate,
+            frequency: filing.frequency,
+          });
         },
       ),
       { numRuns: 1_000 },
