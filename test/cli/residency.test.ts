@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../scripts/build.js';
 import { assessKzResidency } from '../../shared/residency/kz.js';
 
 /** The real binary, `node dist/cli/salyk.js residency ...`, on CSV files written to a temp directory. */
@@ -25,19 +26,9 @@ function newestSource(folders: string[]): number {
   return newest;
 }
 
-beforeAll(() => {
-  // Build dist/ when it is missing or older than the sources (tsc still emits if unrelated files have type errors).
-  if (!existsSync(BIN) || statSync(BIN).mtimeMs < newestSource(['shared', 'cli'])) {
-    try {
-      execFileSync(
-        process.execPath,
-        [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-        { cwd: ROOT, stdio: 'pipe' },
-      );
-    } catch {
-      // type errors elsewhere do not stop the emit; the binary is checked below
-    }
-  }
+beforeAll(async () => {
+  // Bundle dist/cli when it is missing or older than the sources (`npm test` has built it already).
+  if (!existsSync(BIN) || statSync(BIN).mtimeMs < newestSource(['shared', 'cli'])) await buildCli();
   expect(existsSync(BIN)).toBe(true);
   dir = mkdtempSync(join(tmpdir(), 'salyk-residency-cli-'));
 });
