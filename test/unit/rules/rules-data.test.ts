@@ -833,7 +833,7 @@ const EXPECTED: Record<string, RowExpectation> = {
     research:
       '§3.3: para. 11 text not retrieved ❓; mondaq (third-party) reading: the buyer pays where registration is not provided for',
     citationIncludes: ['para. 11'],
-    sourceIncludes: ['mondaq'],
+    sourceIncludes: ['mondaq', 'schneider-group', '420205962'],
     noteIncludes: ['Para. 11 itself was not read'],
   },
 };
