@@ -179,7 +179,7 @@ function checkTin(
   }
   if (!tin.valid) {
     const codes = tin.errors.map((e) => e.code).join(', ');
-    const rule = requireRule('identifier.format', country, date);
+    const rule = requireRule('identifier.format', country, date, (r) => r.prefix === undefined);
     findings.push(
       finding(
         role === 'supplier' ? 'INVALID_SUPPLIER_TIN' : 'INVALID_BUYER_TIN',

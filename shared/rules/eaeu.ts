@@ -30,9 +30,10 @@ export const EAEU_RULES: Rule[] = [
     effectiveFrom: '2024-04-01',
     effectiveTo: null,
     citation: `${PROTOCOL}; procedure para. 11`,
-    source: 'mondaq (Belarus, 2023) reading of para. 11; its text was not retrieved',
+    source:
+      'docs.cntd.ru 420205962 (paras. 9-10); mondaq (Belarus, 2023) reading of para. 11; schneider-group (15 Dec 2021, on the draft); its text was not retrieved',
     confidence: 'secondary',
-    text: 'Where the buyer state does not require B2B registration, the business buyer calculates and pays the VAT instead of the supplier.',
+    text: "The para. 11 exceptions apply to both B2C (para. 9) and B2B (para. 10) supplies; the readings say the buyer pays as tax agent where the buyer's state provides no registration.",
     note: 'Para. 11 itself was not read; the cases it covers are unknown, so the supplier is treated as liable.',
   },
 ];

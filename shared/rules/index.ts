@@ -3,6 +3,13 @@ import { KG_RULES } from './kg.js';
 import { KZ_RULES } from './kz.js';
 import type { Confidence, Rule, RuleCountry, RuleOf, RuleTopic } from './types.js';
 
+export {
+  RULES_CHANGELOG,
+  type RuleChange,
+  type RuleChangeKind,
+  type RulesetRelease,
+  rulesChangesSince,
+} from './changelog.js';
 export { EAEU_MEMBERS } from './eaeu.js';
 export type * from './types.js';
 export { RULESET_VERSION } from './version.js';

@@ -1,9 +1,9 @@
-import type { Rule } from './types.js';
+import type { Rule, RuleMeta } from './types.js';
 
 const OLD_CODE = 'Tax Code of the RK of 25.12.2017 No. 120-VI';
 const NEW_CODE = 'Tax Code of the RK of 18.07.2025 No. 214-VIII (in force 2026-01-01)';
 
-const mci = (year: number, amount: number, source: string): Rule => ({
+const mci = (year: number, amount: number, source: string, extra: Partial<RuleMeta> = {}): Rule => ({
   id: `KZ.MCI.${year}`,
   country: 'KZ',
   topic: 'mci',
@@ -15,6 +15,7 @@ const mci = (year: number, amount: number, source: string): Rule => ({
   source,
   confidence: 'confirmed',
   text: `The monthly calculation index (MCI) for ${year} is KZT ${amount.toLocaleString('en-US')}.`,
+  ...extra,
 });
 
 /** Kazakhstan: VAT, e-invoicing and MCI rows. Sources and confidence as in research/tax-rules.md. */
@@ -53,9 +54,10 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: '2026-12-31',
     citation: `${NEW_CODE}, reduced VAT rates`,
-    source: 'Moore KZ 2025; regfollower; kursiv',
+    source: 'Moore KZ 2025; regfollower; kursiv; SRC Q&A via enbekshiqazaq 388991 (14 Oct 2025)',
     confidence: 'confirmed',
     text: 'Medicines, medical devices and medical services are taxed at 5% in 2026.',
+    note: 'Supplies within the guaranteed free medical care and OSMS packages and treatment of orphan and socially significant diseases are exempt, not 5%.',
   },
   {
     id: 'KZ.VAT.REDUCED.MEDICINES.2027',
@@ -66,9 +68,10 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2027-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, reduced VAT rates`,
-    source: 'Moore KZ 2025; regfollower; kursiv',
+    source: 'Moore KZ 2025; regfollower; kursiv; SRC Q&A via enbekshiqazaq 388991 (14 Oct 2025)',
     confidence: 'confirmed',
     text: 'Medicines, medical devices and medical services are taxed at 10% from 2027.',
+    note: 'Supplies within the guaranteed free medical care and OSMS packages and treatment of orphan and socially significant diseases are exempt, not 10%.',
   },
   {
     id: 'KZ.VAT.REDUCED.PERIODICALS',
@@ -79,10 +82,11 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, reduced VAT rates`,
-    source: 'Moore KZ 2025; regfollower; kursiv',
-    confidence: 'confirmed',
+    source:
+      'Moore KZ 2025; regfollower; kz.kursiv.media ?p=6621937; pagero.com KZ ("10% from 2027 for print publications")',
+    confidence: 'secondary',
     text: 'Domestic periodicals are taxed at 10% from 2026.',
-    note: 'Before 2026 no reduced rates are in the rules data: the standard rate is expected (pre-2026 exemptions for medicines are not modelled).',
+    note: 'The start year conflicts: Kursiv (Jul 2025) and Moore give no separate year, which implies 2026; Pagero says 10% from 2027. Before 2026 no reduced rates are in the rules data: the standard rate is expected (pre-2026 exemptions for medicines are not modelled).',
   },
   {
     id: 'KZ.VAT.ZERO.EXPORT',
@@ -100,7 +104,15 @@ export const KZ_RULES: Rule[] = [
   mci(2023, 3_450, 'PwC KZ residence (2023); itrp.aifc.kz FAQ'),
   mci(2024, 3_692, 'PwC KZ sample PIT (reviewed 2 Dec 2024): 14 × MCI = 51,688'),
   mci(2025, 3_932, 'tengrinews.kz (9 Dec 2024; budget law signed 4 Dec 2024)'),
-  mci(2026, 4_325, 'mgorod.kz; alicredit.kz (25 Nov 2025); enbekshiqazaq (28 Nov 2025); inform.kz (30 Nov 2025)'),
+  mci(
+    2026,
+    4_325,
+    'ddn.kz, lada.kz (8 Dec 2025), kt.kz (9 Dec 2025); mgorod.kz; alicredit.kz (25 Nov 2025); enbekshiqazaq (28 Nov 2025); inform.kz (30 Nov 2025)',
+    {
+      citation: 'Law of the RK No. 239-VIII of 08.12.2025 on the republican budget for 2026–2028',
+      note: 'The amount is confirmed by several reports of the signed law; its number (adilet Z2500000239) comes from a code repository, so the citation number itself is secondary. No 2027 MCI is published yet: a 2027 date has no MCI row.',
+    },
+  ),
   {
     id: 'KZ.VAT.THRESHOLD.RESIDENT.2018',
     country: 'KZ',
@@ -127,10 +139,11 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, mandatory VAT registration`,
-    source: 'enbekshiqazaq.kz 28 Nov 2025; Signum Law 2025',
+    source:
+      'enbekshiqazaq.kz 28 Nov 2025, 390254 (28 Oct 2025) and 395919 (10 Apr 2026); Signum Law 2025; f-chain 2026',
     confidence: 'confirmed',
     text: 'From 2026 a resident whose turnover exceeds 10,000 MCI must register for VAT within 5 business days (or before a single transaction that exceeds it).',
-    note: 'Pagero\'s "15,000 MCI" looks wrong. Late registration: 50 MCI fine plus 15% of unregistered taxable turnover. De-registration for low turnover is no longer possible from 2026.',
+    note: 'Taxpayers on a special tax regime (STR) are not VAT-registered whatever their turnover (SRC, Oct 2025). 10,000 MCI = KZT 43.25 m in 2026. Pagero\'s "15,000 MCI" looks wrong. Late registration: 50 MCI fine plus 15% of unregistered taxable turnover. De-registration for low turnover is no longer possible from 2026.',
   },
   {
     id: 'KZ.VAT.NONRESIDENT_ESERVICES.REGISTRATION.2022',
@@ -173,10 +186,11 @@ export const KZ_RULES: Rule[] = [
     effectiveFrom: '2026-01-01',
     effectiveTo: null,
     citation: `${NEW_CODE}, VAT for a non-resident (buyer issues the ESF on the non-resident's behalf)`,
-    source: 'enbekshiqazaq.kz 28 Oct 2025 and 27 Jan 2026; vatupdate.com 28 Oct 2025',
+    source:
+      'KPMG KZ (Nov 2025); EY Global Tax News (10 Jan 2022); Moore "Electronic invoices in 2026"; enbekshiqazaq.kz 28 Oct 2025 and 393286 (27 Jan 2026); vatupdate.com 28 Oct 2025',
     confidence: 'secondary',
     text: "A Kazakh VAT payer buying services (including electronic services) from a non-resident, with Kazakhstan as the place of supply, pays the VAT on the non-resident's behalf and issues the ESF.",
-    note: 'The buyer-pays duty is confirmed for services in general; whether B2B e-services from non-EAEU suppliers stay on it under the 2026 Code is an open question in the research — hence secondary.',
+    note: "Conditional registration of foreign e-service sellers covers sales to individuals only (B2C); for business buyers the buyer pays as tax agent and, from 2026, issues the ESF on the non-resident's behalf. Confirmed for services in general; e-services are covered by inference, hence secondary.",
   },
   {
     id: 'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026',
@@ -237,8 +251,8 @@ export const KZ_RULES: Rule[] = [
     effectiveTo: null,
     citation: `${NEW_CODE}, VAT declaration`,
     source:
-      'enbekshiqazaq.kz 28 Oct 2025: filed no earlier than the 15th of the month after the quarter and no later than the 15th of the second month',
-    confidence: 'confirmed',
+      'bpo.kz "Tax and Payment Calendar 2026" (17 Dec 2025: Form 300.00 for Q4 2025 due 16 Feb 2026); enbekshiqazaq.kz 28 Oct 2025 (not re-seen in the November 2026 pass)',
+    confidence: 'secondary',
     text: 'The VAT declaration is quarterly, due by the 15th of the second month after the quarter.',
   },
   {
@@ -285,7 +299,7 @@ export const KZ_RULES: Rule[] = [
     source: 'research KZ-12: "The 2026 deadline for foreign e-services payment was not found"',
     confidence: 'seed_only',
     text: 'Foreign e-service sellers are assumed to pay VAT quarterly, by the 25th of the month after the quarter (the pre-2026 rule).',
-    note: 'The 2026 payment deadline for foreign e-services was not found; the 2022 rule is carried forward unverified.',
+    note: 'The 2026 payment deadline for foreign e-services was not found; the 2022 rule is carried forward unverified. Under the old regime these sellers paid only: no return and no invoices (Chambers, 2022), so this row may model the obligation wrongly.',
   },
   {
     id: 'KZ.VAT.EVIDENCE.EXPORT',
@@ -334,7 +348,7 @@ export const KZ_RULES: Rule[] = [
     effectiveTo: null,
     citation: `${NEW_CODE}, issue of ESFs; MoF order of 28.10.2025 on ESF rules and forms`,
     source:
-      'KPMG US TaxNewsFlash 24 Oct 2025 (draft law of 10 Oct 2025); enacted status inferred from enbekshiqazaq items of 2026',
+      'KPMG US TaxNewsFlash 24 Oct 2025 (draft law of 10 Oct 2025); Moore KZ "Electronic invoices in 2026" (amendments in force 1 Jan 2026); enbekshiqazaq items of 2026',
     confidence: 'secondary',
     text: 'An ESF is issued no earlier than the turnover date and no later than 15 calendar days after it.',
     note: 'Some transaction types may be invoiced monthly by the 20th of the next month (not modelled).',
@@ -397,6 +411,7 @@ export const KZ_RULES: Rule[] = [
     source: 'valery1707/kaz-person-id; 270 real BINs from python-stdnum PR #322 all pass; research/identifiers.md §1',
     confidence: 'confirmed',
     text: 'A Kazakh IIN/BIN is 12 digits with a two-pass mod-11 check digit; the 5th digit tells IIN (0-3) from BIN (4-6).',
+    note: 'The AIFC e-IIN is not a state IIN and cannot be used with state bodies (konsugroup.com iin-foreigner-kz-2026); no digit marker is known, so Salyk does not infer it from the digits — a registry check is needed.',
   },
   {
     id: 'KZ.VAT.NON_PAYER_CHARGES',
@@ -415,12 +430,25 @@ export const KZ_RULES: Rule[] = [
     topic: 'residency.days_test',
     days: 183,
     effectiveFrom: '2018-01-01',
-    effectiveTo: null,
-    citation: `${OLD_CODE}, Art. 217 (resident individuals); carried into ${NEW_CODE}`,
+    effectiveTo: '2025-12-31',
+    citation: `${OLD_CODE}, Art. 217 (resident individuals)`,
     source: 'PwC Tax Summaries KZ "Residence" (reviewed 1 Feb 2023); Mazars CEE 2023-2024; seeds 003 and 004',
     confidence: 'confirmed',
     text: 'An individual present in Kazakhstan for at least 183 calendar days (arrival and departure days both count) in any consecutive 12 months ending in the tax year is a tax resident.',
-    note: 'Not re-verified against the text of the 2026 Tax Code.',
+  },
+  {
+    id: 'KZ.RESIDENCY.DAYS_183.2026',
+    country: 'KZ',
+    topic: 'residency.days_test',
+    days: 183,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    citation: `${NEW_CODE}, residency article (number not found)`,
+    source:
+      'PwC Tax Summaries KZ "Residence" (reviewed 1 Feb 2023); Mazars CEE 2023-2024; seeds 003 and 004; stateless.to (2025); nomadexpat (cites the old Art. 217)',
+    confidence: 'secondary',
+    text: 'An individual present in Kazakhstan for at least 183 calendar days (arrival and departure days both count) in any consecutive 12 months ending in the tax year is a tax resident.',
+    note: 'No change to the 183-days-in-any-12-months test was found in the 2026 Code; its article number was not found (mintax.kz notices for 2026 already use new numbering). Sources predate the new Code or do not cite it.',
   },
   {
     id: 'KZ.RESIDENCY.DAYS_90_AIFC',
@@ -432,34 +460,59 @@ export const KZ_RULES: Rule[] = [
     effectiveTo: null,
     citation:
       'AIFC Regulations on the Investment Tax Residency Programme; Tax Code of the RK (residency of investment residents)',
-    source: 'itrp.kz "About the Programme"; itrp.aifc.kz FAQ (seed 001); aifc.kz FAQ',
+    source:
+      'itrp.kz "About the Programme"; itrp.aifc.kz "About the Programme" (undated) and FAQ (seed 001); aifc.kz FAQ',
     confidence: 'confirmed',
     text: 'A participant of the AIFC Investment Tax Residency Programme is resident after at least 90 calendar days (arrival and departure days included) in any consecutive 12 months ending in the tax year.',
-    note: 'Requires a USD 60,000 investment in AIX-listed securities and the annual fee of 7,000 MCI (about KZT 30.3 m in 2026, derived) for the residency certificate. The programme start date is not in the research notes.',
+    note: 'Requires a USD 60,000 investment in AIX-listed securities or, newly listed by itrp.aifc.kz, in the share capital of an AIFC-registered legal entity, and the annual fee of 7,000 MCI (KZT 30,275,000 in 2026, derived) for the residency certificate. The programme start date is not in the research notes.',
   },
   {
     id: 'KZ.RESIDENCY.VITAL_INTERESTS',
     country: 'KZ',
     topic: 'residency.vital_interests',
     effectiveFrom: '2018-01-01',
-    effectiveTo: null,
+    effectiveTo: '2025-12-31',
     citation: `${OLD_CODE}, Art. 217(3) (centre of vital interests)`,
     source:
       'PwC Tax Summaries KZ "Residence" (reviewed 1 Feb 2023): all three criteria must hold; Mazars CEE 2023-2024; seed 004',
     confidence: 'confirmed',
     text: 'With no minimum of days, an individual whose centre of vital interests is in Kazakhstan is resident: citizenship or a residence permit, AND family in Kazakhstan, AND real estate available to them or their family.',
-    note: 'Not re-verified against the text of the 2026 Tax Code.',
+  },
+  {
+    id: 'KZ.RESIDENCY.VITAL_INTERESTS.2026',
+    country: 'KZ',
+    topic: 'residency.vital_interests',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    citation: `${NEW_CODE}, residency article (number not found)`,
+    source:
+      'PwC Tax Summaries KZ "Residence" (reviewed 1 Feb 2023): all three criteria must hold; Mazars CEE 2023-2024; seed 004; stateless.to (2025); nomadexpat (cites the old Art. 217)',
+    confidence: 'secondary',
+    text: 'With no minimum of days, an individual whose centre of vital interests is in Kazakhstan is resident: citizenship or a residence permit, AND family in Kazakhstan, AND real estate available to them or their family.',
+    note: 'No change to the three cumulative criteria was found in the 2026 Code; its article number was not found.',
   },
   {
     id: 'KZ.RESIDENCY.TREATY_CERTIFICATE',
     country: 'KZ',
     topic: 'residency.treaty_certificate',
     effectiveFrom: '2018-01-01',
-    effectiveTo: null,
+    effectiveTo: '2025-12-31',
     citation: `${OLD_CODE}, Art. 217 (foreigners with a foreign residency certificate under a tax treaty)`,
     source: 'seed 004 (tax residency guide, 2025)',
     confidence: 'seed_only',
     text: 'A foreign citizen or stateless person holding a legalized (and translated) certificate of tax residence of a treaty country, filed by the return deadline, is treated as a non-resident even if other criteria are met.',
+  },
+  {
+    id: 'KZ.RESIDENCY.TREATY_CERTIFICATE.2026',
+    country: 'KZ',
+    topic: 'residency.treaty_certificate',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    citation: `${NEW_CODE}, residency article (number not found)`,
+    source: 'seed 004 (tax residency guide, 2025); stateless.to (2025); nomadexpat (cites the old Art. 217)',
+    confidence: 'secondary',
+    text: 'A foreign citizen or stateless person holding a legalized (and translated) certificate of tax residence of a treaty country, filed by the return deadline, is treated as a non-resident even if other criteria are met.',
+    note: 'Carried into the 2026 Code as the research reads it; the article number was not found.',
   },
   {
     id: 'KZ.PIT.RESIDENT.2026',
@@ -472,7 +525,7 @@ export const KZ_RULES: Rule[] = [
     source: 'PwC Tax Summaries KZ individual taxes (reviewed 2 Dec 2025)',
     confidence: 'confirmed',
     text: 'From 2026 residents pay personal income tax at 10% on annual income up to 8,500 MCI (about KZT 36.76 m in 2026) and 15% above it.',
-    note: 'Non-residents: sources disagree (employment income 10% "regardless of residency" per Mazars; 20% withholding on some services per Moore); a flat 20% is an oversimplification.',
+    note: 'Non-residents: sources disagree (employment income 10% "regardless of residency" per Mazars; 20% withholding on some services per Moore; Moore "Coming in 2026" gives 10% up to 600,000 MCI and 17% above, capitalvue 10%/15% around 8,500 MCI); a flat 20% is an oversimplification.',
   },
   {
     id: 'KZ.PIT.RESIDENT.2018',

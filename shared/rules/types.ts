@@ -23,6 +23,9 @@ export interface RuleMeta {
   text: string;
 }
 
+/** What a seller mainly does: the KG single-tax ceiling (and so the VAT trigger) differs for traders. */
+export type SellerActivity = 'trade' | 'services';
+
 export type SupplyType = 'domestic' | 'export' | 'eaeu_export';
 export type LineCategory = 'standard' | 'medicines' | 'periodicals';
 export type ExportEvidence =
@@ -41,6 +44,8 @@ export type Rule = RuleMeta &
     | { topic: 'mci'; year: number; amount: number }
     | {
         topic: 'vat.threshold.resident';
+        /** The activity the row is for; absent when it applies to every activity. */
+        activity?: SellerActivity;
         /** In the local currency, or in MCI when `unit` is `MCI`. */
         amount: number;
         unit: 'KGS' | 'MCI';
@@ -76,7 +81,11 @@ export type Rule = RuleMeta &
     | { topic: 'vat.eaeu_eservices.b2b_exception' }
     | { topic: 'vat.import' }
     | { topic: 'esf.tin_field' }
-    | { topic: 'identifier.format' }
+    | {
+        topic: 'identifier.format';
+        /** A row about one leading digit only (e.g. KG `4` for foreign nationals); absent for the general format. */
+        prefix?: string;
+      }
     | { topic: 'vat.non_payer_charges' }
     | { topic: 'vat.place_of_supply.abroad' }
     | { topic: 'residency.days_test'; days: number; programme?: 'aifc_itrp' }

@@ -19,6 +19,10 @@ export const VatAssessRequest = z
       regime: z.enum(['general', 'single_tax', 'patent', 'simplified']).optional(),
       vatRegistered: z.boolean().optional(),
       htpResident: z.boolean().optional(),
+      activity: z.enum(['trade', 'services']).optional().meta({
+        description:
+          'KG: what the seller mainly does. Traders leave the single tax (and must register for VAT) above KGS 50 m, services above KGS 30 m. Default `services`.',
+      }),
       turnover12m: NonNegativeMoney.optional(),
       firstSaleDate: IsoDate.optional(),
     }),

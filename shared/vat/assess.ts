@@ -2,6 +2,7 @@ import { addBusinessDays, addMonths } from '../calendar.js';
 import type { Country } from '../identifiers/types.js';
 import { vatAmounts } from '../money.js';
 import { EAEU_MEMBERS, type Reason, RULESET_VERSION, type RuleOf, reasonFrom, ruleInForce } from '../rules/index.js';
+import type { SellerActivity } from '../rules/types.js';
 import { type FilingObligation, filingFor } from './filing.js';
 import { RulesCoverageError, rateFor, requireRule } from './rates.js';
 
@@ -16,6 +17,8 @@ export interface VatAssessmentRequest {
     regime?: Regime;
     vatRegistered?: boolean;
     htpResident?: boolean;
+    /** KG: traders have a higher single-tax ceiling (the VAT trigger) than services; default `services`. */
+    activity?: SellerActivity;
     turnover12m?: number;
     firstSaleDate?: string;
   };
@@ -265,7 +268,14 @@ function residentSeller(req: VatAssessmentRequest): Decision {
 /** Resident registration: turnover over the threshold in force (KZ: MCI × that year's MCI). */
 function residentRegistration(req: VatAssessmentRequest): { registration: Registration; thresholdReasons: Reason[] } {
   const { country, date, seller } = req;
-  const rule = requireRule('vat.threshold.resident', country, date);
+  // The lower (services) ceiling is the default: it never tells a trader too late that it must register.
+  const activity = seller.activity ?? 'services';
+  const rule = requireRule(
+    'vat.threshold.resident',
+    country,
+    date,
+    (r) => r.activity === undefined || r.activity === activity,
+  );
   const reasons = [];
   let amount = rule.amount;
   let basis = `12-month taxable turnover above ${currencyOf(country)} ${amount.toLocaleString('en-US')}`;

@@ -41,7 +41,7 @@ describe('Route: POST /v1/residency/kz', () => {
         threshold: 183,
         maxWindow: { start: '2025-03-03', end: '2026-03-02', days: 183 },
         reasons: [
-          expect.objectContaining({ ...reasonShape, code: 'KZ.RESIDENCY.DAYS_183', confidence: 'confirmed' }),
+          expect.objectContaining({ ...reasonShape, code: 'KZ.RESIDENCY.DAYS_183.2026', confidence: 'secondary' }),
           expect.objectContaining({ ...reasonShape, code: 'KZ.PIT.RESIDENT.2026', confidence: 'confirmed' }),
         ],
         checkId: expect.stringMatching(CHECK_ID),
@@ -73,8 +73,8 @@ describe('Route: POST /v1/residency/kz', () => {
       });
       expect(res.json).not.toHaveProperty('window');
       expect(res.json.reasons.map((r: { code: string }) => r.code)).toEqual([
-        'KZ.RESIDENCY.DAYS_183',
-        'KZ.RESIDENCY.VITAL_INTERESTS',
+        'KZ.RESIDENCY.DAYS_183.2026',
+        'KZ.RESIDENCY.VITAL_INTERESTS.2026',
       ]);
       expect(res.json.reasons[1].text).toMatch(/missing available real estate/);
     });

@@ -45,7 +45,7 @@ describe('Route: GET /v1/vat/calendar (handler)', () => {
         frequency: 'quarterly',
         ruleId: 'KZ.VAT.FILING.RESIDENT.2026',
         citation: expect.any(String),
-        confidence: 'confirmed',
+        confidence: 'secondary',
       });
       expect(brief(schedule(res.json, 'nonresident_eservices'))).toEqual([
         '2026-Q1 2026-01-01..2026-03-31 due 2026-04-25',

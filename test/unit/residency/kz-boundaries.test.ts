@@ -287,7 +287,7 @@ describe('AIFC Investment Tax Residency Programme: 90 days', () => {
   it('without the programme the same 90 days are far from 183: 92 more days allowed', () => {
     const result = assess({ taxYear: 2026, stays: ninety, asOf: '2026-05-29' });
     expect(result).toMatchObject({ resident: false, threshold: 183, daysUntilThreshold: 92 });
-    expect(result.reasons[0]!.code).toBe('KZ.RESIDENCY.DAYS_183');
+    expect(result.reasons[0]!.code).toBe('KZ.RESIDENCY.DAYS_183.2026');
   });
 });
 
@@ -304,8 +304,8 @@ describe('centre of vital interests: all three criteria', () => {
     const result = assess({ ...noDays, ...flags });
     expect(result).toMatchObject({ resident: true, decidedBy: 'vital_interests', daysInTaxYear: 0 });
     expect(result.reasons.map((r) => r.code)).toEqual([
-      'KZ.RESIDENCY.DAYS_183',
-      'KZ.RESIDENCY.VITAL_INTERESTS',
+      'KZ.RESIDENCY.DAYS_183.2026',
+      'KZ.RESIDENCY.VITAL_INTERESTS.2026',
       'KZ.PIT.RESIDENT.2026',
     ]);
     expect(result.reasons[1]!.text).toMatch(/All three criteria hold/);
@@ -332,7 +332,7 @@ describe('centre of vital interests: all three criteria', () => {
     const result = assess({ ...noDays, ...flags });
     expect(result).toMatchObject({ resident: false, decidedBy: 'none' });
     expect(result.reasons[1]).toMatchObject({
-      code: 'KZ.RESIDENCY.VITAL_INTERESTS',
+      code: 'KZ.RESIDENCY.VITAL_INTERESTS.2026',
       text: expect.stringMatching(missing),
     });
   });
@@ -347,7 +347,7 @@ describe('centre of vital interests: all three criteria', () => {
       asOf: '2026-12-31',
     });
     expect(result.decidedBy).toBe('days_183');
-    expect(result.reasons.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183', 'KZ.PIT.RESIDENT.2026']);
+    expect(result.reasons.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183.2026', 'KZ.PIT.RESIDENT.2026']);
   });
 });
 
@@ -357,9 +357,9 @@ describe('treaty certificate', () => {
   it('makes a foreigner who meets the day test a non-resident; the window is still reported', () => {
     const result = assess({ ...resident183, treatyCertificate: true });
     expect(result).toMatchObject({ resident: false, decidedBy: 'treaty_certificate', window: { days: 183 } });
-    const treaty = result.reasons.find((r) => r.code === 'KZ.RESIDENCY.TREATY_CERTIFICATE')!;
+    const treaty = result.reasons.find((r) => r.code === 'KZ.RESIDENCY.TREATY_CERTIFICATE.2026')!;
     expect(treaty).toMatchObject({
-      confidence: 'seed_only',
+      confidence: 'secondary',
       text: expect.stringMatching(/Applied: the certificate overrides the days_183 test/),
     });
     expect(result.reasons.map((r) => r.code)).not.toContain('KZ.PIT.RESIDENT.2026');
@@ -392,7 +392,7 @@ describe('treaty certificate', () => {
   it('does not apply to a Kazakh citizen, and says so', () => {
     const result = assess({ ...resident183, citizen: true, treatyCertificate: true });
     expect(result).toMatchObject({ resident: true, decidedBy: 'days_183' });
-    expect(result.reasons.find((r) => r.code === 'KZ.RESIDENCY.TREATY_CERTIFICATE')!.text).toMatch(/Not applied/);
+    expect(result.reasons.find((r) => r.code === 'KZ.RESIDENCY.TREATY_CERTIFICATE.2026')!.text).toMatch(/Not applied/);
   });
 
   it('changes nothing for a foreigner who is not resident anyway', () => {
@@ -403,7 +403,7 @@ describe('treaty certificate', () => {
       asOf: '2026-12-31',
     });
     expect(result).toMatchObject({ resident: false, decidedBy: 'none' });
-    expect(result.reasons.map((r) => r.code)).not.toContain('KZ.RESIDENCY.TREATY_CERTIFICATE');
+    expect(result.reasons.map((r) => r.code)).not.toContain('KZ.RESIDENCY.TREATY_CERTIFICATE.2026');
   });
 });
 
@@ -580,9 +580,17 @@ describe('reasons: citations and confidence from the rules data', () => {
     expect(ruleById('KZ.PIT.RESIDENT.2026')!.text).toMatch(/10%.*8,500 MCI.*15%/);
   });
 
-  it('the 183-day and vital-interests rows say they are not re-verified against the 2026 Tax Code', () => {
-    const reasons = assess({ taxYear: 2026, stays: [], asOf: '2026-12-31' }).reasons;
-    expect(reasons.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183', 'KZ.RESIDENCY.VITAL_INTERESTS']);
-    for (const r of reasons) expect(r.note).toMatch(/2026 Tax Code/);
+  it('a 2026 decision cites the 2026 Code rows (article not found, secondary); a 2025 one the old Art. 217', () => {
+    // Prepare / Act
+    const reasons2026 = assess({ taxYear: 2026, stays: [], asOf: '2026-12-31' }).reasons;
+    const reasons2025 = assess({ taxYear: 2025, stays: [], asOf: '2025-12-31' }).reasons;
+    // Assess
+    expect(reasons2026.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183.2026', 'KZ.RESIDENCY.VITAL_INTERESTS.2026']);
+    for (const r of reasons2026) {
+      expect(r.citation).toMatch(/18\.07\.2025.*number not found/);
+      expect(r.confidence).toBe('secondary');
+    }
+    expect(reasons2025.map((r) => r.code)).toEqual(['KZ.RESIDENCY.DAYS_183', 'KZ.RESIDENCY.VITAL_INTERESTS']);
+    for (const r of reasons2025) expect(r.citation).toMatch(/Art\. 217/);
   });
 });

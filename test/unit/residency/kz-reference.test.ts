@@ -105,10 +105,12 @@ function reference(request: KzResidencyRequest, today: string): RefResult {
 
 /** The rules rows a decision must cite, in order: day test, vital interests (if the day test failed), treaty, PIT rates. */
 function referenceReasonCodes(request: KzResidencyRequest, result: RefResult): string[] {
-  const codes = [request.aifcProgramme ? 'KZ.RESIDENCY.DAYS_90_AIFC' : 'KZ.RESIDENCY.DAYS_183'];
-  if (!result.window) codes.push('KZ.RESIDENCY.VITAL_INTERESTS');
+  // The 183-day, vital-interests and treaty rows were split at 2026-01-01 (2026 Code); the AIFC row was not.
+  const since2026 = request.taxYear >= 2026 ? '.2026' : '';
+  const codes = [request.aifcProgramme ? 'KZ.RESIDENCY.DAYS_90_AIFC' : `KZ.RESIDENCY.DAYS_183${since2026}`];
+  if (!result.window) codes.push(`KZ.RESIDENCY.VITAL_INTERESTS${since2026}`);
   if (request.treatyCertificate && (request.citizen || result.decidedBy === 'treaty_certificate'))
-    codes.push('KZ.RESIDENCY.TREATY_CERTIFICATE');
+    codes.push(`KZ.RESIDENCY.TREATY_CERTIFICATE${since2026}`);
   if (result.resident) codes.push(request.taxYear >= 2026 ? 'KZ.PIT.RESIDENT.2026' : 'KZ.PIT.RESIDENT.2018');
   return codes;
 }

@@ -142,14 +142,14 @@ describe('reasonFrom', () => {
 
   it('takes a case-specific text and leaves out an absent note', () => {
     // Prepare
-    const rule = ruleById('KZ.MCI.2026')!;
+    const rule = ruleById('KZ.MCI.2025')!;
 
     // Act
-    const reason = reasonFrom(rule, 'MCI 2026 used for the threshold');
+    const reason = reasonFrom(rule, 'MCI 2025 used for the threshold');
 
     // Assess
-    expect(reason.text).toBe('MCI 2026 used for the threshold');
+    expect(reason.text).toBe('MCI 2025 used for the threshold');
     expect('note' in reason).toBe(false);
-    expect(reason.effectiveTo).toBe('2026-12-31');
+    expect(reason.effectiveTo).toBe('2025-12-31');
   });
 });

@@ -60,6 +60,7 @@ const EXPECTED: Record<string, RowExpectation> = {
   'KG.VAT.THRESHOLD.RESIDENT': {
     values: {
       topic: 'vat.threshold.resident',
+      activity: 'services',
       amount: 30_000_000,
       unit: 'KGS',
       route: 'VAT registration with the State Tax Service (sti.gov.kg)',
@@ -68,9 +69,26 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'confirmed',
     },
     research:
-      'KG-7 ✅ with ⚠️ nuance (PwC 25 Jul 2024; Mazars 2023); 30 m may be the single-tax ceiling; 50 m for traders from Jul 2025',
+      'KG-7 ✅ (PwC 25 Jul 2024; Mazars 2023); 2026-11 §3 / §9: the trigger is leaving the single tax; services 30 m, traders 50 m (own row)',
     sourceIncludes: ['PwC', 'Mazars'],
-    noteIncludes: ['single-tax ceiling', '50 m', 'not confirmed for services'],
+    noteIncludes: ['single-tax ceiling', 'KG.VAT.THRESHOLD.RESIDENT.TRADE'],
+  },
+  'KG.VAT.THRESHOLD.RESIDENT.TRADE': {
+    values: {
+      topic: 'vat.threshold.resident',
+      activity: 'trade',
+      amount: 50_000_000,
+      unit: 'KGS',
+      route: 'VAT registration with the State Tax Service (sti.gov.kg)',
+      effectiveFrom: '2022-07-26',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research:
+      '2026-11 §3 🔄 traders: single-tax ceiling KGS 50 m (Decree 250 of 26.07.2022; 0.5% for the whole band since the 31 Jul 2025 law)',
+    citationIncludes: ['Decree No. 250'],
+    sourceIncludes: ['rgn=142251', 'regfollower'],
+    noteIncludes: ['50 m', 'not seen'],
   },
   'KG.VAT.NONRESIDENT_ESERVICES.REGISTRATION': {
     values: {
@@ -172,11 +190,12 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'contested',
     },
     research:
-      'KG-11 ⚠️ citation wrong, rule contested: Art. 253 is "VAT taxpayer"; Orbitax vs Mazars/Grant Thornton; Q&A No. 2175 unanswered',
-    citationIncludes: ['Art. 253', 'as cited by the seed'],
+      '2026-11 §1 ⚠️ unresolved, stays contested: only the title of Art. 253 ("VAT taxpayer") was seen; Orbitax vs Mazars/Grant Thornton; lookuptax contradicts itself; Q&A No. 2175 answer not in store',
+    citationIncludes: ['Art. 253', 'only the title seen', 'tax-agent clause unverified'],
+    sourceIncludes: ['prg.kz', 'mineconom.gov.kg'],
     noteIncludes: [
-      'Citation wrong',
-      'Art. 253 is "VAT taxpayer"',
+      'lookuptax contradicts itself',
+      'Art. 253 is titled "VAT taxpayer"',
       'Orbitax',
       'Mazars',
       'Q&A No. 2175',
@@ -239,7 +258,8 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'seed_only',
     },
     research: 'KG-9 ❓ seed only; §3.2 "the 5-day issuance deadline ... not found"',
-    citationIncludes: ['No. 141'],
+    citationIncludes: ['No. 141', 'as amended', 'оформления и применения'],
+    sourceIncludes: ['rgn=140965', 'open.kg'],
     noteIncludes: ['No published source confirms'],
   },
   'KG.ESF.ISSUED_BEFORE_DELIVERY': {
@@ -274,6 +294,19 @@ const EXPECTED: Record<string, RowExpectation> = {
     research:
       'identifiers.md §5: 14 digits CONFIRMED; first digit / date LIKELY; no check digit known (Decree No. 619 of 28 Sep 2017)',
     citationIncludes: ['No. 619'],
+    noteIncludes: ['00207199610017', 'KG.IDENTIFIER.FOREIGN_PREFIX'],
+  },
+  'KG.IDENTIFIER.FOREIGN_PREFIX': {
+    values: {
+      topic: 'identifier.format',
+      prefix: '4',
+      effectiveFrom: '2025-07-01',
+      effectiveTo: null,
+      confidence: 'seed_only',
+    },
+    research: '2026-11 §6 ❓ no source supports "4 = foreigner from 2025-07-01" → seed_only',
+    sourceIncludes: ['seed 002'],
+    noteIncludes: ['proposal'],
   },
   'KG.VAT.NON_PAYER_CHARGES': {
     values: { topic: 'vat.non_payer_charges', effectiveFrom: KG_FROM, effectiveTo: null, confidence: 'secondary' },
@@ -315,7 +348,9 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: '2026-12-31',
       confidence: 'confirmed',
     },
-    research: 'KZ-1b ✅ medicines 5% in 2026',
+    research: 'KZ-1b ✅ medicines 5% in 2026; 2026-11 §4: SRC Q&A; GOBMP/OSMS supplies exempt',
+    sourceIncludes: ['SRC Q&A'],
+    noteIncludes: ['exempt'],
   },
   'KZ.VAT.REDUCED.MEDICINES.2027': {
     values: {
@@ -326,7 +361,9 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: null,
       confidence: 'confirmed',
     },
-    research: 'KZ-1b ✅ medicines 10% from 2027',
+    research: 'KZ-1b ✅ medicines 10% from 2027; 2026-11 §4: SRC Q&A; GOBMP/OSMS supplies exempt',
+    sourceIncludes: ['SRC Q&A'],
+    noteIncludes: ['exempt'],
   },
   'KZ.VAT.REDUCED.PERIODICALS': {
     values: {
@@ -335,10 +372,11 @@ const EXPECTED: Record<string, RowExpectation> = {
       category: 'periodicals',
       effectiveFrom: '2026-01-01',
       effectiveTo: null,
-      confidence: 'confirmed',
+      confidence: 'secondary',
     },
-    research: 'KZ-1b ✅ periodicals 10%',
-    noteIncludes: ['Before 2026'],
+    research: '2026-11 §4 ⚠️ periodicals 10%: start year 2026 (Kursiv, Moore) vs 2027 (Pagero) → secondary',
+    sourceIncludes: ['pagero'],
+    noteIncludes: ['start year conflicts', 'Pagero', 'Before 2026'],
   },
   'KZ.VAT.ZERO.EXPORT': {
     values: {
@@ -394,7 +432,10 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: '2026-12-31',
       confidence: 'confirmed',
     },
-    research: '§2a ✅ 4,325 (mgorod; alicredit; enbekshiqazaq; inform.kz)',
+    research: '§2a ✅ 4,325; 2026-11 §4: Law No. 239-VIII of 08.12.2025 (number secondary); no 2027 MCI',
+    citationIncludes: ['No. 239-VIII', '08.12.2025'],
+    sourceIncludes: ['ddn.kz', 'lada.kz'],
+    noteIncludes: ['secondary', 'No 2027 MCI'],
   },
   'KZ.VAT.THRESHOLD.RESIDENT.2018': {
     values: {
@@ -421,7 +462,7 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'confirmed',
     },
     research: 'KZ-4 🔄 10,000 MCI, register within 5 business days (enbekshiqazaq 28 Nov 2025; Signum)',
-    noteIncludes: ['15,000 MCI', 'De-registration'],
+    noteIncludes: ['15,000 MCI', 'De-registration', 'special tax regime (STR)', '43.25 m'],
   },
   'KZ.VAT.NONRESIDENT_ESERVICES.REGISTRATION.2022': {
     values: {
@@ -464,8 +505,9 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'secondary',
     },
     research:
-      'KZ-3 ✅ (buyer pays for the non-resident); its reach to non-EAEU B2B e-services is open question 4 — see report',
-    noteIncludes: ['open question'],
+      '2026-11 §4 ✅/secondary: conditional registration is B2C-only; the buyer pays and issues the ESF for the non-resident',
+    sourceIncludes: ['KPMG KZ', 'Moore'],
+    noteIncludes: ['B2C', 'issues the ESF'],
   },
   'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026': {
     values: {
@@ -520,9 +562,11 @@ const EXPECTED: Record<string, RowExpectation> = {
       monthsAfterPeriodEnd: 2,
       effectiveFrom: '2026-01-01',
       effectiveTo: null,
-      confidence: 'confirmed',
+      confidence: 'secondary',
     },
-    research: 'KZ-12 ✅ quarterly, no later than the 15th of the second month (enbekshiqazaq 28 Oct 2025)',
+    research:
+      '2026-11 §4: quarterly (bpo.kz 2026 calendar: Form 300.00 for Q4 2025 due 16 Feb 2026); the confirming source was not re-seen → secondary',
+    sourceIncludes: ['bpo.kz'],
   },
   'KZ.VAT.FILING.RESIDENT.2018': {
     values: {
@@ -564,7 +608,7 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'seed_only',
     },
     research: 'KZ-12: the 2026 deadline ❓ not found; the 2022 rule carried forward unverified',
-    noteIncludes: ['2026 payment deadline', 'not found'],
+    noteIncludes: ['2026 payment deadline', 'not found', 'no return'],
   },
   'KZ.VAT.EVIDENCE.EXPORT': {
     values: {
@@ -611,7 +655,7 @@ const EXPECTED: Record<string, RowExpectation> = {
     },
     research:
       '§3.1 ✅ 15 calendar days (KPMG on the draft law of 10 Oct 2025; enacted status inferred) — the row is more cautious than the ✅: see report',
-    sourceIncludes: ['KPMG', 'inferred'],
+    sourceIncludes: ['KPMG', 'Moore'],
     noteIncludes: ['monthly by the 20th'],
   },
   'KZ.ESF.ISSUED_BEFORE_DELIVERY': {
@@ -648,6 +692,7 @@ const EXPECTED: Record<string, RowExpectation> = {
     values: { topic: 'identifier.format', effectiveFrom: '2007-01-01', effectiveTo: null, confidence: 'confirmed' },
     research: '§4.1 ✅ and identifiers.md §1.1 CONFIRMED: two-pass mod-11 check digit (Decree P070000406)',
     citationIncludes: ['P070000406'],
+    noteIncludes: ['e-IIN', 'registry check'],
   },
   'KZ.VAT.NON_PAYER_CHARGES': {
     values: {
@@ -664,11 +709,24 @@ const EXPECTED: Record<string, RowExpectation> = {
       topic: 'residency.days_test',
       days: 183,
       effectiveFrom: KZ_OLD_CODE_FROM,
-      effectiveTo: null,
+      effectiveTo: '2025-12-31',
       confidence: 'confirmed',
     },
-    research: 'KZ-8 ✅ 183 days in any 12 months (PwC 1 Feb 2023; Mazars); not re-verified for the 2026 Code ❓',
-    noteIncludes: ['Not re-verified'],
+    research: 'KZ-8 ✅ 183 days in any 12 months (PwC 1 Feb 2023; Mazars) under the 2017 Code, Art. 217',
+    citationIncludes: ['Art. 217'],
+  },
+  'KZ.RESIDENCY.DAYS_183.2026': {
+    values: {
+      topic: 'residency.days_test',
+      days: 183,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research: '2026-11 §8 ❓/secondary: no change found; the 2026 article number was not found',
+    citationIncludes: ['18.07.2025', 'number not found'],
+    sourceIncludes: ['nomadexpat'],
+    noteIncludes: ['No change', 'not found'],
   },
   'KZ.RESIDENCY.DAYS_90_AIFC': {
     values: {
@@ -679,27 +737,53 @@ const EXPECTED: Record<string, RowExpectation> = {
       effectiveTo: null,
       confidence: 'confirmed',
     },
-    research: 'KZ-11 ✅ ITRP 90-day rule, 7,000 MCI fee, USD 60,000 (itrp.kz; AIFC FAQ)',
-    noteIncludes: ['7,000 MCI', '60,000'],
+    research:
+      'KZ-11 ✅ ITRP 90-day rule, 7,000 MCI fee, USD 60,000 (itrp.kz; AIFC FAQ); 2026-11 §8: share-capital instrument, KZT 30,275,000 fee',
+    noteIncludes: ['7,000 MCI', '60,000', 'share capital', '30,275,000'],
   },
   'KZ.RESIDENCY.VITAL_INTERESTS': {
     values: {
       topic: 'residency.vital_interests',
       effectiveFrom: KZ_OLD_CODE_FROM,
-      effectiveTo: null,
+      effectiveTo: '2025-12-31',
       confidence: 'confirmed',
     },
-    research: 'KZ-8 ✅ all three vital-interest criteria must hold (PwC 1 Feb 2023)',
+    research: 'KZ-8 ✅ all three vital-interest criteria must hold (PwC 1 Feb 2023), 2017 Code Art. 217(3)',
+    citationIncludes: ['Art. 217(3)'],
+  },
+  'KZ.RESIDENCY.VITAL_INTERESTS.2026': {
+    values: {
+      topic: 'residency.vital_interests',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research: '2026-11 §8 ❓/secondary: no change to the three criteria found; article number not found',
+    citationIncludes: ['18.07.2025', 'number not found'],
+    noteIncludes: ['three cumulative criteria'],
   },
   'KZ.RESIDENCY.TREATY_CERTIFICATE': {
     values: {
       topic: 'residency.treaty_certificate',
       effectiveFrom: KZ_OLD_CODE_FROM,
-      effectiveTo: null,
+      effectiveTo: '2025-12-31',
       confidence: 'seed_only',
     },
     research: 'not in the research notes; seed 004 only',
+    citationIncludes: ['Art. 217'],
     sourceIncludes: ['seed'],
+  },
+  'KZ.RESIDENCY.TREATY_CERTIFICATE.2026': {
+    values: {
+      topic: 'residency.treaty_certificate',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      confidence: 'secondary',
+    },
+    research:
+      '2026-11 §9: residency rows split at 2026-01-01; 2026 rows cite the 2026 Code (number not found), secondary',
+    citationIncludes: ['18.07.2025', 'number not found'],
+    sourceIncludes: ['seed 004'],
   },
   'KZ.PIT.RESIDENT.2026': {
     values: {
@@ -710,7 +794,7 @@ const EXPECTED: Record<string, RowExpectation> = {
       confidence: 'confirmed',
     },
     research: 'KZ-5 🔄 residents 10% up to 8,500 MCI, 15% above (PwC 2 Dec 2025); non-resident ⚠️ in the note',
-    noteIncludes: ['oversimplification'],
+    noteIncludes: ['oversimplification', '600,000 MCI', '17%'],
   },
   'KZ.PIT.RESIDENT.2018': {
     values: {
@@ -749,7 +833,7 @@ const EXPECTED: Record<string, RowExpectation> = {
     research:
       '§3.3: para. 11 text not retrieved ❓; mondaq (third-party) reading: the buyer pays where registration is not provided for',
     citationIncludes: ['para. 11'],
-    sourceIncludes: ['mondaq'],
+    sourceIncludes: ['mondaq', 'schneider-group', '420205962'],
     noteIncludes: ['Para. 11 itself was not read'],
   },
 };
@@ -788,6 +872,10 @@ function selectorsOf(rule: Rule): string[] {
       return [String(rule.year)];
     case 'residency.days_test':
       return [rule.programme ?? 'general'];
+    case 'vat.threshold.resident':
+      return [rule.activity ?? '*'];
+    case 'identifier.format':
+      return [rule.prefix ?? '*'];
     default:
       return ['*'];
   }

@@ -284,7 +284,7 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
       'KG.VAT.FILING.RESIDENT': 'secondary',
     });
     const agent = a.reasons.find((r) => r.code === 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES')!;
-    expect(agent.note).toContain('Art. 253 is "VAT taxpayer"');
+    expect(agent.note).toContain('Art. 253 is titled "VAT taxpayer"');
   });
 
   it('lifts the duty for a High-Technology Park buyer of IT services, on a seed-only rule', () => {
@@ -573,7 +573,7 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
       'KZ.VAT.NONRESIDENT_ESERVICES.B2B': 'secondary',
       'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026': 'confirmed',
       'KZ.VAT.STANDARD.2026': 'confirmed',
-      'KZ.VAT.FILING.RESIDENT.2026': 'confirmed',
+      'KZ.VAT.FILING.RESIDENT.2026': 'secondary',
     });
   });
 });
@@ -587,7 +587,7 @@ describe('assessVat: KZ services from a non-resident and other KZ edges', () => 
       'confirmed',
       'KZ.VAT.STANDARD.2026',
       'KZ.VAT.FILING.RESIDENT.2026',
-      'confirmed',
+      'secondary',
       '2026-05-15',
     ],
     [
@@ -743,7 +743,7 @@ describe("assessVat: KZ resident registration threshold (MCI × that year's MCI)
       'KZ.VAT.THRESHOLD.RESIDENT.2026': 'confirmed',
       'KZ.MCI.2026': 'confirmed',
       'KZ.VAT.STANDARD.2026': 'confirmed',
-      'KZ.VAT.FILING.RESIDENT.2026': 'confirmed',
+      'KZ.VAT.FILING.RESIDENT.2026': 'secondary',
     });
   });
 
@@ -1030,7 +1030,7 @@ describe('assessVat: dates the rules data does not cover', () => {
     expectReasons(a, {
       'KZ.VAT.THRESHOLD.RESIDENT.2026': 'confirmed',
       'KZ.VAT.STANDARD.2026': 'confirmed',
-      'KZ.VAT.FILING.RESIDENT.2026': 'confirmed',
+      'KZ.VAT.FILING.RESIDENT.2026': 'secondary',
     });
     expect(a.reasons[0]!.text).toContain('The MCI for 2027 is not in the rules data');
   });
