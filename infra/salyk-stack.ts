@@ -1,29 +1,18 @@
-import { CfnOutput, RemovalPolicy, Size, Stack, type StackProps } from 'aws-cdk-lib';
-import {
-  AccessLogField,
-  AccessLogFormat,
-  EndpointType,
-  LambdaIntegration,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
-  Period,
-  RestApi,
-} from 'aws-cdk-lib/aws-apigateway';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { AUDIT_INDEXES, AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../shared/audit/table.js';
-import { type RouteName, routes } from '../shared/routes.js';
-import { ApiFunction } from './api-function.js';
-import { addProblemGatewayResponses } from './gateway-responses.js';
-import { AUDIT_TABLE_ACTIONS, ROUTE_ACCESS } from './route-access.js';
-
-/** Requests per second and burst, for the whole stage and for each API key's usage plan. */
-export interface ThrottleLimits {
-  rateLimit: number;
-  burstLimit: number;
-}
+import { DEFAULT_AUDIT_RETENTION_DAYS } from '../shared/audit/table.js';
+import type { RouteName } from '../shared/routes.js';
+import { ApiFirewall } from './api-firewall.js';
+import type { ApiFunction } from './api-function.js';
+import { AuditStorage } from './audit-storage.js';
+import { booleanContext, emailContext, positiveIntContext } from './context.js';
+import { acknowledgeNagFindings } from './nag.js';
+import { Observability } from './observability.js';
+import { RouteFunctions } from './route-functions.js';
+import { SalykApi, type ThrottleLimits } from './salyk-api.js';
 
 export interface SalykStackProps extends StackProps {
   /**
@@ -44,26 +33,32 @@ export interface SalykStackProps extends StackProps {
   keyThrottle?: ThrottleLimits;
   /** @default 100 000 requests a month per API key. */
   monthlyQuota?: number;
+  /**
+   * Put an AWS WAF web ACL (common rules + per-IP rate limit) in front of the stage; about $6 a month
+   * plus $0.60 per million requests.
+   * @default CDK context `waf`, else false
+   */
+  waf?: boolean;
+  /**
+   * Subscribe this address to the alarm topic.
+   * @default CDK context `alarmEmail`, else no subscription (subscribe to the topic yourself)
+   */
+  alarmEmail?: string;
 }
 
-/** The one API key the stack creates; its key id is the tenant id the handlers record. */
-export const DEFAULT_TENANT = 'default';
-
-/** Stage name; the routes already carry their `/v1` prefix. */
-export const STAGE_NAME = 'prod';
-
-/** Access logs: the API's own record of who called what, kept as long as function logs. */
-export const ACCESS_LOG_RETENTION = RetentionDays.ONE_MONTH;
-
 /**
- * Salyk's serverless API: one Lambda function and one REST API method per row of `shared/routes.ts`,
- * the audit table, the HMAC secret, API keys with a usage plan, and problem+json gateway errors.
+ * Salyk's serverless API: the audit storage, one function per row of `shared/routes.ts`, the REST API
+ * in front of them, alarms and a dashboard, and optionally a WAF. Each part is its own construct;
+ * this class reads the settings and wires them together.
  */
 export class SalykStack extends Stack {
   readonly api: RestApi;
   readonly table: TableV2;
   readonly hmacSecret: Secret;
   readonly functions: Readonly<Record<RouteName, ApiFunction>>;
+  readonly observability: Observability;
+  /** Present with `waf: true` / `-c waf=true`. */
+  readonly firewall?: ApiFirewall;
 
   /**
    * @param scope - The CDK app.
@@ -72,166 +67,45 @@ export class SalykStack extends Stack {
    */
   constructor(scope: Construct, id: string, props: SalykStackProps = {}) {
     super(scope, id, props);
-
-    const auditRetentionDays =
-      props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS;
-    const createCloudWatchRole =
-      props.apiGatewayCloudWatchRole ?? booleanContext(this, 'apiGatewayCloudWatchRole') ?? true;
-    const stageThrottle = props.stageThrottle ?? { rateLimit: 100, burstLimit: 200 };
-    const keyThrottle = props.keyThrottle ?? { rateLimit: 25, burstLimit: 50 };
-
-    this.table = new TableV2(this, 'audit-table', {
-      partitionKey: { name: AUDIT_TABLE.partitionKey.name, type: AttributeType.STRING },
-      sortKey: { name: AUDIT_TABLE.sortKey.name, type: AttributeType.STRING },
-      globalSecondaryIndexes: AUDIT_INDEXES.map((index) => ({
-        indexName: index.indexName,
-        partitionKey: { name: index.partitionKey.name, type: AttributeType.STRING },
-        sortKey: { name: index.sortKey.name, type: AttributeType.STRING },
-      })),
-      timeToLiveAttribute: AUDIT_TABLE.timeToLiveAttribute,
-      billing: Billing.onDemand(),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      // The AWS-managed key (aws/dynamodb), as asked: KMS-encrypted and auditable in CloudTrail,
-      // without a customer key to administer.
-      encryption: TableEncryptionV2.awsManagedKey(),
-      // The audit log is the product's evidence: neither `cdk destroy` nor a console click deletes it.
-      removalPolicy: RemovalPolicy.RETAIN,
-      deletionProtection: true,
+    const storage = new AuditStorage(this, 'audit');
+    const functions = new RouteFunctions(this, 'functions', {
+      storage,
+      auditRetentionDays:
+        props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS,
     });
-
-    this.hmacSecret = new Secret(this, 'hmac-secret', {
-      description: 'Salyk: HMAC-SHA256 key for identifiers in the audit log',
-      // Generated by Secrets Manager at deploy time: the value never appears in the template.
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      // Losing or rotating this key makes every stored HMAC unmatchable (audit lookup stops finding
-      // old records), so it is kept with the table and has no rotation schedule.
-      removalPolicy: RemovalPolicy.RETAIN,
+    const api = new SalykApi(this, 'api', {
+      functions,
+      cloudWatchRole: props.apiGatewayCloudWatchRole ?? booleanContext(this, 'apiGatewayCloudWatchRole') ?? true,
+      stageThrottle: props.stageThrottle ?? { rateLimit: 100, burstLimit: 200 },
+      keyThrottle: props.keyThrottle ?? { rateLimit: 25, burstLimit: 50 },
+      monthlyQuota: props.monthlyQuota ?? 100_000,
     });
-
-    const environment = {
-      TABLE_NAME: this.table.tableName,
-      HMAC_SECRET_ARN: this.hmacSecret.secretArn,
-      AUDIT_RETENTION_DAYS: String(auditRetentionDays),
-      POWERTOOLS_SERVICE_NAME: 'salyk',
-    };
-
-    const accessLogs = new LogGroup(this, 'api-access-logs', {
-      retention: ACCESS_LOG_RETENTION,
-      removalPolicy: RemovalPolicy.DESTROY,
+    this.observability = new Observability(this, 'observability', {
+      api: api.api,
+      functions,
+      table: storage.table,
+      alarmEmail: props.alarmEmail ?? emailContext(this, 'alarmEmail'),
     });
-
-    this.api = new RestApi(this, 'api', {
-      restApiName: 'salyk',
-      description: 'Salyk: KZ/KG identifier validation, ESF pre-checks and VAT rules',
-      endpointTypes: [EndpointType.REGIONAL],
-      cloudWatchRole: createCloudWatchRole,
-      // Account-wide: other APIs in the account rely on it once it exists.
-      ...(createCloudWatchRole ? { cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN } : {}),
-      // Batch answers (up to 10 000 results) compress well; clients that send Accept-Encoding get gzip.
-      minCompressionSize: Size.kibibytes(1),
-      deployOptions: {
-        stageName: STAGE_NAME,
-        throttlingRateLimit: stageThrottle.rateLimit,
-        throttlingBurstLimit: stageThrottle.burstLimit,
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: accessLogFormat(),
-        // Execution logging stays off: its log group is created by API Gateway outside this stack with
-        // no retention, and data tracing would write request bodies — raw identifiers — to it.
-        loggingLevel: MethodLoggingLevel.OFF,
-        dataTraceEnabled: false,
-      },
-    });
-    addProblemGatewayResponses(this.api);
-
-    const functions: Partial<Record<RouteName, ApiFunction>> = {};
-    for (const [name, route] of Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][]) {
-      const fn = new ApiFunction(this, route.id, {
-        entry: route.handler,
-        description: `Salyk ${route.method} ${route.path}`,
-        memoryMb: 'memoryMb' in route ? route.memoryMb : undefined,
-        timeoutSeconds: 'timeoutSeconds' in route ? route.timeoutSeconds : undefined,
-        environment,
-      });
-      const access = ROUTE_ACCESS[name];
-      if (access.auditTable !== 'none') this.table.grant(fn, ...AUDIT_TABLE_ACTIONS[access.auditTable]);
-      if (access.hmacSecret) this.hmacSecret.grantRead(fn);
-
-      this.api.root.resourceForPath(route.path).addMethod(
-        route.method,
-        // Proxy integration: the handlers take the v1 APIGatewayProxyEvent. No test-invoke permission:
-        // the console's "Test" button is not worth a second resource policy statement per function.
-        new LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }),
-        { apiKeyRequired: route.apiKeyRequired },
-      );
-      functions[name] = fn;
+    if (props.waf ?? booleanContext(this, 'waf') ?? false) {
+      this.firewall = new ApiFirewall(this, 'firewall', { stage: api.api.deploymentStage });
     }
-    this.functions = functions as Record<RouteName, ApiFunction>;
-
-    const plan = this.api.addUsagePlan('usage-plan', {
-      name: 'salyk-default',
-      description: 'Per-key throttling and monthly quota (best effort, per AWS: not a billing control)',
-      throttle: keyThrottle,
-      quota: { limit: props.monthlyQuota ?? 100_000, period: Period.MONTH },
-      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+    this.api = api.api;
+    this.table = storage.table;
+    this.hmacSecret = storage.hmacSecret;
+    this.functions = functions.byRoute;
+    acknowledgeNagFindings({
+      api: this.api,
+      functions: Object.values(this.functions),
+      hmacSecret: this.hmacSecret,
+      waf: this.firewall !== undefined,
     });
-    // The key's value is generated by API Gateway (never in the template); its id is the tenant.
-    const key = this.api.addApiKey('default-api-key', {
-      apiKeyName: `salyk-${DEFAULT_TENANT}`,
-      description: `Salyk API key for tenant "${DEFAULT_TENANT}"`,
-    });
-    plan.addApiKey(key);
 
     // RestApi already outputs its endpoint URL (`apiEndpoint…`).
     new CfnOutput(this, 'DefaultApiKeyId', {
-      value: key.keyId,
+      value: api.apiKey.keyId,
       description: 'Read the value with: aws apigateway get-api-key --include-value --api-key <id>',
     });
-    new CfnOutput(this, 'AuditTableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AuditTableName', { value: storage.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }
-}
-
-/**
- * A JSON access log line: enough to trace a request and attribute it to a tenant, and nothing that can
- * hold an identifier: no bodies, the route template (`resourcePath`) rather than the raw path a client
- * may have put an identifier into, and the API key only as its id.
- */
-function accessLogFormat(): AccessLogFormat {
-  return AccessLogFormat.custom(
-    JSON.stringify({
-      requestId: AccessLogField.contextRequestId(),
-      extendedRequestId: AccessLogField.contextExtendedRequestId(),
-      requestTime: AccessLogField.contextRequestTime(),
-      ip: AccessLogField.contextIdentitySourceIp(),
-      userAgent: AccessLogField.contextIdentityUserAgent(),
-      httpMethod: AccessLogField.contextHttpMethod(),
-      resourcePath: AccessLogField.contextResourcePath(),
-      status: AccessLogField.contextStatus(),
-      protocol: AccessLogField.contextProtocol(),
-      responseLength: AccessLogField.contextResponseLength(),
-      responseLatency: AccessLogField.contextResponseLatency(),
-      integrationLatency: AccessLogField.contextIntegrationLatency(),
-      integrationStatus: AccessLogField.contextIntegrationStatus(),
-      errorType: AccessLogField.contextErrorResponseType(),
-      errorMessage: AccessLogField.contextErrorMessage(),
-      apiKeyId: AccessLogField.contextIdentityApiKeyId(),
-    }),
-  );
-}
-
-function positiveIntContext(scope: Construct, key: string): number | undefined {
-  const raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined) return undefined;
-  const value = Number(raw); // `-c key=…` arrives as a string
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`CDK context "${key}" must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-}
-
-function booleanContext(scope: Construct, key: string): boolean | undefined {
-  const raw: unknown = scope.node.tryGetContext(key);
-  if (raw === undefined) return undefined;
-  if (raw === true || raw === 'true') return true;
-  if (raw === false || raw === 'false') return false;
-  throw new Error(`CDK context "${key}" must be true or false, got ${JSON.stringify(raw)}`);
 }

@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CfnResource } from 'aws-cdk-lib';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLING, CREATE_REQUIRE_BANNER, esbuildOptionsFor, PROJECT_ROOT } from '../../infra/bundling.js';
 import { PROBLEM_GATEWAY_RESPONSES, problemTemplate } from '../../infra/gateway-responses.js';
 import { AUDIT_TABLE_ACTIONS, ROUTE_ACCESS, type RouteAccess } from '../../infra/route-access.js';
-import { SalykStack, type SalykStackProps } from '../../infra/salyk-stack.js';
+import type { SalykStack } from '../../infra/salyk-stack.js';
 import { AUDIT_INDEXES, AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../../shared/audit/table.js';
 import { type RouteName, routeList, routes } from '../../shared/routes.js';
 import { Problem } from '../../shared/schemas/common.js';
+import { buildStack, logicalId, type TemplateResource } from './build-stack.js';
 
 // The CloudFormation validator costs seconds per synth and `npm run synth` runs it anyway.
 const previousValidation = process.env.CDK_VALIDATION;
@@ -20,47 +19,26 @@ afterAll(() => {
   else process.env.CDK_VALIDATION = previousValidation;
 });
 
-/** The feature flags in cdk.json, so the tested template is the one `cdk synth` produces. */
-const cdkJsonContext = (
-  JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
-).context;
-
-/** A stack with bundling skipped (no esbuild run, stable asset hashes) and cdk.json's flags. */
-function buildStack(
-  context: Record<string, unknown> = {},
-  props: SalykStackProps = {},
-): { stack: SalykStack; template: Template } {
-  const app = new App({ context: { ...cdkJsonContext, 'aws:cdk:bundling-stacks': [], ...context } });
-  const stack = new SalykStack(app, 'Salyk', props);
-  return { stack, template: Template.fromStack(stack) };
-}
-
-const logicalId = (stack: SalykStack, construct: { node: { defaultChild?: unknown } }) =>
-  stack.getLogicalId(construct.node.defaultChild as CfnResource);
-
 /** Each route with its table key, in route-table order. */
 const namedRoutes = Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][];
 
 let stack: SalykStack;
 let template: Template;
-let resources: Record<
-  string,
-  { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }
->;
+let resources: Record<string, TemplateResource>;
 
 beforeAll(() => {
-  ({ stack, template } = buildStack());
-  resources = template.toJSON().Resources;
+  ({ stack, template, resources } = buildStack());
 });
 
 describe('Stack: Salyk — functions', () => {
-  it('has one nodejs22.x arm64 function per route, with its sizing and environment', () => {
+  it('has one nodejs22.x arm64 function per route, with its sizing, environment and X-Ray tracing', () => {
     // Prepare
     const expectedEnvironment = {
       TABLE_NAME: { Ref: logicalId(stack, stack.table) },
       HMAC_SECRET_ARN: { Ref: logicalId(stack, stack.hmacSecret) },
       AUDIT_RETENTION_DAYS: String(DEFAULT_AUDIT_RETENTION_DAYS),
       POWERTOOLS_SERVICE_NAME: 'salyk',
+      POWERTOOLS_METRICS_NAMESPACE: 'Salyk',
     };
 
     // Act
@@ -80,6 +58,7 @@ describe('Stack: Salyk — functions', () => {
         MemorySize: ('memoryMb' in route ? route.memoryMb : undefined) ?? 512,
         Timeout: ('timeoutSeconds' in route ? route.timeoutSeconds : undefined) ?? 10,
         Environment: { Variables: expectedEnvironment },
+        TracingConfig: { Mode: 'Active' },
       });
       // NODE_OPTIONS is not needed: no source maps to enable.
       expect(fn?.Properties.Environment.Variables, route.id).not.toHaveProperty('NODE_OPTIONS');
@@ -330,6 +309,13 @@ describe('Stack: Salyk — data', () => {
     });
   });
 
+  it('keeps the logical ids of the table, the secret and the API key, so a deployed stack does not replace them', () => {
+    // Assess: ids from when these were created directly in the stack, before the split into constructs.
+    expect(resources.audittableBC3C5C53?.Type).toBe('AWS::DynamoDB::GlobalTable');
+    expect(resources.hmacsecret518E5888?.Type).toBe('AWS::SecretsManager::Secret');
+    expect(resources.apidefaultapikey09AA9859?.Type).toBe('AWS::ApiGateway::ApiKey');
+  });
+
   it('generates the HMAC secret at deploy time and retains it', () => {
     // Assess
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
@@ -342,7 +328,7 @@ describe('Stack: Salyk — data', () => {
     });
   });
 
-  it('grants each function only the table actions and secret access its route needs', () => {
+  it('grants each function only its own log group, X-Ray, and the table actions and secret access its route needs', () => {
     // Prepare
     const policies = Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Policy');
 
@@ -360,6 +346,8 @@ describe('Stack: Salyk — data', () => {
     for (const { name, route, actions } of granted) {
       const access = ROUTE_ACCESS[name];
       const expected = [
+        ...['logs:CreateLogStream', 'logs:PutLogEvents'],
+        ...['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
         ...AUDIT_TABLE_ACTIONS[access.auditTable],
         ...(access.hmacSecret ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
       ].sort();
