@@ -1,4 +1,4 @@
-import { todayUtc } from './dates.js';
+import { todayUtc } from '../calendar.js';
 import { analyzeKg, isValidKg, KG_LENGTH } from './kg.js';
 import { analyzeKz, isValidKz, KZ_LENGTH } from './kz.js';
 import { issue } from './messages.js';
