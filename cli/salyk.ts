@@ -8,10 +8,9 @@ import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { precheckEsf } from '../shared/esf/precheck.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
-import { assessKzResidency, InvalidStaysError } from '../shared/residency/kz.js';
+import { assessKzResidency } from '../shared/residency/kz.js';
 import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
-import { RulesCoverageError } from '../shared/vat/rates.js';
 import { InputError } from './readers.js';
 import { readStaysCsv } from './stays-file.js';
 import { type FileSummary, validateFile } from './supplier-list.js';
@@ -143,13 +142,7 @@ program
     });
     if (!request.success)
       throw new InputError(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    let result;
-    try {
-      result = assessKzResidency(request.data);
-    } catch (error) {
-      if (error instanceof InvalidStaysError) throw new InputError(error.message);
-      throw error;
-    }
+    const result = assessKzResidency(request.data);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       console.log(
@@ -209,17 +202,18 @@ function printSummary(s: FileSummary): void {
   out(`Written: ${s.output}`);
 }
 
+/**
+ * The one map from a failed run to its exit code. Help and --version end with 0. Everything else — a usage
+ * error, unusable input (`InputError`), a domain refusal (`SalykError` from `shared/errors.ts`: dates
+ * outside the rules data, overlapping stays, …) or an API that cannot be reached — means the input could
+ * not be processed: 2. Exit 1 stays reserved for "the data was checked and something is invalid".
+ */
+function exitCodeFor(error: unknown): number {
+  return error instanceof CommanderError && error.exitCode === 0 ? 0 : EXIT_INPUT;
+}
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof CommanderError) {
-    // commander has printed the message (or the help); help and --version end with 0.
-    process.exitCode = error.exitCode === 0 ? 0 : EXIT_INPUT;
-    return;
-  }
-  if (error instanceof InputError || error instanceof RulesCoverageError) {
-    process.stderr.write(`salyk: ${error.message}\n`);
-    process.exitCode = EXIT_INPUT;
-    return;
-  }
-  process.stderr.write(`salyk: ${(error as Error).message}\n`);
-  process.exitCode = EXIT_INPUT;
+  // commander has printed its own message (or the help) already.
+  if (!(error instanceof CommanderError)) process.stderr.write(`salyk: ${(error as Error).message}\n`);
+  process.exitCode = exitCodeFor(error);
 });

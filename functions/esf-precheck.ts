@@ -3,11 +3,10 @@ import { precheckEsf } from '../shared/esf/precheck.js';
 import { routes } from '../shared/routes.js';
 import { apiHandler } from './lib/api-handler.js';
 import { openAuditSession, recordAudit } from './lib/audit-trail.js';
-import { withRulesCoverage } from './lib/rules-coverage.js';
 
 /** POST /v1/esf/precheck — one invoice, one audit record (TINs only as HMAC + mask). */
 export const handler = apiHandler(routes.esfPrecheck, async ({ body, tenant }) => {
-  const result = withRulesCoverage(() => precheckEsf(body));
+  const result = precheckEsf(body);
   const audit = await openAuditSession(tenant);
   const record = {
     ...recordBase(audit.context()),
@@ -18,18 +17,24 @@ export const handler = apiHandler(routes.esfPrecheck, async ({ body, tenant }) =
     errorCodes: result.findings.filter((f) => f.severity === 'error').map((f) => f.code),
     warningCodes: result.findings.filter((f) => f.severity === 'warning').map((f) => f.code),
     identifier: protectIdentifier(audit.secret, body.supplier.tin, result.supplierTin.normalized),
-    ...(body.buyer.tin !== undefined && result.buyerTin
-      ? { otherIdentifiers: { buyer: protectIdentifier(audit.secret, body.buyer.tin, result.buyerTin.normalized) } }
-      : {}),
+    // result.buyerTin is there exactly when body.buyer.tin is.
+    ...(body.buyer.tin === undefined
+      ? {}
+      : {
+          otherIdentifiers: {
+            buyer: protectIdentifier(audit.secret, body.buyer.tin, result.buyerTin?.normalized ?? null),
+          },
+        }),
     facts: { lines: body.lines.length, issueBy: result.deadline.issueBy, daysLeft: result.deadline.daysLeft },
   };
   await recordAudit([record]);
-  const checkId = record.checkId;
+  const { checkId } = record;
+  const { supplierTin, buyerTin, ...rest } = result;
   return {
     body: {
-      ...result,
-      supplierTin: { ...result.supplierTin, checkId },
-      ...(result.buyerTin ? { buyerTin: { ...result.buyerTin, checkId } } : {}),
+      ...rest,
+      supplierTin: { ...supplierTin, checkId },
+      ...(buyerTin ? { buyerTin: { ...buyerTin, checkId } } : {}),
       checkId,
     },
   };

@@ -2,10 +2,10 @@ import { routes } from '../shared/routes.js';
 import { apiHandler } from './lib/api-handler.js';
 import { buildOpenApiDocument } from './lib/openapi-document.js';
 
-let document: unknown;
+let document: Record<string, unknown> | undefined;
 
 /** GET /v1/openapi.json — built once per container from the zod schemas. */
 export const handler = apiHandler(routes.openapi, async () => {
-  document ??= buildOpenApiDocument();
+  document ??= { ...buildOpenApiDocument() };
   return { body: document };
 });

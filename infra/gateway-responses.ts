@@ -1,4 +1,5 @@
 import { ResponseType, type RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/problem.js';
 
 /** Put where a problem's `detail` should be API Gateway's own message (`$context.error.messageString`). */
 const GATEWAY_MESSAGE = Symbol('gateway-message');
@@ -30,8 +31,7 @@ export interface ProblemGatewayResponse {
  *   their own failures into problems, so a gateway 5xx always means the function did not answer properly.
  * - `DEFAULT_4XX` → 400: only reached by response types added after this list was written.
  *
- * Problem `type`s follow the handlers' convention (`functions/lib/problem.ts`): `urn:salyk:problem:`
- * plus the title in kebab case.
+ * Bodies are built by `shared/problem.ts`, like the handlers' own problems, so `type` is the same URN.
  */
 export const PROBLEM_GATEWAY_RESPONSES: readonly ProblemGatewayResponse[] = [
   {
@@ -98,10 +98,8 @@ export const PROBLEM_GATEWAY_RESPONSES: readonly ProblemGatewayResponse[] = [
   { type: ResponseType.DEFAULT_5XX, status: 502, title: 'Bad gateway', detail: GATEWAY_MESSAGE },
 ];
 
-/** `Unauthorized` → `urn:salyk:problem:unauthorized`, as `HttpProblem.type` does. */
-export function problemType(title: string): string {
-  return `urn:salyk:problem:${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-}
+/** Stands in for the gateway's message while the body is serialized; swapped for the variable after. */
+const MESSAGE_SLOT = '@@gateway-message@@';
 
 /**
  * The response template for one problem. Gateway templates are plain variable substitution (not VTL),
@@ -110,11 +108,9 @@ export function problemType(title: string): string {
  * @param response - The problem to render.
  */
 export function problemTemplate(response: ProblemGatewayResponse): string {
-  const detail = response.detail === GATEWAY_MESSAGE ? '$context.error.messageString' : JSON.stringify(response.detail);
-  return (
-    `{"type":${JSON.stringify(problemType(response.title))},"title":${JSON.stringify(response.title)},` +
-    `"status":${response.status},"detail":${detail},"errors":[]}`
-  );
+  const detail = response.detail === GATEWAY_MESSAGE ? MESSAGE_SLOT : response.detail;
+  const json = JSON.stringify(problemBody(response.status, response.title, detail));
+  return json.replace(JSON.stringify(MESSAGE_SLOT), '$context.error.messageString');
 }
 
 /**
@@ -126,7 +122,7 @@ export function problemTemplate(response: ProblemGatewayResponse): string {
 export function addProblemGatewayResponses(api: RestApi): void {
   for (const response of PROBLEM_GATEWAY_RESPONSES) {
     const headers: Record<string, string> = {
-      'Content-Type': 'application/problem+json',
+      'Content-Type': PROBLEM_CONTENT_TYPE,
       ...response.headers,
     };
     api.addGatewayResponse(`problem-${response.type.responseType.toLowerCase().replace(/_/g, '-')}`, {

@@ -1,9 +1,79 @@
-/** Date arithmetic on `YYYY-MM-DD` strings (UTC, no time of day). */
+/**
+ * Dates as plain `YYYY-MM-DD` strings (UTC, no time of day): the one date module of the library — range,
+ * validity, arithmetic and "today".
+ */
+import { InvalidDateError } from './errors.js';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * The dates Salyk accepts anywhere (both ends inclusive): wide enough for any birth date in an identifier
+ * and any tax period the rules data could describe, narrow enough that no year needs more than four digits
+ * or is mistaken for a two-digit one. Requests with a date outside it are refused naming the field.
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
+
+/** Zero-pads a day or month to two digits. */
+export function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** True when year/month/day name a real Gregorian date (year 1 or later). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real `YYYY-MM-DD` date inside {@link DATE_RANGE}. */
+export function isDateInRange(date: string): boolean {
+  const m = ISO_DATE.exec(date);
+  return (
+    m !== null &&
+    isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) &&
+    date >= DATE_RANGE.min &&
+    date <= DATE_RANGE.max
+  );
+}
+
+/**
+ * Throws an {@link InvalidDateError} naming `field` unless `date` is a real date inside {@link DATE_RANGE};
+ * the library's own guard for callers that do not come through the API's schemas.
+ */
+export function checkDate(field: string, date: string): void {
+  if (!isDateInRange(date))
+    throw new InvalidDateError(
+      field,
+      `${field} must be a real date YYYY-MM-DD from ${DATE_RANGE.min} to ${DATE_RANGE.max}, not ${JSON.stringify(date)}`,
+    );
+}
+
+/**
+ * Milliseconds since the epoch of a UTC calendar day. `Date.UTC` reads years 0–99 as 1900–1999, so those
+ * (never valid input, but reachable by arithmetic) go through `setUTCFullYear`, which takes the year as given.
+ */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day);
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d.getTime();
+}
+
 function toUtc(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return utcMs(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 function fromUtc(ms: number): string {
@@ -25,8 +95,8 @@ export function addMonths(date: string, months: number): string {
   const m = Number(date.slice(5, 7)) - 1 + months;
   const targetYear = y + Math.floor(m / 12);
   const targetMonth = ((m % 12) + 12) % 12;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  return fromUtc(Date.UTC(targetYear, targetMonth, Math.min(Number(date.slice(8, 10)), lastDay)));
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(targetYear, targetMonth + 1));
+  return isoDate(targetYear, targetMonth + 1, day);
 }
 
 /** Adds working days, skipping Saturdays and Sundays (public holidays are not modelled). */
@@ -40,8 +110,10 @@ export function addBusinessDays(date: string, days: number): string {
   return fromUtc(ms);
 }
 
-export function endOfMonth(date: string): string {
-  return fromUtc(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0));
+function endOfMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return isoDate(year, month, daysInMonth(year, month));
 }
 
 /** The last day of the period (month or quarter) that contains `date`. */
@@ -49,15 +121,24 @@ export function periodEnd(date: string, frequency: 'monthly' | 'quarterly'): str
   if (frequency === 'monthly') return endOfMonth(date);
   const month = Number(date.slice(5, 7));
   const quarterLastMonth = Math.ceil(month / 3) * 3;
-  return endOfMonth(`${date.slice(0, 4)}-${String(quarterLastMonth).padStart(2, '0')}-01`);
+  return endOfMonth(`${date.slice(0, 4)}-${pad2(quarterLastMonth)}-01`);
 }
 
 /** The `day`-th of the month that is `months` after the month of `date`. */
 export function dayOfMonthAfter(date: string, months: number, day: number): string {
   const first = addMonths(`${date.slice(0, 7)}-01`, months);
-  return `${first.slice(0, 8)}${String(day).padStart(2, '0')}`;
+  return `${first.slice(0, 8)}${pad2(day)}`;
 }
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
+let today = '';
+let todayEndsAt = 0;
+
+/** Today's date in UTC as `YYYY-MM-DD`; cached until midnight because bulk validation asks millions of times. */
+export function todayUtc(): string {
+  const now = Date.now();
+  if (now >= todayEndsAt) {
+    today = new Date(now).toISOString().slice(0, 10);
+    todayEndsAt = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
+  }
+  return today;
 }

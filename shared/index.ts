@@ -6,6 +6,14 @@
  */
 
 export {
+  AuditUnavailableError,
+  InvalidCursorError,
+  InvalidDateError,
+  InvalidStaysError,
+  RulesCoverageError,
+  SalykError,
+} from './errors.js';
+export {
   type EsfPrecheckRequest,
   type EsfPrecheckResult,
   type Finding,
@@ -16,7 +24,6 @@ export * from './identifiers/index.js';
 export { roundMoney, vatAmounts } from './money.js';
 export {
   assessKzResidency,
-  InvalidStaysError,
   type KzResidencyRequest,
   type KzResidencyResult,
 } from './residency/kz.js';
@@ -33,4 +40,4 @@ export {
 } from './rules/index.js';
 export { assessVat, type VatAssessment, type VatAssessmentRequest } from './vat/assess.js';
 export { filingCalendar, filingFor } from './vat/filing.js';
-export { RulesCoverageError, rateFor, ratesOn } from './vat/rates.js';
+export { rateFor, ratesOn } from './vat/rates.js';

@@ -4,6 +4,7 @@ import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { EsfPrecheckRequest, EsfPrecheckResponse } from './schemas/esf.js';
 import {
   IdentifierResult,
+  MAX_BATCH_ITEMS,
   ValidateBatchRequest,
   ValidateBatchResponse,
   ValidateIdentifierRequest,
@@ -37,6 +38,8 @@ export interface RouteDefinition {
   summary: string;
   request?: { body?: z.ZodType; query?: z.ZodType };
   response: z.ZodType;
+  /** Set when an array in the request has a size cap: more items is a `413` with this description. */
+  tooLarge?: string;
   /** Lambda sizing for routes that do more than one small check. */
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -77,9 +80,10 @@ export const routes = {
     path: '/v1/identifiers/validate-batch',
     handler: 'functions/identifiers-validate-batch.ts',
     apiKeyRequired: true,
-    summary: 'Validate up to 10 000 identifiers in one call',
+    summary: `Validate up to ${MAX_BATCH_ITEMS.toLocaleString('en-US')} identifiers in one call`,
     request: { body: ValidateBatchRequest },
     response: ValidateBatchResponse,
+    tooLarge: `More than ${MAX_BATCH_ITEMS.toLocaleString('en-US')} items`,
     memoryMb: 1024,
     timeoutSeconds: 28, // under API Gateway's 29 s integration limit, so a slow batch ends as a Lambda timeout we log, not a bare 504
   },

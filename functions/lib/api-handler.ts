@@ -1,7 +1,14 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { AuditUnavailableError, InvalidCursorError } from '../../shared/audit/store.js';
+import {
+  AuditUnavailableError,
+  InvalidCursorError,
+  InvalidDateError,
+  InvalidStaysError,
+  RulesCoverageError,
+  type SalykError,
+} from '../../shared/errors.js';
 import type { RouteDefinition } from '../../shared/routes.js';
 import { logger } from './logger.js';
 import {
@@ -25,8 +32,9 @@ export interface ApiRequest<R> {
   tenant: string;
 }
 
-export type ApiResult =
-  | { status?: number; body: unknown }
+/** What a route's business function answers: its body is typed by the route's `response` schema. */
+export type ApiResult<R extends RouteDefinition = RouteDefinition> =
+  | { status?: number; body: z.input<R['response']> }
   /** An answer already serialized, e.g. built while the audit writes were in flight. */
   | { status?: number; json: string };
 
@@ -36,10 +44,12 @@ export type ApiResult =
  */
 export function apiHandler<const R extends RouteDefinition>(
   route: R,
-  handle: (request: ApiRequest<R>) => Promise<ApiResult>,
+  handle: (request: ApiRequest<R>) => Promise<ApiResult<R>>,
 ) {
+  // A domain error's `field` is relative to the request: put it under where this route's input comes from.
+  const where = route.request?.body ? 'body' : 'query';
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
-    .use(problemResponses())
+    .use(problemResponses(where))
     .handler(async (event) => {
       const tenant = route.apiKeyRequired ? tenantOf(event) : '';
       const body = (
@@ -89,24 +99,55 @@ function parseInput(schema: z.ZodType, input: unknown, where: 'body' | 'query'):
   throw badRequest(`the request ${where} does not match the schema`, errors);
 }
 
+/** How one domain error class is answered over HTTP. */
+interface DomainProblem {
+  error: abstract new (...args: never[]) => SalykError;
+  problem: (error: SalykError, errors: ProblemFieldError[]) => HttpProblem;
+}
+
+/**
+ * The one map from domain errors (`shared/errors.ts`) to HTTP answers. Refusals of the caller's input are
+ * 400s naming the field; an audit outage is a retryable 503 that never says more than that.
+ */
+const DOMAIN_PROBLEMS: readonly DomainProblem[] = [
+  { error: RulesCoverageError, problem: (e, errors) => badRequest(e.message, errors) },
+  { error: InvalidStaysError, problem: (e, errors) => badRequest(e.message, errors) },
+  { error: InvalidDateError, problem: (e, errors) => badRequest(e.message, errors) },
+  { error: InvalidCursorError, problem: (e, errors) => badRequest(e.message, errors) },
+  {
+    error: AuditUnavailableError,
+    problem: () =>
+      serviceUnavailable('the audit log cannot be written right now; nothing was recorded as done. Retry later.'),
+  },
+];
+
+/**
+ * The problem a thrown error is answered with, or `undefined` for an error no table row knows (a bug: 500).
+ *
+ * @param where - Where the route's input comes from; a domain error's `field` is put under it.
+ */
+export function problemFor(error: unknown, where: 'body' | 'query'): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  const row = DOMAIN_PROBLEMS.find((r) => error instanceof r.error);
+  if (!row) return undefined;
+  const domainError = error as SalykError;
+  const errors = domainError.field ? [{ path: `${where}.${domainError.field}`, message: domainError.message }] : [];
+  return row.problem(domainError, errors);
+}
+
 /** Turns every thrown error into a problem+json answer; bad input can never surface as a 500. */
-function problemResponses(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
+function problemResponses(where: 'body' | 'query'): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> {
   return {
     onError: async (request) => {
       const error = request.error;
-      if (error instanceof HttpProblem) {
-        request.response = error.toResponse();
-      } else if (error instanceof InvalidCursorError) {
-        request.response = badRequest(error.message, [{ path: 'query.cursor', message: error.message }]).toResponse();
-      } else if (error instanceof AuditUnavailableError) {
-        logger.warn('audit store unavailable', { reason: error.message });
-        request.response = serviceUnavailable(
-          'the audit log cannot be written right now; nothing was recorded as done. Retry later.',
-        ).toResponse();
-      } else {
-        logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
-        request.response = new HttpProblem(500, 'Internal error', 'an unexpected error occurred').toResponse();
+      const problem = problemFor(error, where);
+      if (error instanceof AuditUnavailableError) logger.warn('audit store unavailable', { reason: error.message });
+      if (problem) {
+        request.response = problem.toResponse();
+        return;
       }
+      logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
+      request.response = new HttpProblem(500, 'Internal error', 'an unexpected error occurred').toResponse();
     },
   };
 }

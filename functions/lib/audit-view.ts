@@ -1,7 +1,8 @@
 import type { AuditRecord } from '../../shared/audit/record.js';
+import type { AuditPage } from '../../shared/audit/store.js';
 
 /** How a record is shown to its tenant: the masked identifier, never the hash internals. */
-export function auditView(record: AuditRecord) {
+function auditView(record: AuditRecord) {
   return {
     checkId: record.checkId,
     createdAt: record.createdAt,
@@ -22,4 +23,9 @@ export function auditView(record: AuditRecord) {
       : {}),
     ...(record.facts ? { facts: record.facts } : {}),
   };
+}
+
+/** One page of records as `GET /v1/audit` and `POST /v1/audit/lookup` answer it. */
+export function auditPageView(page: AuditPage) {
+  return { items: page.items.map(auditView), ...(page.cursor ? { cursor: page.cursor } : {}) };
 }

@@ -31,7 +31,7 @@ export function buildOpenApiDocument(): ReturnType<typeof createDocument> {
               '503': problem('The audit log is unavailable; retry after Retry-After seconds'),
             }
           : {}),
-        ...(route.id === 'identifiers-validate-batch' ? { '413': problem('More than 10 000 items') } : {}),
+        ...(route.tooLarge ? { '413': problem(route.tooLarge) } : {}),
       },
     };
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };

@@ -1,9 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
+import { PROBLEM_CONTENT_TYPE, type ProblemFieldError, problemBody } from '../../shared/problem.js';
 
-export interface ProblemFieldError {
-  path: string;
-  message: string;
-}
+export type { ProblemFieldError };
 
 /**
  * An RFC 9457 problem that a handler answers with. Thrown anywhere below a handler; the
@@ -22,22 +20,11 @@ export class HttpProblem extends Error {
     super(detail);
   }
 
-  /** The problem's `type`: a stable URN per status, so clients can switch on it. */
-  get type(): string {
-    return `urn:salyk:problem:${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-  }
-
   toResponse(): APIGatewayProxyResult {
     return {
       statusCode: this.status,
-      headers: { 'content-type': 'application/problem+json', ...this.headers },
-      body: JSON.stringify({
-        type: this.type,
-        title: this.title,
-        status: this.status,
-        detail: this.detail,
-        errors: this.errors,
-      }),
+      headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...this.headers },
+      body: JSON.stringify(problemBody(this.status, this.title, this.detail, this.errors)),
     };
   }
 }

@@ -1,13 +1,9 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import type { AUDIT_OPERATIONS } from '../enums.js';
 import type { IdentifierResult } from '../identifiers/types.js';
 
 /** What was checked: names the operation in audit records. */
-export type AuditOperation =
-  | 'identifiers.validate'
-  | 'identifiers.validate-batch'
-  | 'esf.precheck'
-  | 'vat.assess'
-  | 'residency.kz';
+export type AuditOperation = (typeof AUDIT_OPERATIONS)[number];
 
 /** One identifier as the audit trail may hold it: keyed hash and last-4 mask, never the value. */
 export interface ProtectedIdentifier {

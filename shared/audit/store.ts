@@ -28,12 +28,5 @@ export interface AuditStore {
   findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage>;
 }
 
-/** The store could not be reached or did not take every record: the caller answers 503. */
-export class AuditUnavailableError extends Error {
-  override readonly name = 'AuditUnavailableError';
-}
-
-/** A pagination cursor that is malformed or belongs to another tenant: the caller answers 400. */
-export class InvalidCursorError extends Error {
-  override readonly name = 'InvalidCursorError';
-}
+// The store's errors live with the other domain errors; re-exported for the adapters that import them from here.
+export { AuditUnavailableError, InvalidCursorError } from '../errors.js';

@@ -1,15 +1,17 @@
-import { addDays, daysBetween, todayIso } from '../calendar.js';
+import { addDays, checkDate, daysBetween, todayUtc } from '../calendar.js';
+import type { FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
-import type { Confidence, ExportEvidence, LineCategory, Rule, SupplyType } from '../rules/index.js';
-import { RulesCoverageError, rateFor, requireRule } from '../vat/rates.js';
+import type { Confidence, ExportEvidence, LineCategory, Rule, Severity, SupplyType } from '../rules/index.js';
+import { type RuleDate, rateFor, requireRule } from '../vat/rates.js';
 
-export type PartyType = 'legal_entity' | 'individual_entrepreneur' | 'individual' | 'foreign_company';
+export type PartyType = (typeof PARTY_TYPES)[number];
+export type SupplierType = (typeof SUPPLIER_TYPES)[number];
 
 /** The `POST /v1/esf/precheck` request. */
 export interface EsfPrecheckRequest {
   country: Country;
-  supplier: { tin: string; type: Exclude<PartyType, 'individual'>; vatRegistered?: boolean };
+  supplier: { tin: string; type: SupplierType; vatRegistered?: boolean };
   buyer: { tin?: string; type: PartyType };
   deliveryDate: string;
   issueDate?: string;
@@ -17,20 +19,11 @@ export interface EsfPrecheckRequest {
   exportEvidence?: ExportEvidence[];
 }
 
-export type FindingCode =
-  | 'PIN_IN_INN_FIELD'
-  | 'IIN_IN_BIN_FIELD'
-  | 'INVALID_SUPPLIER_TIN'
-  | 'INVALID_BUYER_TIN'
-  | 'ESF_LATE'
-  | 'ISSUED_BEFORE_DELIVERY'
-  | 'VAT_RATE_MISMATCH'
-  | 'SUPPLIER_NOT_VAT_REGISTERED'
-  | 'EXPORT_EVIDENCE_MISSING';
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 export interface Finding {
   code: FindingCode;
-  severity: 'error' | 'warning';
+  severity: Severity;
   field: string;
   message: string;
   citation?: string;
@@ -76,30 +69,24 @@ function finding(
  * wrong or personal TINs, lateness, rates that differ from the rules in force on the delivery date,
  * VAT from a non-payer and missing export evidence. Rates and deadlines come from the rules data.
  */
-export function precheckEsf(request: EsfPrecheckRequest, today: string = todayIso()): EsfPrecheckResult {
-  try {
-    return precheck(request, today);
-  } catch (error) {
-    // Every rules row here is looked up by the delivery date: name the request's field, not a generic "date".
-    if (error instanceof RulesCoverageError) throw new RulesCoverageError('deliveryDate', error.message);
-    throw error;
-  }
-}
-
-function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult {
+export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUtc()): EsfPrecheckResult {
   const { country, supplier, buyer, deliveryDate } = request;
+  checkDate('deliveryDate', deliveryDate);
+  if (request.issueDate !== undefined) checkDate('issueDate', request.issueDate);
   const issueDate = request.issueDate ?? today;
+  // Every rules row here is looked up by the delivery date: a missing one names that field.
+  const delivery: RuleDate = { date: deliveryDate, field: 'deliveryDate' };
   const findings: Finding[] = [];
 
   const supplierTin = validateIdentifier(supplier.tin, { country, asOf: issueDate });
-  checkTin(findings, country, 'supplier', supplier.type, supplierTin, deliveryDate);
+  checkTin(findings, country, 'supplier', supplier.type, supplierTin, delivery);
   let buyerTin: IdentifierResult | undefined;
   if (buyer.tin !== undefined) {
     buyerTin = validateIdentifier(buyer.tin, { country, asOf: issueDate });
-    checkTin(findings, country, 'buyer', buyer.type, buyerTin, deliveryDate);
+    checkTin(findings, country, 'buyer', buyer.type, buyerTin, delivery);
   }
 
-  const deadlineRule = requireRule('esf.deadline', country, deliveryDate);
+  const deadlineRule = requireRule('esf.deadline', country, delivery);
   const issueBy = addDays(deliveryDate, deadlineRule.calendarDays);
   const daysLeft = daysBetween(issueDate, issueBy);
   if (daysLeft < 0) {
@@ -114,7 +101,7 @@ function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult
     );
   }
   if (issueDate < deliveryDate) {
-    const rule = requireRule('esf.issue_before_delivery', country, deliveryDate);
+    const rule = requireRule('esf.issue_before_delivery', country, delivery);
     findings.push(
       finding(
         'ISSUED_BEFORE_DELIVERY',
@@ -126,7 +113,7 @@ function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult
     );
   }
 
-  checkLines(findings, request);
+  checkLines(findings, request, delivery);
   return {
     submittable: !findings.some((f) => f.severity === 'error'),
     findings,
@@ -149,7 +136,7 @@ function checkTin(
   role: 'supplier' | 'buyer',
   type: PartyType,
   tin: IdentifierResult,
-  date: string,
+  date: RuleDate,
 ): void {
   const field = `${role}.tin`;
   const personal = tin.details && 'holder' in tin.details && tin.details.holder === 'individual';
@@ -192,7 +179,7 @@ function checkTin(
   }
 }
 
-function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
+function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: RuleDate): void {
   const { country, deliveryDate, supplier, lines } = request;
   const chargedByNonPayer: number[] = [];
   const exportTypes = new Set<Exclude<SupplyType, 'domestic'>>();
@@ -202,7 +189,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
       if (line.vatRate > 0) chargedByNonPayer.push(i);
       return; // a non-payer charges no VAT: no rate is "expected"
     }
-    const expected = rateFor(country, deliveryDate, supplyType, line.category ?? 'standard');
+    const expected = rateFor(country, delivery, supplyType, line.category ?? 'standard');
     if (line.vatRate !== expected.rate) {
       findings.push({
         ...finding(
@@ -220,7 +207,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
   });
 
   if (chargedByNonPayer.length > 0) {
-    const rule = requireRule('vat.non_payer_charges', country, deliveryDate);
+    const rule = requireRule('vat.non_payer_charges', country, delivery);
     findings.push(
       finding(
         'SUPPLIER_NOT_VAT_REGISTERED',
@@ -234,7 +221,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest): void {
 
   const provided = new Set(request.exportEvidence ?? []);
   for (const supplyType of exportTypes) {
-    const rule = requireRule('vat.export_evidence', country, deliveryDate, (r) => r.supplyType === supplyType);
+    const rule = requireRule('vat.export_evidence', country, delivery, (r) => r.supplyType === supplyType);
     const missing = rule.documents.filter((d) => !provided.has(d));
     if (missing.length > 0) {
       findings.push(

@@ -1,4 +1,4 @@
-import { isoDate, isRealDate } from './dates.js';
+import { isoDate, isRealDate } from '../calendar.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type { IdentifierError, IdentifierWarning, KgDetails } from './types.js';

@@ -1,4 +1,5 @@
-import { isoDate, isRealDate } from './dates.js';
+import { isoDate, isRealDate, pad2 } from '../calendar.js';
+import { KZ_BIN_DIVISIONS } from '../enums.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type {
@@ -40,13 +41,7 @@ const ENTITY_TYPES: Record<number, KzBinEntityType> = {
   6: 'joint_individual_entrepreneur',
 };
 
-const DIVISIONS: readonly KzBinDivision[] = [
-  'head_office',
-  'branch',
-  'representative_office',
-  'other_subdivision_or_peasant_farm',
-  'peasant_farm',
-];
+const DIVISIONS: readonly KzBinDivision[] = KZ_BIN_DIVISIONS;
 
 export interface KzAnalysis {
   kind: 'IIN' | 'BIN' | null;
@@ -118,7 +113,7 @@ function decodeIin(
     errors.push(
       issue(
         'INVALID_DATE',
-        `the birth date ${pad(day)}.${pad(month)}.${centuryKnown ? year : `..${pad(yy)}`} does not exist`,
+        `the birth date ${pad2(day)}.${pad2(month)}.${centuryKnown ? year : `..${pad2(yy)}`} does not exist`,
       ),
     );
     return null;
@@ -143,7 +138,7 @@ function decodeBin(digits: string, asOf: string, errors: IdentifierError[]): KzB
   const divisionDigit = digitAt(digits, 5);
   let ok = true;
   if (month < 1 || month > 12) {
-    errors.push(issue('INVALID_DATE', `the registration month ${pad(month)} does not exist`));
+    errors.push(issue('INVALID_DATE', `the registration month ${pad2(month)} does not exist`));
     ok = false;
   }
   if (divisionDigit > 4) {
@@ -156,14 +151,10 @@ function decodeBin(digits: string, asOf: string, errors: IdentifierError[]): KzB
   const year = 2000 + yy <= currentYear ? 2000 + yy : 1900 + yy;
   return {
     holder: entityType === 'joint_individual_entrepreneur' ? 'individual_entrepreneur' : 'legal_entity',
-    registered: `${year}-${pad(month)}`,
+    registered: `${year}-${pad2(month)}`,
     entityType,
     division: DIVISIONS[divisionDigit]!,
   };
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 /** Fast boolean check of 12 compact digits, for bulk use (no allocation beyond the date maths). */

@@ -1,23 +1,23 @@
+import type {
+  COUNTRIES,
+  IDENTIFIER_ERROR_CODES,
+  IDENTIFIER_KINDS,
+  IDENTIFIER_WARNING_CODES,
+  KZ_BIN_DIVISIONS,
+  KZ_BIN_ENTITY_TYPES,
+} from '../enums.js';
+
 /** Countries whose identifiers Salyk understands. */
-export type Country = 'KZ' | 'KG';
+export type Country = (typeof COUNTRIES)[number];
 
 /** Identifier kinds: KZ IIN (person) / BIN (business); KG INN (taxpayer) / PIN (person). */
-export type IdentifierKind = 'IIN' | 'BIN' | 'INN' | 'PIN';
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** Stable error codes of the v1 contract. */
-export type IdentifierErrorCode =
-  | 'INVALID_CHARACTERS'
-  | 'INVALID_LENGTH'
-  | 'INVALID_CHECKSUM'
-  | 'INVALID_DATE'
-  | 'INVALID_CENTURY_DIGIT'
-  | 'INVALID_COMPONENT'
-  | 'KIND_MISMATCH'
-  | 'UNKNOWN_COUNTRY'
-  | 'LEADING_ZERO_LOST';
+export type IdentifierErrorCode = (typeof IDENTIFIER_ERROR_CODES)[number];
 
 /** Stable warning codes of the v1 contract. */
-export type IdentifierWarningCode = 'BIRTH_DATE_IN_FUTURE' | 'STRUCTURE_UNCONFIRMED' | 'FOREIGN_NATIONAL_PIN';
+export type IdentifierWarningCode = (typeof IDENTIFIER_WARNING_CODES)[number];
 
 export interface Issue<C extends string> {
   code: C;
@@ -34,13 +34,8 @@ export interface KzIinDetails {
   sex: 'male' | 'female';
 }
 
-export type KzBinEntityType = 'resident_legal_entity' | 'non_resident_legal_entity' | 'joint_individual_entrepreneur';
-export type KzBinDivision =
-  | 'head_office'
-  | 'branch'
-  | 'representative_office'
-  | 'other_subdivision_or_peasant_farm'
-  | 'peasant_farm';
+export type KzBinEntityType = (typeof KZ_BIN_ENTITY_TYPES)[number];
+export type KzBinDivision = (typeof KZ_BIN_DIVISIONS)[number];
 
 /** What the digits of a KZ BIN say. */
 export interface KzBinDetails {

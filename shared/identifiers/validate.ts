@@ -1,4 +1,4 @@
-import { todayUtc } from './dates.js';
+import { checkDate, todayUtc } from '../calendar.js';
 import { analyzeKg, isValidKg, KG_LENGTH } from './kg.js';
 import { analyzeKz, isValidKz, KZ_LENGTH } from './kz.js';
 import { issue } from './messages.js';
@@ -26,7 +26,7 @@ function countryFromLength(length: number): Country | null {
  * validateIdentifier('940140000385').details // { holder: 'legal_entity', registered: '1994-01', ... }
  */
 export function validateIdentifier(value: string, options: ValidateOptions = {}): IdentifierResult {
-  const asOf = options.asOf ?? todayUtc();
+  const asOf = options.asOf === undefined ? todayUtc() : checkedAsOf(options.asOf);
   const digits = compact(value);
   const hintedCountry = options.country ?? (options.kind ? countryOfKind(options.kind) : null);
   if (digits === null) {
@@ -114,4 +114,15 @@ export function isValidIdentifier(value: string, options: Omit<ValidateOptions, 
   if (country === 'KZ') return digits.length === KZ_LENGTH && isValidKz(digits);
   if (country === 'KG') return digits.length === KG_LENGTH && isValidKg(digits);
   return false;
+}
+
+let lastCheckedAsOf = '';
+
+/** Refuses an `asOf` outside the date range (`InvalidDateError`); remembers the last good one, as bulk callers pass the same date each time. */
+function checkedAsOf(asOf: string): string {
+  if (asOf !== lastCheckedAsOf) {
+    checkDate('asOf', asOf);
+    lastCheckedAsOf = asOf;
+  }
+  return asOf;
 }

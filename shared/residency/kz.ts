@@ -1,6 +1,7 @@
-import { addDays, addMonths, daysBetween, todayIso } from '../calendar.js';
+import { addDays, addMonths, checkDate, daysBetween, todayUtc } from '../calendar.js';
+import type { DECIDED_BY } from '../enums.js';
+import { InvalidStaysError, RulesCoverageError } from '../errors.js';
 import { type Reason, type RuleOf, reasonFrom, ruleInForce } from '../rules/index.js';
-import { RulesCoverageError } from '../vat/rates.js';
 
 export interface Stay {
   entry: string;
@@ -21,7 +22,7 @@ export interface KzResidencyRequest {
   treatyCertificate?: boolean;
 }
 
-export type DecidedBy = 'days_183' | 'days_90_aifc' | 'vital_interests' | 'treaty_certificate' | 'none';
+export type DecidedBy = (typeof DECIDED_BY)[number];
 
 export interface DayWindow {
   start: string;
@@ -43,17 +44,6 @@ export interface KzResidencyResult {
   reasons: Reason[];
 }
 
-/** Stays that overlap, run backwards or come out of order: the caller's data to fix (400). */
-export class InvalidStaysError extends Error {
-  override readonly name = 'InvalidStaysError';
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /** The 12 months ending on `end`: from the day after the same date a year earlier (31 Mar 2025 → 1 Apr 2024). */
 export function windowStart(end: string): string {
   return addDays(addMonths(end, -12), 1);
@@ -64,11 +54,11 @@ export function windowStart(end: string): string {
  * over every 12-month window ending in the year, the centre-of-vital-interests test, and the treaty
  * certificate that overrides both for foreigners. Every count can be redone by hand from the stays.
  */
-export function assessKzResidency(request: KzResidencyRequest, today: string = todayIso()): KzResidencyResult {
+export function assessKzResidency(request: KzResidencyRequest, today: string = todayUtc()): KzResidencyResult {
+  if (request.asOf !== undefined) checkDate('asOf', request.asOf);
   const asOf = request.asOf ?? today;
-  const yearStart = `${request.taxYear}-01-01`;
   const yearEnd = `${request.taxYear}-12-31`;
-  const intervals = checkedIntervals(request.stays, asOf);
+  const presence = presenceIn(request.taxYear, checkedIntervals(request.stays, asOf));
 
   const days183 = rule(
     ruleInForce('residency.days_test', 'KZ', yearEnd, (r) => !r.programme),
@@ -76,102 +66,122 @@ export function assessKzResidency(request: KzResidencyRequest, today: string = t
   );
   const days90 = ruleInForce('residency.days_test', 'KZ', yearEnd, (r) => r.programme === 'aifc_itrp');
   const dayRule = request.aifcProgramme && days90 ? days90 : days183;
-  const threshold = dayRule.days;
+  const { met, maxWindow } = scanWindows(presence, dayRule.days);
+  const reasons = [dayTestReason(dayRule, met, maxWindow)];
 
-  // Presence as a day-indexed prefix sum from the earliest window start to the year end.
+  const vital = vitalInterests(request, yearEnd, met === undefined, reasons);
+  const dayTest: DecidedBy = dayRule.programme ? 'days_90_aifc' : 'days_183';
+  const decidedBy = treatyOverride(request, yearEnd, met ? dayTest : vital ? 'vital_interests' : 'none', reasons);
+  const resident = decidedBy !== 'none' && decidedBy !== 'treaty_certificate';
+  if (resident) {
+    const pit = ruleInForce('residency.pit_rates', 'KZ', yearEnd);
+    if (pit) reasons.push(reasonFrom(pit));
+  }
+
+  const untilThreshold = met ? undefined : daysAllowed(presence, asOf, dayRule.days);
+  return {
+    resident,
+    decidedBy,
+    ...(met ? { window: met } : {}),
+    daysInTaxYear: presence.countIn(presence.yearStart, presence.yearEnd),
+    ...(untilThreshold === undefined ? {} : { daysUntilThreshold: untilThreshold }),
+    threshold: dayRule.days,
+    maxWindow,
+    reasons,
+  };
+}
+
+/** Days of presence from the first window's start (`origin`) to the end of the tax year, as a prefix sum. */
+interface Presence {
+  origin: string;
+  yearStart: string;
+  yearEnd: string;
+  /** 1 on each day present, indexed from `origin`. */
+  present: Uint8Array;
+  /** Days present from `start` to `end`, both inclusive. */
+  countIn(start: string, end: string): number;
+}
+
+function presenceIn(taxYear: number, intervals: readonly { from: string; to: string }[]): Presence {
+  const yearStart = `${taxYear}-01-01`;
+  const yearEnd = `${taxYear}-12-31`;
   const origin = windowStart(yearStart);
   const span = daysBetween(origin, yearEnd) + 1;
-  const prefix = new Int32Array(span + 1);
   const present = new Uint8Array(span);
   for (const { from, to } of intervals) {
     const a = Math.max(0, daysBetween(origin, from));
     const b = Math.min(span - 1, daysBetween(origin, to));
     for (let d = a; d <= b; d++) present[d] = 1;
   }
-  for (let d = 0; d < span; d++) prefix[d + 1] = prefix[d]! + present[d]!;
-  const countIn = (start: string, end: string) =>
-    prefix[daysBetween(origin, end) + 1]! - prefix[daysBetween(origin, start)]!;
+  const prefix = prefixSum(present);
+  const at = (i: number) => prefix[i] ?? 0;
+  const countIn = (start: string, end: string) => at(daysBetween(origin, end) + 1) - at(daysBetween(origin, start));
+  return { origin, yearStart, yearEnd, present, countIn };
+}
 
+function prefixSum(present: Uint8Array, extra: (d: number) => boolean = () => false): Int32Array {
+  const prefix = new Int32Array(present.length + 1);
+  for (let d = 0; d < present.length; d++) prefix[d + 1] = (prefix[d] ?? 0) + (present[d] || extra(d) ? 1 : 0);
+  return prefix;
+}
+
+/** Every 12-month window ending in the tax year: the first that meets the threshold, and the fullest one. */
+function scanWindows(presence: Presence, threshold: number): { met?: DayWindow; maxWindow: DayWindow } {
   let met: DayWindow | undefined;
-  let maxWindow: DayWindow = { start: windowStart(yearStart), end: yearStart, days: -1 };
-  for (let end = yearStart; end <= yearEnd; end = addDays(end, 1)) {
+  let maxWindow: DayWindow = { start: windowStart(presence.yearStart), end: presence.yearStart, days: -1 };
+  for (let end = presence.yearStart; end <= presence.yearEnd; end = addDays(end, 1)) {
     const start = windowStart(end);
-    const days = countIn(start, end);
+    const days = presence.countIn(start, end);
     if (days > maxWindow.days) maxWindow = { start, end, days };
     if (!met && days >= threshold) met = { start, end, days };
   }
-  const daysInTaxYear = countIn(yearStart, yearEnd);
+  return met ? { met, maxWindow } : { maxWindow };
+}
 
-  const reasons: Reason[] = [];
-  const dayText = met
-    ? `${dayRule.text} Met: ${met.days} days from ${met.start} to ${met.end}.`
-    : `${dayRule.text} Not met: at most ${maxWindow.days} days in a window (${maxWindow.start} to ${maxWindow.end}).`;
-  reasons.push(reasonFrom(dayRule, dayText));
+function dayTestReason(dayRule: RuleOf<'residency.days_test'>, met: DayWindow | undefined, max: DayWindow): Reason {
+  return reasonFrom(
+    dayRule,
+    met
+      ? `${dayRule.text} Met: ${met.days} days from ${met.start} to ${met.end}.`
+      : `${dayRule.text} Not met: at most ${max.days} days in a window (${max.start} to ${max.end}).`,
+  );
+}
 
+/** The centre-of-vital-interests test; explained in `reasons` only when the day test did not decide. */
+function vitalInterests(request: KzResidencyRequest, yearEnd: string, explain: boolean, reasons: Reason[]): boolean {
   const vitalRule = ruleInForce('residency.vital_interests', 'KZ', yearEnd);
-  const vital =
-    vitalRule &&
-    (request.citizen || request.residencePermit) &&
-    request.familyInKazakhstan &&
-    request.realEstateAvailable;
-  if (!met && vitalRule) {
+  if (!vitalRule) return false;
+  const status = request.citizen || request.residencePermit;
+  const vital = Boolean(status && request.familyInKazakhstan && request.realEstateAvailable);
+  if (explain) {
     const missing = [
-      !(request.citizen || request.residencePermit) && 'citizenship or a residence permit',
+      !status && 'citizenship or a residence permit',
       !request.familyInKazakhstan && 'family in Kazakhstan',
       !request.realEstateAvailable && 'available real estate',
     ].filter(Boolean);
-    reasons.push(
-      reasonFrom(
-        vitalRule,
-        vital
-          ? `${vitalRule.text} All three criteria hold.`
-          : `${vitalRule.text} Not met: missing ${missing.join(', ')}.`,
-      ),
-    );
+    const outcome = vital ? 'All three criteria hold.' : `Not met: missing ${missing.join(', ')}.`;
+    reasons.push(reasonFrom(vitalRule, `${vitalRule.text} ${outcome}`));
   }
+  return vital;
+}
 
-  let decidedBy: DecidedBy = met
-    ? dayRule.programme
-      ? 'days_90_aifc'
-      : 'days_183'
-    : vital
-      ? 'vital_interests'
-      : 'none';
-  let resident = decidedBy !== 'none';
+/** A foreigner's treaty certificate overrides a resident outcome; a citizen's is noted and ignored. */
+function treatyOverride(
+  request: KzResidencyRequest,
+  yearEnd: string,
+  decidedBy: DecidedBy,
+  reasons: Reason[],
+): DecidedBy {
   const treatyRule = ruleInForce('residency.treaty_certificate', 'KZ', yearEnd);
-  if (request.treatyCertificate && treatyRule) {
-    if (request.citizen) {
-      reasons.push(
-        reasonFrom(
-          treatyRule,
-          `${treatyRule.text} Not applied: the certificate override is for foreign citizens and stateless persons.`,
-        ),
-      );
-    } else if (resident) {
-      reasons.push(
-        reasonFrom(treatyRule, `${treatyRule.text} Applied: the certificate overrides the ${decidedBy} test.`),
-      );
-      decidedBy = 'treaty_certificate';
-      resident = false;
-    }
+  if (!request.treatyCertificate || !treatyRule) return decidedBy;
+  if (request.citizen) {
+    const why = 'Not applied: the certificate override is for foreign citizens and stateless persons.';
+    reasons.push(reasonFrom(treatyRule, `${treatyRule.text} ${why}`));
+    return decidedBy;
   }
-
-  if (resident) {
-    const pit = ruleInForce('residency.pit_rates', 'KZ', yearEnd);
-    if (pit) reasons.push(reasonFrom(pit));
-  }
-
-  const untilThreshold = met ? undefined : daysAllowed(present, origin, asOf, yearStart, yearEnd, threshold);
-  return {
-    resident,
-    decidedBy,
-    ...(met ? { window: met } : {}),
-    daysInTaxYear,
-    ...(untilThreshold === undefined ? {} : { daysUntilThreshold: untilThreshold }),
-    threshold,
-    maxWindow,
-    reasons,
-  };
+  if (decidedBy === 'none') return decidedBy;
+  reasons.push(reasonFrom(treatyRule, `${treatyRule.text} Applied: the certificate overrides the ${decidedBy} test.`));
+  return 'treaty_certificate';
 }
 
 function rule<T extends RuleOf<'residency.days_test'>>(row: T | undefined, taxYear: number): T {
@@ -183,6 +193,8 @@ function rule<T extends RuleOf<'residency.days_test'>>(row: T | undefined, taxYe
 function checkedIntervals(stays: readonly Stay[], asOf: string): { from: string; to: string }[] {
   const intervals: { from: string; to: string }[] = [];
   stays.forEach((stay, i) => {
+    checkDate(`stays.${i}.entry`, stay.entry);
+    if (stay.exit !== undefined) checkDate(`stays.${i}.exit`, stay.exit);
     const to = stay.exit ?? asOf;
     if (stay.exit === undefined && i !== stays.length - 1)
       throw new InvalidStaysError(`stays.${i}.exit`, `stay ${i + 1} has no exit but is not the last stay`);
@@ -213,32 +225,21 @@ function checkedIntervals(stays: readonly Stay[], asOf: string): { from: string;
  * Kazakhstan that keep every window ending in the tax year below the threshold. When the threshold
  * cannot be reached before the year ends, it is every remaining day of the year.
  */
-function daysAllowed(
-  present: Uint8Array,
-  origin: string,
-  asOf: string,
-  yearStart: string,
-  yearEnd: string,
-  threshold: number,
-): number | undefined {
+function daysAllowed(presence: Presence, asOf: string, threshold: number): number | undefined {
+  const { origin, present, yearStart, yearEnd } = presence;
   if (asOf >= yearEnd) return undefined; // the year is over: nothing left to plan
   // Days from the day after asOf until the first window opens count in no window of the year: all allowed.
   const lead = Math.max(0, daysBetween(addDays(asOf, 1), origin));
   const firstIndex = Math.max(0, daysBetween(origin, addDays(asOf, 1)));
   const lastIndex = present.length - 1;
-  const firstEnd = daysBetween(origin, yearStart);
   const windows: [start: number, end: number][] = [];
-  for (let e = firstEnd, end = yearStart; e <= lastIndex; e++, end = addDays(end, 1))
-    windows.push([daysBetween(origin, windowStart(end)), e]);
+  for (let e = daysBetween(origin, yearStart), end = yearStart; e <= lastIndex; e++, end = addDays(end, 1))
+    windows.push([Math.max(0, daysBetween(origin, windowStart(end))), e]);
 
   // Adding more days never lowers a window's count, so the answer is found by bisection.
   const reaches = (added: number) => {
-    const prefix = new Int32Array(present.length + 1);
-    for (let d = 0; d < present.length; d++) {
-      const here = present[d] || (d >= firstIndex && d < firstIndex + added) ? 1 : 0;
-      prefix[d + 1] = prefix[d]! + here;
-    }
-    return windows.some(([start, end]) => prefix[end + 1]! - prefix[Math.max(0, start)]! >= threshold);
+    const prefix = prefixSum(present, (d) => d >= firstIndex && d < firstIndex + added);
+    return windows.some(([start, end]) => (prefix[end + 1] ?? 0) - (prefix[start] ?? 0) >= threshold);
   };
   let low = 0;
   let high = lastIndex - firstIndex + 1;

@@ -1,10 +1,24 @@
-/** How sure we are of a rule, exactly as the research marks it. */
-export type Confidence = 'confirmed' | 'secondary' | 'seed_only' | 'contested';
+import type {
+  CONFIDENCES,
+  CURRENCIES,
+  EXPORT_EVIDENCE,
+  FILERS,
+  FILING_FREQUENCIES,
+  LINE_CATEGORIES,
+  RULE_COUNTRIES,
+  SELLER_ACTIVITIES,
+  SEVERITIES,
+  SUPPLY_TYPES,
+} from '../enums.js';
 
-export type RuleCountry = 'KG' | 'KZ' | 'EAEU';
+/** How sure we are of a rule, exactly as the research marks it. */
+export type Confidence = (typeof CONFIDENCES)[number];
+
+export type RuleCountry = (typeof RULE_COUNTRIES)[number];
 
 /** Fields every rules row carries: when it applies, where it comes from and how sure we are. */
-export interface RuleMeta {
+// A type alias, not an interface: rows must fit the API's open `RuleRow` schema (an index signature).
+export type RuleMeta = {
   /** Stable id, e.g. `KZ.VAT.STANDARD.2026`. */
   id: string;
   country: RuleCountry;
@@ -21,19 +35,17 @@ export interface RuleMeta {
   note?: string;
   /** One-line statement of the rule, used in `reasons`. */
   text: string;
-}
+};
 
 /** What a seller mainly does: the KG single-tax ceiling (and so the VAT trigger) differs for traders. */
-export type SellerActivity = 'trade' | 'services';
-
-export type SupplyType = 'domestic' | 'export' | 'eaeu_export';
-export type LineCategory = 'standard' | 'medicines' | 'periodicals';
-export type ExportEvidence =
-  | 'contract'
-  | 'customs_declaration'
-  | 'eaeu_import_statement'
-  | 'transport_document'
-  | 'bank_proceeds';
+export type SellerActivity = (typeof SELLER_ACTIVITIES)[number];
+export type SupplyType = (typeof SUPPLY_TYPES)[number];
+export type LineCategory = (typeof LINE_CATEGORIES)[number];
+export type ExportEvidence = (typeof EXPORT_EVIDENCE)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export type FilingFrequency = (typeof FILING_FREQUENCIES)[number];
+export type Filer = (typeof FILERS)[number];
+export type Currency = (typeof CURRENCIES)[number];
 
 /** A rule row; `topic` says which fields follow. */
 export type Rule = RuleMeta &
@@ -48,7 +60,7 @@ export type Rule = RuleMeta &
         activity?: SellerActivity;
         /** In the local currency, or in MCI when `unit` is `MCI`. */
         amount: number;
-        unit: 'KGS' | 'MCI';
+        unit: Exclude<Currency, 'KZT'> | 'MCI';
         /** Business days to register after exceeding it; absent when the law gives no figure we found. */
         registrationBusinessDays?: number;
         route: string;
@@ -62,13 +74,13 @@ export type Rule = RuleMeta &
       }
     | {
         topic: 'vat.filing';
-        filer: 'resident' | 'nonresident_eservices';
-        frequency: 'quarterly' | 'monthly';
+        filer: Filer;
+        frequency: FilingFrequency;
         dueDay: number;
         monthsAfterPeriodEnd: number;
       }
     | { topic: 'esf.deadline'; calendarDays: number }
-    | { topic: 'esf.issue_before_delivery'; severity: 'error' | 'warning' }
+    | { topic: 'esf.issue_before_delivery'; severity: Severity }
     | { topic: 'vat.tax_agent.nonresident_services'; rateFrom: 'standard' }
     | { topic: 'vat.tax_agent.htp_exemption' }
     | { topic: 'vat.nonresident_eservices.b2b'; liable: 'seller' | 'buyer_tax_agent' }

@@ -1,5 +1,8 @@
 import * as z from 'zod';
+import type * as store from '../audit/store.js';
+import { AUDIT_OPERATIONS } from '../enums.js';
 import { IsoDate } from './common.js';
+import type { Expect, Same } from './same.js';
 
 export const AuditListQuery = z
   .object({
@@ -22,7 +25,7 @@ export const AuditItem = z
   .object({
     checkId: z.string(),
     createdAt: z.string(),
-    operation: z.string(),
+    operation: z.enum(AUDIT_OPERATIONS),
     country: z.string().nullable(),
     kind: z.string().nullable(),
     valid: z.boolean(),
@@ -39,3 +42,6 @@ export const AuditItem = z
 export const AuditListResponse = z
   .object({ items: z.array(AuditItem), cursor: z.string().optional() })
   .meta({ id: 'AuditListResponse' });
+
+// The store's query type and this schema must describe the same shape: drift fails `tsc` here.
+type _AuditChecks = [Expect<Same<z.output<typeof AuditListQuery>, store.AuditListQuery>>];

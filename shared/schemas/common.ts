@@ -1,9 +1,17 @@
 import * as z from 'zod';
+import { DATE_RANGE, isDateInRange } from '../calendar.js';
+import { CONFIDENCES, COUNTRIES } from '../enums.js';
 
-/** A calendar date `YYYY-MM-DD` that exists (31 February is rejected). */
-export const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-10' });
+/** A calendar date `YYYY-MM-DD` that exists (31 February is rejected) and lies within `DATE_RANGE`. */
+export const IsoDate = z.iso
+  .date()
+  .refine(isDateInRange, `must be from ${DATE_RANGE.min} to ${DATE_RANGE.max}`)
+  .meta({
+    description: `Calendar date, YYYY-MM-DD, from ${DATE_RANGE.min} to ${DATE_RANGE.max}`,
+    example: '2026-03-10',
+  });
 
-export const CountryCode = z.enum(['KZ', 'KG']).meta({ description: 'KZ = Kazakhstan, KG = Kyrgyzstan' });
+export const CountryCode = z.enum(COUNTRIES).meta({ description: 'KZ = Kazakhstan, KG = Kyrgyzstan' });
 
 /** RFC 9457 problem details, as every 4xx/5xx answer carries them. */
 export const Problem = z
@@ -16,7 +24,7 @@ export const Problem = z
   })
   .meta({ id: 'Problem' });
 
-export const Confidence = z.enum(['confirmed', 'secondary', 'seed_only', 'contested']);
+export const Confidence = z.enum(CONFIDENCES);
 
 export const HealthResponse = z.object({ status: z.literal('ok') }).meta({ id: 'HealthResponse' });
 

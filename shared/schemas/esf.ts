@@ -1,18 +1,30 @@
 import * as z from 'zod';
+import {
+  EXPORT_EVIDENCE,
+  FINDING_CODES,
+  LINE_CATEGORIES,
+  PARTY_TYPES,
+  SEVERITIES,
+  SUPPLIER_TYPES,
+  SUPPLY_TYPES,
+} from '../enums.js';
+import type * as domain from '../esf/precheck.js';
+import type { IdentifierResult as DomainIdentifierResult } from '../identifiers/types.js';
 import { Confidence, CountryCode, IsoDate, Money } from './common.js';
 import { IdentifierResult } from './identifiers.js';
+import type { Expect, Same, WithCheckId } from './same.js';
 
 export const EsfPrecheckRequest = z
   .object({
     country: CountryCode,
     supplier: z.object({
       tin: z.string().min(1).max(64),
-      type: z.enum(['legal_entity', 'individual_entrepreneur', 'foreign_company']),
+      type: z.enum(SUPPLIER_TYPES),
       vatRegistered: z.boolean().optional(),
     }),
     buyer: z.object({
       tin: z.string().min(1).max(64).optional(),
-      type: z.enum(['legal_entity', 'individual_entrepreneur', 'individual', 'foreign_company']),
+      type: z.enum(PARTY_TYPES),
     }),
     deliveryDate: IsoDate,
     issueDate: IsoDate.optional(),
@@ -21,17 +33,13 @@ export const EsfPrecheckRequest = z
         z.object({
           net: Money,
           vatRate: z.number().min(0).max(100),
-          supplyType: z.enum(['domestic', 'export', 'eaeu_export']).optional(),
-          category: z.enum(['standard', 'medicines', 'periodicals']).optional(),
+          supplyType: z.enum(SUPPLY_TYPES).optional(),
+          category: z.enum(LINE_CATEGORIES).optional(),
         }),
       )
       .min(1)
       .max(1000),
-    exportEvidence: z
-      .array(
-        z.enum(['contract', 'customs_declaration', 'eaeu_import_statement', 'transport_document', 'bank_proceeds']),
-      )
-      .optional(),
+    exportEvidence: z.array(z.enum(EXPORT_EVIDENCE)).optional(),
   })
   .meta({ id: 'EsfPrecheckRequest' });
 
@@ -40,8 +48,8 @@ export const EsfPrecheckResponse = z
     submittable: z.boolean(),
     findings: z.array(
       z.object({
-        code: z.string(),
-        severity: z.enum(['error', 'warning']),
+        code: z.enum(FINDING_CODES),
+        severity: z.enum(SEVERITIES),
         field: z.string(),
         message: z.string(),
         citation: z.string().optional(),
@@ -62,3 +70,17 @@ export const EsfPrecheckResponse = z
     checkId: z.string(),
   })
   .meta({ id: 'EsfPrecheckResponse' });
+
+/** The pre-check as the API answers it: each TIN result carries the audit record's id too. */
+type EsfPrecheckAnswer = WithCheckId<
+  Omit<domain.EsfPrecheckResult, 'supplierTin' | 'buyerTin'> & {
+    supplierTin: WithCheckId<DomainIdentifierResult>;
+    buyerTin?: WithCheckId<DomainIdentifierResult>;
+  }
+>;
+
+// The domain types and these schemas must describe the same shapes: drift fails `tsc` here.
+type _EsfChecks = [
+  Expect<Same<z.output<typeof EsfPrecheckRequest>, domain.EsfPrecheckRequest>>,
+  Expect<Same<z.output<typeof EsfPrecheckResponse>, EsfPrecheckAnswer>>,
+];

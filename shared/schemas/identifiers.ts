@@ -1,7 +1,16 @@
 import * as z from 'zod';
+import {
+  IDENTIFIER_ERROR_CODES,
+  IDENTIFIER_KINDS,
+  IDENTIFIER_WARNING_CODES,
+  KZ_BIN_DIVISIONS,
+  KZ_BIN_ENTITY_TYPES,
+} from '../enums.js';
+import type * as domain from '../identifiers/types.js';
 import { CountryCode } from './common.js';
+import type { Expect, Same, WithCheckId } from './same.js';
 
-export const IdentifierKind = z.enum(['IIN', 'BIN', 'INN', 'PIN']);
+export const IdentifierKind = z.enum(IDENTIFIER_KINDS);
 
 /** The most items one batch request may carry; more is `413`. */
 export const MAX_BATCH_ITEMS = 10_000;
@@ -20,7 +29,27 @@ export const ValidateBatchRequest = z
   .object({ items: z.array(BatchItem).min(1).max(MAX_BATCH_ITEMS) })
   .meta({ id: 'ValidateBatchRequest' });
 
-const Issue = z.object({ code: z.string(), message: z.string() });
+const IdentifierDetails = z
+  .union([
+    z.object({
+      holder: z.enum(['legal_entity', 'individual_entrepreneur']),
+      registered: z.string(),
+      entityType: z.enum(KZ_BIN_ENTITY_TYPES),
+      division: z.enum(KZ_BIN_DIVISIONS),
+    }),
+    z.object({ holder: z.literal('individual'), birthDate: z.string(), sex: z.enum(['male', 'female']) }),
+    z.object({
+      holder: z.enum(['legal_entity', 'individual']),
+      registeredOn: z.string().optional(),
+      birthDate: z.string().optional(),
+      foreignNational: z.boolean().optional(),
+    }),
+    z.record(z.string(), z.never()),
+  ])
+  .meta({
+    description:
+      'BIN: {holder, registered, entityType, division}; IIN: {holder, birthDate, sex}; KG: {holder, registeredOn?, birthDate?, foreignNational?}; {} when nothing can be decoded',
+  });
 
 export const IdentifierResult = z
   .object({
@@ -28,13 +57,10 @@ export const IdentifierResult = z
     country: CountryCode.nullable(),
     kind: IdentifierKind.nullable(),
     normalized: z.string().nullable(),
-    errors: z.array(Issue),
-    warnings: z.array(Issue),
+    errors: z.array(z.object({ code: z.enum(IDENTIFIER_ERROR_CODES), message: z.string() })),
+    warnings: z.array(z.object({ code: z.enum(IDENTIFIER_WARNING_CODES), message: z.string() })),
     suggestion: z.object({ value: z.string(), reason: z.literal('LEADING_ZERO_LOST') }).optional(),
-    details: z.record(z.string(), z.unknown()).meta({
-      description:
-        'IIN: {holder, birthDate, sex}; BIN: {holder, registered, entityType, division}; KG: {holder, registeredOn?, birthDate?, foreignNational?}; {} when nothing can be decoded',
-    }),
+    details: IdentifierDetails,
     checkId: z.string().meta({ description: 'id of the audit record written for this check' }),
   })
   .meta({ id: 'IdentifierResult' });
@@ -45,3 +71,9 @@ export const ValidateBatchResponse = z
     results: z.array(IdentifierResult.extend({ ref: z.string().optional() })),
   })
   .meta({ id: 'ValidateBatchResponse' });
+
+// The domain types and these schemas must describe the same shapes: drift fails `tsc` here.
+type _IdentifierChecks = [
+  Expect<Same<z.output<typeof IdentifierResult>, WithCheckId<domain.IdentifierResult>>>,
+  Expect<Same<z.output<typeof ValidateIdentifierRequest>, { value: string } & Omit<domain.ValidateOptions, 'asOf'>>>,
+];

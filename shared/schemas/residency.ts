@@ -1,5 +1,8 @@
 import * as z from 'zod';
+import { DECIDED_BY } from '../enums.js';
+import type * as domain from '../residency/kz.js';
 import { IsoDate } from './common.js';
+import type { Expect, Same, WithCheckId } from './same.js';
 import { Reason } from './vat.js';
 
 export const KzResidencyRequest = z
@@ -27,7 +30,7 @@ const DayWindow = z.object({ start: z.string(), end: z.string(), days: z.number(
 export const KzResidencyResponse = z
   .object({
     resident: z.boolean(),
-    decidedBy: z.enum(['days_183', 'days_90_aifc', 'vital_interests', 'treaty_certificate', 'none']),
+    decidedBy: z.enum(DECIDED_BY),
     window: DayWindow.optional(),
     daysInTaxYear: z.number(),
     daysUntilThreshold: z.number().optional(),
@@ -37,3 +40,9 @@ export const KzResidencyResponse = z
     checkId: z.string(),
   })
   .meta({ id: 'KzResidencyResponse' });
+
+// The domain types and these schemas must describe the same shapes: drift fails `tsc` here.
+type _ResidencyChecks = [
+  Expect<Same<z.output<typeof KzResidencyRequest>, domain.KzResidencyRequest>>,
+  Expect<Same<z.output<typeof KzResidencyResponse>, WithCheckId<domain.KzResidencyResult>>>,
+];

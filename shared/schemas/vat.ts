@@ -1,6 +1,24 @@
 import * as z from 'zod';
+import {
+  BUYER_TYPES,
+  CURRENCIES,
+  FILERS,
+  FILING_FREQUENCIES,
+  LIABLE_PARTIES,
+  LINE_CATEGORIES,
+  REGIMES,
+  RULE_COUNTRIES,
+  SELLER_ACTIVITIES,
+  SUPPLY_CATEGORIES,
+  SUPPLY_TYPES,
+} from '../enums.js';
+import type { Reason as DomainReason } from '../rules/index.js';
+import type * as assess from '../vat/assess.js';
+import type { filingCalendar } from '../vat/filing.js';
+import type { ratesOn } from '../vat/rates.js';
 import { Confidence, CountryCode, IsoDate, NonNegativeMoney } from './common.js';
 import { ISO_3166_ALPHA2 } from './iso-countries.js';
+import type { Expect, Same, WithCheckId } from './same.js';
 
 /** ISO 3166 alpha-2, case-insensitive on input. */
 const CountryIso = z
@@ -16,10 +34,10 @@ export const VatAssessRequest = z
     date: IsoDate,
     seller: z.object({
       residence: CountryIso,
-      regime: z.enum(['general', 'single_tax', 'patent', 'simplified']).optional(),
+      regime: z.enum(REGIMES).optional(),
       vatRegistered: z.boolean().optional(),
       htpResident: z.boolean().optional(),
-      activity: z.enum(['trade', 'services']).optional().meta({
+      activity: z.enum(SELLER_ACTIVITIES).optional().meta({
         description:
           'KG: what the seller mainly does. Traders leave the single tax (and must register for VAT) above KGS 50 m, services above KGS 30 m. Default `services`.',
       }),
@@ -27,13 +45,13 @@ export const VatAssessRequest = z
       firstSaleDate: IsoDate.optional(),
     }),
     buyer: z.object({
-      type: z.enum(['business', 'consumer']),
+      type: z.enum(BUYER_TYPES),
       residence: CountryIso,
       vatRegistered: z.boolean().optional(),
       htpResident: z.boolean().optional(),
     }),
     supply: z.object({
-      category: z.enum(['electronic_services', 'services', 'goods']),
+      category: z.enum(SUPPLY_CATEGORIES),
       net: NonNegativeMoney.optional(),
       destination: CountryIso.optional(),
       itServices: z.boolean().optional(),
@@ -56,16 +74,14 @@ export const VatAssessResponse = z
   .object({
     vatApplies: z.boolean(),
     rate: z.number(),
-    liableParty: z.enum(['seller', 'buyer_tax_agent', 'none']),
+    liableParty: z.enum(LIABLE_PARTIES),
     registration: z.object({
       required: z.boolean(),
       deadline: z.string().optional(),
       route: z.string().optional(),
-      threshold: z.object({ amount: z.number(), currency: z.string(), basis: z.string() }).optional(),
+      threshold: z.object({ amount: z.number(), currency: z.enum(CURRENCIES), basis: z.string() }).optional(),
     }),
-    filing: z
-      .object({ frequency: z.enum(['quarterly', 'monthly']), periodEnd: z.string(), dueDate: z.string() })
-      .nullable(),
+    filing: z.object({ frequency: z.enum(FILING_FREQUENCIES), periodEnd: z.string(), dueDate: z.string() }).nullable(),
     amounts: z.object({ net: z.number(), vat: z.number(), gross: z.number() }).optional(),
     evidence: z.array(z.string()).optional(),
     inputVatReclaimable: z.boolean().optional(),
@@ -79,15 +95,15 @@ export const VatAssessResponse = z
 export const VatRatesQuery = z.object({ country: CountryCode, date: IsoDate });
 export const VatCalendarQuery = z.object({ country: CountryCode, year: z.coerce.number().int().min(2000).max(2100) });
 export const RulesQuery = z.object({
-  country: z.enum(['KZ', 'KG', 'EAEU']).optional(),
+  country: z.enum(RULE_COUNTRIES).optional(),
   topic: z.string().max(100).optional(),
   date: IsoDate.optional(),
 });
 
 export const RateView = z.object({
   rate: z.number(),
-  category: z.string().optional(),
-  supplyTypes: z.array(z.string()).optional(),
+  category: z.enum(LINE_CATEGORIES).exclude(['standard']).optional(),
+  supplyTypes: z.array(z.enum(SUPPLY_TYPES).exclude(['domestic'])).optional(),
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
   citation: z.string(),
@@ -111,7 +127,7 @@ const CalendarPeriod = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   dueDate: z.string(),
-  frequency: z.enum(['quarterly', 'monthly']),
+  frequency: z.enum(FILING_FREQUENCIES),
   ruleId: z.string(),
   citation: z.string(),
   confidence: Confidence,
@@ -122,12 +138,35 @@ export const VatCalendarResponse = z
     country: CountryCode,
     year: z.number(),
     periods: z.array(CalendarPeriod),
-    schedules: z.array(
-      z.object({ filer: z.enum(['resident', 'nonresident_eservices']), periods: z.array(CalendarPeriod) }),
-    ),
+    schedules: z.array(z.object({ filer: z.enum(FILERS), periods: z.array(CalendarPeriod) })),
   })
   .meta({ id: 'VatCalendarResponse' });
 
+/** A rules row: the fields every row has, plus its topic's own fields (rate, days, …). */
+const RuleRow = z
+  .object({
+    id: z.string(),
+    country: z.enum(RULE_COUNTRIES),
+    topic: z.string(),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().nullable(),
+    citation: z.string(),
+    source: z.string(),
+    confidence: Confidence,
+    note: z.string().optional(),
+    text: z.string(),
+  })
+  .catchall(z.unknown());
+
 export const RulesResponse = z
-  .object({ rulesetVersion: z.string(), count: z.number(), rules: z.array(z.record(z.string(), z.unknown())) })
+  .object({ rulesetVersion: z.string(), count: z.number(), rules: z.array(RuleRow) })
   .meta({ id: 'RulesResponse' });
+
+// The domain types and these schemas must describe the same shapes: drift fails `tsc` here.
+type _VatChecks = [
+  Expect<Same<z.output<typeof VatAssessRequest>, assess.VatAssessmentRequest>>,
+  Expect<Same<z.output<typeof VatAssessResponse>, WithCheckId<assess.VatAssessment>>>,
+  Expect<Same<z.output<typeof Reason>, DomainReason>>,
+  Expect<Same<z.output<typeof VatRatesResponse>, ReturnType<typeof ratesOn>>>,
+  Expect<Same<z.output<typeof VatCalendarResponse>, ReturnType<typeof filingCalendar>>>,
+];

@@ -1,12 +1,22 @@
-import { addBusinessDays, addMonths } from '../calendar.js';
+import { addBusinessDays, addMonths, checkDate } from '../calendar.js';
+import type { BUYER_TYPES, LIABLE_PARTIES, REGIMES, SUPPLY_CATEGORIES } from '../enums.js';
+import { RulesCoverageError } from '../errors.js';
 import type { Country } from '../identifiers/types.js';
 import { vatAmounts } from '../money.js';
-import { EAEU_MEMBERS, type Reason, RULESET_VERSION, type RuleOf, reasonFrom, ruleInForce } from '../rules/index.js';
-import type { SellerActivity } from '../rules/types.js';
+import {
+  type Currency,
+  EAEU_MEMBERS,
+  type Reason,
+  RULESET_VERSION,
+  type RuleOf,
+  reasonFrom,
+  ruleInForce,
+  type SellerActivity,
+} from '../rules/index.js';
 import { type FilingObligation, filingFor } from './filing.js';
-import { RulesCoverageError, rateFor, requireRule } from './rates.js';
+import { type AppliedRate, rateFor, requireRule } from './rates.js';
 
-export type Regime = 'general' | 'single_tax' | 'patent' | 'simplified';
+export type Regime = (typeof REGIMES)[number];
 
 /** The `POST /v1/vat/assess` request. */
 export interface VatAssessmentRequest {
@@ -22,9 +32,9 @@ export interface VatAssessmentRequest {
     turnover12m?: number;
     firstSaleDate?: string;
   };
-  buyer: { type: 'business' | 'consumer'; residence: string; vatRegistered?: boolean; htpResident?: boolean };
+  buyer: { type: (typeof BUYER_TYPES)[number]; residence: string; vatRegistered?: boolean; htpResident?: boolean };
   supply: {
-    category: 'electronic_services' | 'services' | 'goods';
+    category: (typeof SUPPLY_CATEGORIES)[number];
     net?: number;
     destination?: string;
     itServices?: boolean;
@@ -35,14 +45,14 @@ export interface Registration {
   required: boolean;
   deadline?: string;
   route?: string;
-  threshold?: { amount: number; currency: 'KGS' | 'KZT'; basis: string };
+  threshold?: { amount: number; currency: Currency; basis: string };
 }
 
 /** The decision, without the audit `checkId`. */
 export interface VatAssessment {
   vatApplies: boolean;
   rate: number;
-  liableParty: 'seller' | 'buyer_tax_agent' | 'none';
+  liableParty: (typeof LIABLE_PARTIES)[number];
   registration: Registration;
   filing: FilingObligation | null;
   amounts?: { net: number; vat: number; gross: number };
@@ -65,6 +75,8 @@ const isRulesCountry = (country: string): country is Country => country === 'KG'
  * register, and when the return is due — every step read from the dated rules rows and cited in `reasons`.
  */
 export function assessVat(request: VatAssessmentRequest): VatAssessment {
+  checkDate('date', request.date);
+  if (request.seller.firstSaleDate !== undefined) checkDate('seller.firstSaleDate', request.seller.firstSaleDate);
   const decision = decide(request);
   const net = request.supply.net;
   return {
@@ -241,7 +253,7 @@ function residentSeller(req: VatAssessmentRequest): Decision {
   if (!liable) return { ...notApplicable(reasons), registration };
 
   let evidence: string[] | undefined;
-  let applied;
+  let applied: AppliedRate;
   if (exporting) {
     const supplyType = isEaeu(destination) ? 'eaeu_export' : 'export';
     applied = rateFor(country, date, supplyType);
@@ -329,6 +341,6 @@ function notApplicable(reasons: Reason[]): Decision {
   return { vatApplies: false, rate: 0, liableParty: 'none', registration: { required: false }, filing: null, reasons };
 }
 
-function currencyOf(country: Country): 'KGS' | 'KZT' {
+function currencyOf(country: Country): Currency {
   return country === 'KG' ? 'KGS' : 'KZT';
 }

@@ -1,12 +1,12 @@
-import { dayOfMonthAfter, periodEnd } from '../calendar.js';
+import { dayOfMonthAfter, pad2, periodEnd } from '../calendar.js';
+import { FILERS } from '../enums.js';
+import { RulesCoverageError } from '../errors.js';
 import type { Country } from '../identifiers/types.js';
-import { inForce, RULES, type RuleOf } from '../rules/index.js';
-import { RulesCoverageError, requireRule } from './rates.js';
-
-export type Filer = RuleOf<'vat.filing'>['filer'];
+import { type Filer, type FilingFrequency, inForce, RULES, type RuleOf } from '../rules/index.js';
+import { requireRule } from './rates.js';
 
 export interface FilingObligation {
-  frequency: 'quarterly' | 'monthly';
+  frequency: FilingFrequency;
   periodEnd: string;
   dueDate: string;
 }
@@ -32,10 +32,10 @@ export function filingFor(
 
 /** What `GET /v1/vat/calendar` answers: each filer's periods of the year with their due dates. */
 export function filingCalendar(country: Country, year: number) {
-  const schedules = (['resident', 'nonresident_eservices'] as const).flatMap((filer) => {
+  const schedules = FILERS.flatMap((filer) => {
     const periods = [];
     for (let month = 1; month <= 12; month++) {
-      const start = `${year}-${String(month).padStart(2, '0')}-01`;
+      const start = `${year}-${pad2(month)}-01`;
       const rule = RULES.find(
         (r): r is RuleOf<'vat.filing'> =>
           r.topic === 'vat.filing' && r.country === country && r.filer === filer && inForce(r, start),
@@ -44,10 +44,7 @@ export function filingCalendar(country: Country, year: number) {
       const end = periodEnd(start, rule.frequency);
       if (rule.frequency === 'quarterly' && month % 3 !== 1) continue;
       periods.push({
-        period:
-          rule.frequency === 'quarterly'
-            ? `${year}-Q${Math.ceil(month / 3)}`
-            : `${year}-${String(month).padStart(2, '0')}`,
+        period: rule.frequency === 'quarterly' ? `${year}-Q${Math.ceil(month / 3)}` : `${year}-${pad2(month)}`,
         periodStart: start,
         periodEnd: end,
         dueDate: dayOfMonthAfter(end, rule.monthsAfterPeriodEnd, rule.dueDay),

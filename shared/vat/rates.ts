@@ -1,3 +1,5 @@
+import { checkDate } from '../calendar.js';
+import { RulesCoverageError } from '../errors.js';
 import type { Country } from '../identifiers/types.js';
 import {
   type LineCategory,
@@ -9,26 +11,22 @@ import {
   type SupplyType,
 } from '../rules/index.js';
 
-/** No rules row covers the request (e.g. a date before the data starts): a 400, not a guess. */
-export class RulesCoverageError extends Error {
-  override readonly name = 'RulesCoverageError';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/**
+ * The date a rule is looked up on: a plain date comes from the request's `date` field; otherwise say which
+ * field it came from, so a `RulesCoverageError` names what the caller should change.
+ */
+export type RuleDate = string | { date: string; field: string };
 
-/** The row of a topic in force, or a `RulesCoverageError` naming what is missing. */
+/** The row of a topic in force, or a `RulesCoverageError` naming what is missing and the field to blame. */
 export function requireRule<T extends Parameters<typeof ruleInForce>[0]>(
   topic: T,
   country: Country | 'EAEU',
-  date: string,
+  on: RuleDate,
   match?: (rule: RuleOf<T>) => boolean,
 ): RuleOf<T> {
+  const { date, field } = typeof on === 'string' ? { date: on, field: 'date' } : on;
   const rule = ruleInForce(topic, country, date, match);
-  if (!rule) throw new RulesCoverageError('date', `the rules data has no ${topic} row for ${country} on ${date}`);
+  if (!rule) throw new RulesCoverageError(field, `the rules data has no ${topic} row for ${country} on ${date}`);
   return rule;
 }
 
@@ -43,24 +41,26 @@ export interface AppliedRate {
  */
 export function rateFor(
   country: Country,
-  date: string,
+  on: RuleDate,
   supplyType: SupplyType = 'domestic',
   category: LineCategory = 'standard',
 ): AppliedRate {
+  const date = typeof on === 'string' ? on : on.date;
   if (supplyType !== 'domestic') {
-    const zero = requireRule('vat.rate.zero', country, date, (r) => r.supplyTypes.includes(supplyType));
+    const zero = requireRule('vat.rate.zero', country, on, (r) => r.supplyTypes.includes(supplyType));
     return { rate: zero.rate, reason: reasonFrom(zero) };
   }
   if (category !== 'standard') {
     const reduced = ruleInForce('vat.rate.reduced', country, date, (r) => r.category === category);
     if (reduced) return { rate: reduced.rate, reason: reasonFrom(reduced) };
   }
-  const standard = requireRule('vat.rate.standard', country, date);
+  const standard = requireRule('vat.rate.standard', country, on);
   return { rate: standard.rate, reason: reasonFrom(standard) };
 }
 
 /** What `GET /v1/vat/rates` answers: every rate row in force on the date. */
 export function ratesOn(country: Country, date: string) {
+  checkDate('date', date);
   const view = (r: RuleOf<'vat.rate.standard' | 'vat.rate.reduced' | 'vat.rate.zero'>) => ({
     rate: r.rate,
     ...('category' in r ? { category: r.category } : {}),

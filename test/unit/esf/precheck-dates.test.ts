@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RulesCoverageError } from '../../../shared/errors.js';
 import { type Finding, precheckEsf } from '../../../shared/esf/precheck.js';
 import { ruleById } from '../../../shared/rules/index.js';
-import { RulesCoverageError } from '../../../shared/vat/rates.js';
 import { kgInvoice, kzInvoice } from '../../fixtures/esf-invoices.js';
 
 const codes = (findings: Finding[]) => findings.map((f) => f.code);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assessKzResidency,
-  InvalidStaysError,
-  type KzResidencyRequest,
-  windowStart,
-} from '../../../shared/residency/kz.js';
+import { InvalidStaysError, RulesCoverageError } from '../../../shared/errors.js';
+import { assessKzResidency, type KzResidencyRequest, windowStart } from '../../../shared/residency/kz.js';
 import { ruleById } from '../../../shared/rules/index.js';
-import { RulesCoverageError } from '../../../shared/vat/rates.js';
 
 /**
  * Hand-counted cases. Each comment gives the count, so every number can be redone with a calendar:
@@ -478,7 +473,7 @@ describe('invalid stays: a clear error naming the stay', () => {
         { entry: '2026-01-10', exit: '2026-01-20' },
       ],
     });
-    expect(error.path).toBe('stays.1.entry');
+    expect(error.field).toBe('stays.1.entry');
     expect(error.message).toMatch(/overlaps/);
   });
 
@@ -490,7 +485,7 @@ describe('invalid stays: a clear error naming the stay', () => {
         { entry: '2026-01-01', exit: '2026-01-10' },
       ],
     });
-    expect(error.path).toBe('stays.1.entry');
+    expect(error.field).toBe('stays.1.entry');
     expect(error.message).toMatch(/date order/);
   });
 
@@ -502,7 +497,7 @@ describe('invalid stays: a clear error naming the stay', () => {
         { entry: '2026-03-10', exit: '2026-03-09' },
       ],
     });
-    expect(error.path).toBe('stays.1.exit');
+    expect(error.field).toBe('stays.1.exit');
     expect(error.message).toMatch(/before its entry/);
   });
 
@@ -512,12 +507,12 @@ describe('invalid stays: a clear error naming the stay', () => {
       stays: [{ entry: '2026-01-01' }, { entry: '2026-03-10', exit: '2026-03-12' }],
       asOf: '2026-06-01',
     });
-    expect(error.path).toBe('stays.0.exit');
+    expect(error.field).toBe('stays.0.exit');
   });
 
   it('an open stay starting after asOf', () => {
     const error = invalid({ taxYear: 2026, stays: [{ entry: '2026-03-10' }], asOf: '2026-03-09' });
-    expect(error.path).toBe('asOf');
+    expect(error.field).toBe('asOf');
   });
 
   it('a tax year before the rules data begins is a coverage error on taxYear', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { RulesCoverageError } from '../../../shared/errors.js';
 import { type Confidence, RULESET_VERSION, ruleById } from '../../../shared/rules/index.js';
 import { assessVat, type VatAssessment, type VatAssessmentRequest } from '../../../shared/vat/assess.js';
-import { RulesCoverageError, rateFor } from '../../../shared/vat/rates.js';
+import { rateFor } from '../../../shared/vat/rates.js';
 
 /**
  * assessVat against the issue's cases (dates are supply dates) and the edges around them. Every

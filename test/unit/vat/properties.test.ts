@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addBusinessDays, addDays, addMonths, periodEnd } from '../../../shared/calendar.js';
+import { RulesCoverageError } from '../../../shared/errors.js';
 import { roundMoney, vatAmounts } from '../../../shared/money.js';
 import { type LineCategory, RULES, type Rule, type SupplyType } from '../../../shared/rules/index.js';
 import { filingCalendar, filingFor } from '../../../shared/vat/filing.js';
-import { RulesCoverageError, rateFor } from '../../../shared/vat/rates.js';
+import { rateFor } from '../../../shared/vat/rates.js';
 
 /**
  * Property tests. Money is checked against an independent integer-cents implementation written here
