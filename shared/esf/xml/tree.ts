@@ -28,7 +28,7 @@ export interface XmlLimits {
   maxDepth: number;
 }
 
-/** A real `InvoiceV2` nests 6 levels (container/set/invoice/productSet/products/product/field): 64 is ample. */
+/** A real `InvoiceV2` nests 7 levels (container/set/invoice/productSet/products/product/field): 64 is ample. */
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxBytes: 2 * 1024 * 1024, maxDepth: 64 };
 
 class Stop extends Error {
