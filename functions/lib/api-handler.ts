@@ -3,6 +3,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod';
 import { AuditUnavailableError, InvalidCursorError } from '../../shared/audit/store.js';
 import type { RouteDefinition } from '../../shared/routes.js';
+import { runRequest } from './idempotency.js'; // AUDIT-HELPER: request scope + Idempotency-Key
 import { logger } from './logger.js';
 import {
   badRequest,
@@ -40,7 +41,7 @@ export function apiHandler<const R extends RouteDefinition>(
 ) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
     .use(problemResponses())
-    .handler(async (event) => {
+    .handler(async (event, context) => {
       const tenant = route.apiKeyRequired ? tenantOf(event) : '';
       const body = (
         route.request?.body ? parseInput(route.request.body, readJsonBody(event), 'body') : undefined
@@ -48,7 +49,10 @@ export function apiHandler<const R extends RouteDefinition>(
       const query = (
         route.request?.query ? parseInput(route.request.query, event.queryStringParameters ?? {}, 'query') : undefined
       ) as QueryOf<R>;
-      const result = await handle({ body, query, tenant });
+      // AUDIT-HELPER: budget, deterministic record keys and Idempotency-Key for every request.
+      const result = await runRequest({ routeId: route.id, method: route.method, event, context, tenant, body }, () =>
+        handle({ body, query, tenant }),
+      );
       if ('json' in result)
         return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json' }, body: result.json };
       return jsonResponse(result.status ?? 200, result.body);
@@ -97,7 +101,9 @@ function problemResponses(): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
       if (error instanceof HttpProblem) {
         request.response = error.toResponse();
       } else if (error instanceof InvalidCursorError) {
-        request.response = badRequest(error.message, [{ path: 'query.cursor', message: error.message }]).toResponse();
+        // AUDIT-HELPER: the cursor's field is where it came from (GET query or POST body).
+        const path = request.event.httpMethod === 'POST' ? 'body.cursor' : 'query.cursor';
+        request.response = badRequest(error.message, [{ path, message: error.message }]).toResponse();
       } else if (error instanceof AuditUnavailableError) {
         logger.warn('audit store unavailable', { reason: error.message });
         request.response = serviceUnavailable(
