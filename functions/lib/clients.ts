@@ -25,7 +25,7 @@ export function dynamoClient(config: FunctionConfig, purpose: 'audit' | 'idempot
       maxAttempts: purpose === 'idempotency' ? 1 : 2,
       requestHandler: {
         connectionTimeout: 1_000,
-        requestTimeout: purpose === 'idempotency' ? 1_500 : 3_000,
+        requestTimeout: purpose === 'idempotency' ? 3_000 : 10_000,
         throwOnRequestTimeout: true,
       },
       // DynamoDB Local accepts any credentials; skip the provider chain (and its slow metadata probes).

@@ -30,8 +30,6 @@ import { WriteGate } from './write-gate.js';
 const { partitionKey: PK, sortKey: SK, lookupIndex: GSI, counterpartyIndex: GSI2 } = AUDIT_TABLE;
 const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
 const BATCH_GET_SIZE = 100; // DynamoDB's BatchGetItem limit
-/** No single DynamoDB call may take longer than this, whatever the budget left (a stall ends here). */
-const CALL_TIMEOUT_MS = 3_000;
 /** An unfinished request's start is kept as long as its Idempotency-Key can be retried. */
 const REQUEST_ANCHOR_SECONDS = 86_400;
 
@@ -133,8 +131,8 @@ export interface DynamoDbAuditStoreOptions {
 }
 
 /**
- * DynamoDB adapter of the audit trail. Every call is bounded by the running request's budget
- * ({@link currentScope}) and by {@link CALL_TIMEOUT_MS}; writes queue at the shared {@link WriteGate}.
+ * DynamoDB adapter of the audit trail. Every call is aborted when the running request's budget
+ * ({@link currentScope}) runs out; writes queue at the shared {@link WriteGate}.
  */
 export class DynamoDbAuditStore implements AuditStore {
   private readonly writeConcurrency: number;
@@ -383,7 +381,8 @@ export class DynamoDbAuditStore implements AuditStore {
   }
 
   /**
-   * Sends one command, cut off when the request's budget or {@link CALL_TIMEOUT_MS} runs out. Any failure
+   * Sends one command, cut off when the request's budget runs out (no shorter fixed cap: a loaded DynamoDB
+   * Local takes seconds per batch, and cutting slow-but-working calls short only repeats their work). Any failure
    * to reach DynamoDB is a dependency outage (503), never a 500 and never a hang.
    */
   private async send<T>(
@@ -393,7 +392,7 @@ export class DynamoDbAuditStore implements AuditStore {
     const left = remainingBudget(scope);
     if (left <= 0) throw new AuditUnavailableError('the request budget is spent');
     try {
-      return await call({ abortSignal: AbortSignal.timeout(Math.min(CALL_TIMEOUT_MS, left)) });
+      return await call({ abortSignal: AbortSignal.timeout(left) });
     } catch (error) {
       if (error instanceof AuditUnavailableError) throw error;
       throw new AuditUnavailableError(`DynamoDB request failed: ${(error as Error).name}`, { cause: error });
