@@ -392,7 +392,7 @@ export class DynamoDbAuditStore implements AuditStore {
     const left = remainingBudget(scope);
     if (left <= 0) throw new AuditUnavailableError('the request budget is spent');
     try {
-      return await call({ abortSignal: AbortSignal.timeout(left) });
+      return await call({ abortSignal: AbortSignal.timeout(Math.ceil(left)) });
     } catch (error) {
       if (error instanceof AuditUnavailableError) throw error;
       throw new AuditUnavailableError(`DynamoDB request failed: ${(error as Error).name}`, { cause: error });

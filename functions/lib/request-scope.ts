@@ -30,7 +30,7 @@ let sequence = 0;
 export function deadlineOf(context: Pick<Context, 'getRemainingTimeInMillis'> | undefined, now = Date.now()): number {
   const remaining = context?.getRemainingTimeInMillis?.();
   if (remaining === undefined || !Number.isFinite(remaining)) return now + DEFAULT_BUDGET_MS;
-  return now + remaining - Math.max(MIN_SAFETY_MARGIN_MS, remaining * SAFETY_MARGIN_RATIO);
+  return Math.floor(now + remaining - Math.max(MIN_SAFETY_MARGIN_MS, remaining * SAFETY_MARGIN_RATIO));
 }
 
 /** Runs `fn` with the request's scope visible to {@link currentScope}. */

@@ -143,3 +143,18 @@ describe('DynamoDbAuditStore', () => {
     expect(page.items[0]).not.toHaveProperty('requestRef');
   });
 });
+
+describe('DynamoDbAuditStore budgets', () => {
+  it('accepts a fractional budget (a Lambda margin of 10 % is rarely whole milliseconds)', async () => {
+    // Prepare
+    const { client, sent } = fakeClient(async () => ({}));
+
+    // Act
+    await runInScope({ deadline: Date.now() + 2_500.7, requestId: 'fractional' }, () =>
+      store(client).write(records(1)),
+    );
+
+    // Assess
+    expect(sent).toHaveLength(2);
+  });
+});
