@@ -4,7 +4,7 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AUDIT_INDEXES, AUDIT_TABLE } from '../shared/audit/table.js';
-import { AUDIT_TABLE_ACTIONS, type RouteAccess } from './route-access.js';
+import { AUDIT_TABLE_ACTIONS, CONTROL_ITEM_ACTIONS, type RouteAccess } from './route-access.js';
 
 /**
  * Logical ids the table and the secret had when they were created directly in the stack. Both are
@@ -73,6 +73,20 @@ export class AuditStorage extends Construct {
         new PolicyStatement({
           actions: [...AUDIT_TABLE_ACTIONS[access.auditTable]],
           resources: [this.table.tableArn, ...(access.auditTable === 'read' ? indexArns : [])],
+        }),
+      );
+      grantee.grantPrincipal.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [...CONTROL_ITEM_ACTIONS],
+          resources: [this.table.tableArn],
+          conditions: {
+            'ForAllValues:StringLike': {
+              'dynamodb:LeadingKeys': [
+                `${AUDIT_TABLE.requestPartitionPrefix}*`,
+                `${AUDIT_TABLE.idempotencyPartitionPrefix}*`,
+              ],
+            },
+          },
         }),
       );
     }

@@ -8,7 +8,7 @@ import {
   SERVICE_DIMENSION,
   SERVICE_NAME,
 } from '../functions/lib/metric-names.js';
-import { AUDIT_TABLE_ACTIONS } from './route-access.js';
+import { AUDIT_TABLE_ACTIONS, CONTROL_ITEM_ACTIONS } from './route-access.js';
 
 /**
  * One of the functions' custom metrics as Powertools publishes it: the Salyk namespace and the
@@ -30,5 +30,7 @@ export function customMetric(
 
 /** The DynamoDB operations the functions call, from the same table that grants them. */
 export const AUDIT_TABLE_OPERATIONS = [
-  ...new Set(Object.values(AUDIT_TABLE_ACTIONS).flatMap((actions) => actions.map((a) => a.replace('dynamodb:', '')))),
+  ...new Set(
+    [...Object.values(AUDIT_TABLE_ACTIONS).flat(), ...CONTROL_ITEM_ACTIONS].map((a) => a.replace('dynamodb:', '')),
+  ),
 ] as Operation[];

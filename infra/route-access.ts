@@ -16,12 +16,24 @@ export interface RouteAccess {
   hmacSecret: boolean;
 }
 
-/** The DynamoDB actions behind each {@link AuditTableAccess} (what `DynamoDbAuditStore` calls). */
+/** The DynamoDB actions behind each {@link AuditTableAccess} on audit records (what `DynamoDbAuditStore` calls). */
 export const AUDIT_TABLE_ACTIONS: Record<AuditTableAccess, readonly string[]> = {
   none: [],
   append: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'],
-  read: ['dynamodb:Query'],
+  read: ['dynamodb:Query', 'dynamodb:BatchGetItem'],
 };
+
+/**
+ * Control items beside the records: a request's start/commit item (`R#<tenant>`) and Powertools' idempotency
+ * records (`I#<tenant>`). They must be read, updated and deleted, so these actions are granted only on those
+ * partitions (`dynamodb:LeadingKeys`): the audit records themselves (`T#<tenant>`) stay append-only.
+ */
+export const CONTROL_ITEM_ACTIONS: readonly string[] = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
 
 /**
  * Least privilege per route. Keyed by route name so that adding a route to `shared/routes.ts` without
@@ -33,7 +45,8 @@ export const ROUTE_ACCESS: Record<RouteName, RouteAccess> = {
   openapi: { auditTable: 'none', hmacSecret: false },
   validateIdentifier: { auditTable: 'append', hmacSecret: true },
   validateIdentifierBatch: { auditTable: 'append', hmacSecret: true },
-  auditList: { auditTable: 'read', hmacSecret: false },
+  // The secret also seals pagination cursors.
+  auditList: { auditTable: 'read', hmacSecret: true },
   auditLookup: { auditTable: 'read', hmacSecret: true },
   esfPrecheck: { auditTable: 'append', hmacSecret: true },
   vatAssess: { auditTable: 'append', hmacSecret: true },

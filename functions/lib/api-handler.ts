@@ -10,6 +10,7 @@ import {
   type SalykError,
 } from '../../shared/errors.js';
 import type { RouteDefinition } from '../../shared/routes.js';
+import { runRequest } from './idempotency.js';
 import { logger } from './logger.js';
 import {
   badRequest,
@@ -50,7 +51,7 @@ export function apiHandler<const R extends RouteDefinition>(
   const where = route.request?.body ? 'body' : 'query';
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
     .use(problemResponses(where))
-    .handler(async (event) => {
+    .handler(async (event, context) => {
       const tenant = route.apiKeyRequired ? tenantOf(event) : '';
       const body = (
         route.request?.body ? parseInput(route.request.body, readJsonBody(event), 'body') : undefined
@@ -58,7 +59,10 @@ export function apiHandler<const R extends RouteDefinition>(
       const query = (
         route.request?.query ? parseInput(route.request.query, event.queryStringParameters ?? {}, 'query') : undefined
       ) as QueryOf<R>;
-      const result = await handle({ body, query, tenant });
+      // Budget, deterministic record keys and Idempotency-Key (every POST) for every request.
+      const result = await runRequest({ routeId: route.id, method: route.method, event, context, tenant, body }, () =>
+        handle({ body, query, tenant }),
+      );
       if ('json' in result)
         return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json' }, body: result.json };
       return jsonResponse(result.status ?? 200, result.body);

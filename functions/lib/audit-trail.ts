@@ -1,15 +1,16 @@
-import { monotonicFactory } from 'ulid';
+import { createHmac } from 'node:crypto';
 import type { AuditRecord, RecordContext } from '../../shared/audit/record.js';
 import type { AuditStore } from '../../shared/audit/store.js';
 import { RULESET_VERSION } from '../../shared/rules/version.js';
+import { base32, checkIdOf, nextUnkeyedRef } from './check-id.js';
 import { dynamoClient, hmacSecret } from './clients.js';
 import { readConfig } from './config.js';
 import { DynamoDbAuditStore } from './dynamodb-audit-store.js';
-
-/** Monotonic so the records of one batch keep the request's order in the (time-sorted) table. */
-const nextCheckId = monotonicFactory();
+import { currentScope } from './request-scope.js';
+import { WriteGate } from './write-gate.js';
 
 let storeOverride: AuditStore | undefined;
+let gate: WriteGate | undefined;
 
 /** For handler tests: route audit writes to a fake store. */
 export function useAuditStore(store: AuditStore | undefined): void {
@@ -19,7 +20,13 @@ export function useAuditStore(store: AuditStore | undefined): void {
 export function auditStore(): AuditStore {
   if (storeOverride) return storeOverride;
   const config = readConfig();
-  return new DynamoDbAuditStore(dynamoClient(config), config.tableName, config.writeConcurrency);
+  // One gate per process: it is what bounds the writes of all concurrent requests together.
+  gate ??= new WriteGate(config.maxConcurrentWrites);
+  return new DynamoDbAuditStore(dynamoClient(config), config.tableName, {
+    writeConcurrency: config.writeConcurrency,
+    gate,
+    cursorSecret: hmacSecret,
+  });
 }
 
 /** Everything a handler needs to build records: the HMAC key and one record context per record. */
@@ -28,23 +35,39 @@ export interface AuditSession {
   context(): RecordContext;
 }
 
+/**
+ * Opens the audit session of the running request. Record keys are deterministic per request and item:
+ * `checkId` = start time (10 characters, as a ULID, so listings stay newest-first) + request ref (10) +
+ * item index (6). With an Idempotency-Key the ref comes from tenant and key and the start time from the
+ * first attempt, so a retry rewrites the same records instead of adding new ones.
+ */
 export async function openAuditSession(tenant: string): Promise<AuditSession> {
   const secret = await hmacSecret();
   const { retentionDays } = readConfig();
+  const scope = currentScope();
   const now = new Date();
+  let requestRef: string;
+  let startedAt = now;
+  if (scope.idempotencyKey !== undefined) {
+    requestRef = base32(createHmac('sha256', secret).update(`request\0${tenant}\0${scope.idempotencyKey}`).digest());
+    startedAt = await auditStore().begin(tenant, requestRef, now);
+  } else {
+    requestRef = nextUnkeyedRef(now.getTime());
+  }
+  let index = 0;
   return {
     secret,
     context: () => ({
       tenant,
-      checkId: nextCheckId(now.getTime()),
-      now,
+      checkId: checkIdOf(startedAt, requestRef, index++),
+      now: startedAt,
       retentionDays,
       rulesetVersion: RULESET_VERSION,
     }),
   };
 }
 
-/** Writes the records and resolves only once all are durable (the store rejects otherwise → 503). */
+/** Writes the records and resolves only once all are durable and committed (the store rejects otherwise → 503). */
 export async function recordAudit(records: readonly AuditRecord[]): Promise<void> {
   await auditStore().write(records);
 }

@@ -7,18 +7,27 @@ const dynamoClients = new Map<string, DynamoDBClient>();
 
 /**
  * One DynamoDB client per endpoint, created once per container (clients hold connection pools).
- * Short timeouts so an unreachable database becomes a prompt 503, not a hung request.
+ * Short timeouts so an unreachable or stalled database becomes a prompt 503, not a hung request:
+ * `throwOnRequestTimeout` makes the request timeout reject (by default the SDK only logs a warning
+ * and keeps waiting), and one retry at most. The audit store also aborts every call at the request's
+ * budget; these limits bound calls made without one (Powertools idempotency, table creation).
  */
-export function dynamoClient(config: FunctionConfig): DynamoDBClient {
-  const key = `${config.dynamodbEndpoint ?? 'aws'}|${config.region}`;
+export function dynamoClient(config: FunctionConfig, purpose: 'audit' | 'idempotency' = 'audit'): DynamoDBClient {
+  const key = `${config.dynamodbEndpoint ?? 'aws'}|${config.region}|${purpose}`;
   let client = dynamoClients.get(key);
   if (!client) {
     const local = config.dynamodbEndpoint !== undefined && !process.env.AWS_ACCESS_KEY_ID;
     client = new DynamoDBClient({
       region: config.region,
       endpoint: config.dynamodbEndpoint,
-      maxAttempts: 3,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 10_000 },
+      // Powertools' idempotency calls cannot take an abort signal: one short attempt each keeps them
+      // inside the budget (see IDEMPOTENCY_RESERVE_MS).
+      maxAttempts: purpose === 'idempotency' ? 1 : 2,
+      requestHandler: {
+        connectionTimeout: 1_000,
+        requestTimeout: purpose === 'idempotency' ? 3_000 : 10_000,
+        throwOnRequestTimeout: true,
+      },
       // DynamoDB Local accepts any credentials; skip the provider chain (and its slow metadata probes).
       ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     });

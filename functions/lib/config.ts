@@ -9,6 +9,8 @@ export interface FunctionConfig {
   region: string;
   /** How many BatchWriteItem calls one request runs at once. */
   writeConcurrency: number;
+  /** How many DynamoDB write calls the whole process runs at once; more wait in the write gate. */
+  maxConcurrentWrites: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): FunctionConfig {
@@ -18,6 +20,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): FunctionConfig
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     writeConcurrency: positiveInt(env.AUDIT_WRITE_CONCURRENCY) ?? 8,
+    maxConcurrentWrites: positiveInt(env.AUDIT_MAX_CONCURRENT_WRITES) ?? 8,
   };
 }
 

@@ -1,10 +1,14 @@
 import {
   type AttributeValue,
+  BatchGetItemCommand,
   BatchWriteItemCommand,
+  ConditionalCheckFailedException,
   type DynamoDBClient,
+  GetItemCommand,
   PutItemCommand,
   QueryCommand,
   type QueryCommandInput,
+  UpdateItemCommand,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
@@ -16,21 +20,31 @@ import {
   type AuditPageRequest,
   type AuditStore,
   AuditUnavailableError,
-  InvalidCursorError,
 } from '../../shared/audit/store.js';
 import { AUDIT_TABLE } from '../../shared/audit/table.js';
+import { requestRefOf } from './check-id.js';
+import { openCursor, sealCursor } from './cursor.js';
+import { currentScope, type RequestScope, remainingBudget } from './request-scope.js';
+import { WriteGate } from './write-gate.js';
 
 const { partitionKey: PK, sortKey: SK, lookupIndex: GSI, counterpartyIndex: GSI2 } = AUDIT_TABLE;
 const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
-const MAX_WRITE_ATTEMPTS = 8;
+const BATCH_GET_SIZE = 100; // DynamoDB's BatchGetItem limit
+/** An unfinished request's start is kept as long as its Idempotency-Key can be retried. */
+const REQUEST_ANCHOR_SECONDS = 86_400;
 
+/** The item attribute naming the request whose commit makes the record count. */
+const REQUEST_REF = 'requestRef';
 const tenantKey = (tenant: string) => `T#${tenant}`;
+const requestKey = (tenant: string) => `${AUDIT_TABLE.requestPartitionPrefix}${tenant}`;
 const identifierKey = (tenant: string, hmac: string) => `T#${tenant}#H#${hmac}`;
 
 /** The DynamoDB item of a record: the record itself plus its keys. */
 export function toItem(record: AuditRecord): Record<string, unknown> {
   return {
     ...record,
+    // Items without it (written by earlier versions) are complete by definition.
+    [REQUEST_REF]: requestRefOf(record.checkId),
     [PK.name]: tenantKey(record.tenant),
     [SK.name]: record.checkId,
     ...(record.identifier
@@ -41,7 +55,7 @@ export function toItem(record: AuditRecord): Record<string, unknown> {
       : {}),
     ...(counterparty(record)
       ? {
-          [GSI2.partitionKey.name]: identifierKey(record.tenant, counterparty(record)!.hmac),
+          [GSI2.partitionKey.name]: identifierKey(record.tenant, counterparty(record)?.hmac ?? ''),
           [GSI2.sortKey.name]: record.checkId,
         }
       : {}),
@@ -84,8 +98,15 @@ function counterparty(record: AuditRecord) {
   return record.otherIdentifiers ? Object.values(record.otherIdentifiers)[0] : undefined;
 }
 
-function fromItem(item: Record<string, unknown>): AuditRecord {
+/** A stored record and the request it belongs to (undefined for records of earlier versions). */
+interface StoredRecord {
+  record: AuditRecord;
+  requestRef?: string;
+}
+
+function fromItem(item: Record<string, unknown>): StoredRecord {
   const {
+    [REQUEST_REF]: requestRef,
     [PK.name]: _pk,
     [SK.name]: _sk,
     [GSI.partitionKey.name]: _g1,
@@ -94,43 +115,143 @@ function fromItem(item: Record<string, unknown>): AuditRecord {
     [GSI2.sortKey.name]: _g4,
     ...record
   } = item;
-  return record as unknown as AuditRecord;
+  return {
+    record: record as unknown as AuditRecord,
+    ...(typeof requestRef === 'string' ? { requestRef } : {}),
+  };
 }
 
-/** DynamoDB adapter of the audit trail. */
+export interface DynamoDbAuditStoreOptions {
+  /** How many BatchWriteItem calls one request runs at once. */
+  writeConcurrency?: number;
+  /** Shared by every store of the process: bounds the calls in flight towards DynamoDB. */
+  gate?: WriteGate;
+  /** The server secret that seals pagination cursors. */
+  cursorSecret: () => Promise<string>;
+}
+
+/**
+ * DynamoDB adapter of the audit trail. Every call is aborted when the running request's budget
+ * ({@link currentScope}) runs out; writes queue at the shared {@link WriteGate}.
+ */
 export class DynamoDbAuditStore implements AuditStore {
+  private readonly writeConcurrency: number;
+  private readonly gate: WriteGate;
+
   constructor(
     private readonly client: DynamoDBClient,
     private readonly tableName: string,
-    private readonly writeConcurrency = 8,
-  ) {}
-
-  async write(records: readonly AuditRecord[]): Promise<void> {
-    if (records.length === 1) {
-      await this.call(() =>
-        this.client.send(new PutItemCommand({ TableName: this.tableName, Item: toAttributes(toItem(records[0]!)) })),
-      );
-      return;
-    }
-    const requests: WriteRequest[] = records.map((r) => ({ PutRequest: { Item: toAttributes(toItem(r)) } }));
-    const chunks: WriteRequest[][] = [];
-    for (let i = 0; i < requests.length; i += BATCH_SIZE) chunks.push(requests.slice(i, i + BATCH_SIZE));
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length) await this.writeChunk(chunks[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.writeConcurrency, chunks.length) }, worker));
+    private readonly options: DynamoDbAuditStoreOptions,
+  ) {
+    this.writeConcurrency = options.writeConcurrency ?? 8;
+    this.gate = options.gate ?? new WriteGate(this.writeConcurrency);
   }
 
-  /** Writes one batch, retrying what DynamoDB leaves unprocessed with capped exponential backoff. */
-  private async writeChunk(chunk: WriteRequest[]): Promise<void> {
+  async begin(tenant: string, requestRef: string, startedAt: Date): Promise<Date> {
+    const key = { [PK.name]: requestKey(tenant), [SK.name]: requestRef };
+    try {
+      await this.send((o) =>
+        this.client.send(
+          new PutItemCommand({
+            TableName: this.tableName,
+            Item: toAttributes({
+              ...key,
+              startedAt: startedAt.getTime(),
+              committed: false,
+              [AUDIT_TABLE.timeToLiveAttribute]: Math.floor(startedAt.getTime() / 1000) + REQUEST_ANCHOR_SECONDS,
+            }),
+            ConditionExpression: 'attribute_not_exists(#pk)',
+            ExpressionAttributeNames: { '#pk': PK.name },
+          }),
+          o,
+        ),
+      );
+      return startedAt;
+    } catch (error) {
+      if (!(error instanceof AuditUnavailableError && error.cause instanceof ConditionalCheckFailedException))
+        throw error;
+    }
+    // A retry: derive its keys from the first attempt's start, so it rewrites the same records.
+    const out = await this.send((o) =>
+      this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: toAttributes(key), ConsistentRead: true }),
+        o,
+      ),
+    );
+    const first = out.Item?.startedAt?.N;
+    return first ? new Date(Number(first)) : startedAt;
+  }
+
+  /**
+   * Writes every record (idempotent puts: the keys are deterministic), then commits their requests.
+   * Refused up front when the shared gate's queue would outlast the budget; nothing is written then.
+   */
+  async write(records: readonly AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const scope = currentScope();
+    const chunks: WriteRequest[][] = [];
+    for (let i = 0; i < records.length; i += BATCH_SIZE)
+      chunks.push(records.slice(i, i + BATCH_SIZE).map((r) => ({ PutRequest: { Item: toAttributes(toItem(r)) } })));
+    this.gate.admit(chunks.length + 1, scope.deadline);
+    if (records.length === 1) {
+      const item = chunks[0]?.[0]?.PutRequest?.Item;
+      await this.gate.run(scope.sequence, scope.deadline, () =>
+        this.send((o) => this.client.send(new PutItemCommand({ TableName: this.tableName, Item: item }), o), scope),
+      );
+    } else {
+      let next = 0;
+      const worker = async () => {
+        for (let chunk = chunks[next++]; chunk; chunk = chunks[next++]) await this.writeChunk(chunk, scope);
+      };
+      await Promise.all(Array.from({ length: Math.min(this.writeConcurrency, chunks.length) }, worker));
+    }
+    await this.commit(records, scope);
+  }
+
+  /** Marks each request of `records` complete: only now do its records count. */
+  private async commit(records: readonly AuditRecord[], scope: RequestScope): Promise<void> {
+    const requests = new Map<string, { tenant: string; expiresAt: number }>();
+    for (const r of records) {
+      const id = `${r.tenant}\0${requestRefOf(r.checkId)}`;
+      const known = requests.get(id);
+      if (!known || known.expiresAt < r.expiresAt) requests.set(id, { tenant: r.tenant, expiresAt: r.expiresAt });
+    }
+    for (const [id, { tenant, expiresAt }] of requests) {
+      const ref = id.slice(tenant.length + 1);
+      await this.gate.run(scope.sequence, scope.deadline, () =>
+        this.send(
+          (o) =>
+            this.client.send(
+              new UpdateItemCommand({
+                TableName: this.tableName,
+                Key: toAttributes({ [PK.name]: requestKey(tenant), [SK.name]: ref }),
+                UpdateExpression: 'SET committed = :yes, #exp = :exp',
+                ExpressionAttributeNames: { '#exp': AUDIT_TABLE.timeToLiveAttribute },
+                ExpressionAttributeValues: { ':yes': { BOOL: true }, ':exp': { N: String(expiresAt) } },
+              }),
+              o,
+            ),
+          scope,
+        ),
+      );
+    }
+  }
+
+  /** Writes one batch, retrying what DynamoDB leaves unprocessed with capped backoff, within the budget. */
+  private async writeChunk(chunk: WriteRequest[], scope: RequestScope): Promise<void> {
     let pending = chunk;
     for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > MAX_WRITE_ATTEMPTS)
-        throw new AuditUnavailableError(`${pending.length} audit records were not written`);
-      if (attempt > 1) await sleep(Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2));
-      const out = await this.call(() =>
-        this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } })),
+      if (attempt > 1) {
+        const pause = Math.min(1_000, 25 * 2 ** attempt) * (0.5 + Math.random() / 2);
+        if (pause >= remainingBudget(scope))
+          throw new AuditUnavailableError(`${pending.length} audit records were not written in time`);
+        await sleep(pause);
+      }
+      const out = await this.gate.run(scope.sequence, scope.deadline, () =>
+        this.send(
+          (o) => this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.tableName]: pending } }), o),
+          scope,
+        ),
       );
       pending = out.UnprocessedItems?.[this.tableName] ?? [];
     }
@@ -140,13 +261,15 @@ export class DynamoDbAuditStore implements AuditStore {
     const values: Record<string, unknown> = { ':pk': tenantKey(tenant), ':now': Math.floor(Date.now() / 1000) };
     let condition = '#pk = :pk';
     if (query.from || query.to) {
-      // checkIds are ULIDs: their first 10 characters encode the creation time, so a date range is a key range.
-      values[':lo'] = query.from ? encodeTime(Date.parse(`${query.from}T00:00:00Z`), 10) + '0'.repeat(16) : '0';
+      // checkIds start with their time (10 characters, as a ULID does), so a date range is a key range.
+      values[':lo'] = query.from ? encodeTime(Math.max(0, Date.parse(`${query.from}T00:00:00Z`)), 10) : '0';
       values[':hi'] = query.to
-        ? encodeTime(Date.parse(`${query.to}T00:00:00Z`) + 86_399_999, 10) + 'Z'.repeat(16)
+        ? `${encodeTime(Math.max(0, Date.parse(`${query.to}T00:00:00Z`) + 86_399_999), 10)}${'Z'.repeat(16)}`
         : 'Z'.repeat(26);
       condition += ' AND #sk BETWEEN :lo AND :hi';
     }
+    const scope = `list\0${tenant}`;
+    const after = query.cursor ? openCursor(await this.options.cursorSecret(), scope, query.cursor) : undefined;
     const input: QueryCommandInput = {
       TableName: this.tableName,
       KeyConditionExpression: condition,
@@ -160,27 +283,31 @@ export class DynamoDbAuditStore implements AuditStore {
       ExpressionAttributeValues: marshall(values),
       ScanIndexForward: false,
       Limit: query.limit,
-      ExclusiveStartKey: query.cursor
-        ? marshall(decodeCursor(query.cursor, { [PK.name]: tenantKey(tenant) }, [SK.name]))
-        : undefined,
+      ExclusiveStartKey: after ? marshall({ [PK.name]: tenantKey(tenant), [SK.name]: after }) : undefined,
     };
-    const out = await this.call(() => this.client.send(new QueryCommand(input)));
+    const out = await this.send((o) => this.client.send(new QueryCommand(input), o));
+    const items = await this.committedOnly(
+      tenant,
+      (out.Items ?? []).map((i) => fromItem(unmarshall(i))),
+    );
+    const last = out.LastEvaluatedKey?.[SK.name]?.S;
     return {
-      items: (out.Items ?? []).map((i) => fromItem(unmarshall(i))),
-      cursor: out.LastEvaluatedKey ? encodeCursor(unmarshall(out.LastEvaluatedKey)) : undefined,
+      items,
+      ...(last ? { cursor: sealCursor(await this.options.cursorSecret(), scope, last) } : {}),
     };
   }
 
   /**
    * Checks of one identifier, newest first, from both indexes (as the main identifier, or as an ESF buyer).
    * Both are ordered by checkId, so a page is the newest `limit` of their merge and the cursor is the last
-   * checkId returned, bound to the tenant and the identifier.
+   * checkId returned, sealed for the tenant and the identifier.
    */
   async findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage> {
     const partition = identifierKey(tenant, hmac);
-    const before = page.cursor ? decodeLookupCursor(page.cursor, partition) : undefined;
+    const scope = `lookup\0${partition}`;
+    const before = page.cursor ? openCursor(await this.options.cursorSecret(), scope, page.cursor) : undefined;
     const query = (index: typeof GSI | typeof GSI2) =>
-      this.call(() =>
+      this.send((o) =>
         this.client.send(
           new QueryCommand({
             TableName: this.tableName,
@@ -201,71 +328,76 @@ export class DynamoDbAuditStore implements AuditStore {
             ScanIndexForward: false,
             Limit: page.limit,
           }),
+          o,
         ),
       );
     const [main, counterparties] = await Promise.all([query(GSI), query(GSI2)]);
     const merged = [...(main.Items ?? []), ...(counterparties.Items ?? [])]
       .map((i) => fromItem(unmarshall(i)))
-      .sort((a, b) => (a.checkId < b.checkId ? 1 : a.checkId > b.checkId ? -1 : 0));
+      .sort((a, b) => (a.record.checkId < b.record.checkId ? 1 : a.record.checkId > b.record.checkId ? -1 : 0));
     const items = merged.slice(0, page.limit);
     const more =
       merged.length > items.length ||
       main.LastEvaluatedKey !== undefined ||
       counterparties.LastEvaluatedKey !== undefined;
+    const last = items.at(-1)?.record.checkId;
     return {
-      items,
-      ...(more && items.length ? { cursor: encodeCursor({ p: partition, before: items.at(-1)!.checkId }) } : {}),
+      items: await this.committedOnly(tenant, items),
+      ...(more && last ? { cursor: sealCursor(await this.options.cursorSecret(), scope, last) } : {}),
     };
   }
 
-  /** Any failure to reach DynamoDB is a dependency outage (503), never a 500. */
-  private async call<T>(send: () => Promise<T>): Promise<T> {
+  /** Drops records whose request never committed (answered 503 half-way, or still being written). */
+  private async committedOnly(tenant: string, records: StoredRecord[]): Promise<AuditRecord[]> {
+    const refs = [...new Set(records.flatMap((r) => (r.requestRef ? [r.requestRef] : [])))];
+    if (refs.length === 0) return records.map((r) => r.record);
+    const committed = new Set<string>();
+    for (let i = 0; i < refs.length; i += BATCH_GET_SIZE) {
+      let keys: Record<string, AttributeValue>[] | undefined = refs
+        .slice(i, i + BATCH_GET_SIZE)
+        .map((ref) => toAttributes({ [PK.name]: requestKey(tenant), [SK.name]: ref }));
+      while (keys?.length) {
+        const out = await this.send((o) =>
+          this.client.send(
+            new BatchGetItemCommand({
+              RequestItems: {
+                [this.tableName]: {
+                  Keys: keys,
+                  ConsistentRead: true,
+                  ProjectionExpression: '#sk, committed',
+                  ExpressionAttributeNames: { '#sk': SK.name },
+                },
+              },
+            }),
+            o,
+          ),
+        );
+        for (const item of out.Responses?.[this.tableName] ?? [])
+          if (item.committed?.BOOL === true && item[SK.name]?.S) committed.add(item[SK.name]?.S ?? '');
+        keys = out.UnprocessedKeys?.[this.tableName]?.Keys;
+      }
+    }
+    return records.filter((r) => !r.requestRef || committed.has(r.requestRef)).map((r) => r.record);
+  }
+
+  /**
+   * Sends one command, cut off when the request's budget runs out (no shorter fixed cap: a loaded DynamoDB
+   * Local takes seconds per batch, and cutting slow-but-working calls short only repeats their work). Any failure
+   * to reach DynamoDB is a dependency outage (503), never a 500 and never a hang.
+   */
+  private async send<T>(
+    call: (options: { abortSignal: AbortSignal }) => Promise<T>,
+    scope: RequestScope = currentScope(),
+  ): Promise<T> {
+    const left = remainingBudget(scope);
+    if (left <= 0) throw new AuditUnavailableError('the request budget is spent');
     try {
-      return await send();
+      return await call({ abortSignal: AbortSignal.timeout(Math.ceil(left)) });
     } catch (error) {
       if (error instanceof AuditUnavailableError) throw error;
       throw new AuditUnavailableError(`DynamoDB request failed: ${(error as Error).name}`, { cause: error });
     }
   }
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-/**
- * A cursor is only honoured inside the partition it came from (the caller's own): its fixed keys must
- * match exactly, and it may carry nothing but those keys and the listed sort keys.
- */
-function decodeCursor(cursor: string, fixed: Record<string, string>, sortKeys: string[]): Record<string, unknown> {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new InvalidCursorError('the cursor is malformed');
-  }
-  const k = key as Record<string, unknown> | null;
-  const belongs =
-    k !== null &&
-    typeof k === 'object' &&
-    Object.entries(fixed).every(([name, value]) => k[name] === value) &&
-    sortKeys.every((name) => typeof k[name] === 'string') &&
-    Object.keys(k).length === Object.keys(fixed).length + sortKeys.length;
-  if (!belongs) throw new InvalidCursorError('the cursor does not belong to this listing');
-  return k;
-}
-
-/** A lookup cursor: the last checkId returned, valid only for the same tenant and identifier. */
-function decodeLookupCursor(cursor: string, partition: string): string {
-  let key: { p?: unknown; before?: unknown } | null;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { p?: unknown; before?: unknown } | null;
-  } catch {
-    throw new InvalidCursorError('the cursor is malformed');
-  }
-  if (!key || key.p !== partition || typeof key.before !== 'string')
-    throw new InvalidCursorError('the cursor does not belong to this lookup');
-  return key.before;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -23,6 +23,12 @@ export interface AuditPage {
  * `write` resolves only when every record is durably stored, and rejects otherwise.
  */
 export interface AuditStore {
+  /**
+   * Starts a request that may be retried (it has an Idempotency-Key), or finds it again on a retry:
+   * resolves to the time first recorded for `requestRef`, from which its record keys are derived.
+   */
+  begin(tenant: string, requestRef: string, startedAt: Date): Promise<Date>;
+  /** Writes the records, then commits their requests: only committed records are listed or found. */
   write(records: readonly AuditRecord[]): Promise<void>;
   list(tenant: string, query: AuditListQuery): Promise<AuditPage>;
   findByIdentifier(tenant: string, hmac: string, page: AuditPageRequest): Promise<AuditPage>;

@@ -19,6 +19,13 @@ export const AUDIT_TABLE = {
     partitionKey: { name: 'gsi2pk', type: 'S' },
     sortKey: { name: 'gsi2sk', type: 'S' },
   },
+  /**
+   * Other partitions of the same table (never read by listings, which query `T#<tenant>` only):
+   * `R#<tenant>` / `<requestRef>` — a request's start time and, once all its records are durable, its
+   * commit; `I#<tenant>` / `<route>#<hash>` — Powertools idempotency records (24 h, same TTL attribute).
+   */
+  requestPartitionPrefix: 'R#',
+  idempotencyPartitionPrefix: 'I#',
   /** Epoch seconds after which DynamoDB may delete the record. */
   timeToLiveAttribute: 'expiresAt',
 } as const;

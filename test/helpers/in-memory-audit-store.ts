@@ -18,6 +18,15 @@ export class InMemoryAuditStore implements AuditStore {
   /** How many `write` calls were made, successful or not. */
   writeCalls = 0;
   private failure: Error | undefined;
+  /** requestRef → first start time, as the DynamoDB adapter keeps it for retried requests. */
+  private readonly starts = new Map<string, Date>();
+
+  async begin(tenant: string, requestRef: string, startedAt: Date): Promise<Date> {
+    if (this.failure) throw this.failure;
+    const id = `${tenant}\0${requestRef}`;
+    if (!this.starts.has(id)) this.starts.set(id, startedAt);
+    return this.starts.get(id) ?? startedAt;
+  }
 
   /** From now on every call rejects with this error (default: an AuditUnavailableError). */
   failWith(error: Error = new AuditUnavailableError('simulated outage')): void {
@@ -31,7 +40,12 @@ export class InMemoryAuditStore implements AuditStore {
   async write(records: readonly AuditRecord[]): Promise<void> {
     this.writeCalls++;
     if (this.failure) throw this.failure;
-    this.records.push(...records.map((r) => structuredClone(r)));
+    // Keys are deterministic: writing a record again replaces it, as a DynamoDB put does.
+    for (const r of records) {
+      const at = this.records.findIndex((o) => o.tenant === r.tenant && o.checkId === r.checkId);
+      if (at >= 0) this.records[at] = structuredClone(r);
+      else this.records.push(structuredClone(r));
+    }
   }
 
   async list(tenant: string, query: AuditListQuery): Promise<AuditPage> {

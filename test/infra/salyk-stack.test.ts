@@ -4,7 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLING, CREATE_REQUIRE_BANNER, esbuildOptionsFor, PROJECT_ROOT } from '../../infra/bundling.js';
 import { PROBLEM_GATEWAY_RESPONSES, problemTemplate } from '../../infra/gateway-responses.js';
-import { AUDIT_TABLE_ACTIONS, ROUTE_ACCESS, type RouteAccess } from '../../infra/route-access.js';
+import { AUDIT_TABLE_ACTIONS, CONTROL_ITEM_ACTIONS, ROUTE_ACCESS, type RouteAccess } from '../../infra/route-access.js';
 import type { SalykStack } from '../../infra/salyk-stack.js';
 import { AUDIT_INDEXES, AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../../shared/audit/table.js';
 import { type RouteName, routeList, routes } from '../../shared/routes.js';
@@ -349,13 +349,28 @@ describe('Stack: Salyk — data', () => {
         ...['logs:CreateLogStream', 'logs:PutLogEvents'],
         ...['xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
         ...AUDIT_TABLE_ACTIONS[access.auditTable],
+        ...(access.auditTable === 'none' ? [] : CONTROL_ITEM_ACTIONS),
         ...(access.hmacSecret ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
       ].sort();
       expect(actions, route.id).toEqual(expected);
-      // The audit log stays append-only from the API's side.
-      expect(actions, route.id).not.toContain('dynamodb:DeleteItem');
-      expect(actions, route.id).not.toContain('dynamodb:UpdateItem');
     }
+  });
+
+  it('keeps audit records append-only: change and delete only on request and idempotency items (LeadingKeys)', () => {
+    // Prepare
+    const statements = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy')
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Condition?: unknown }[]);
+
+    // Act
+    const mutating = statements.filter((s) =>
+      [s.Action].flat().some((a) => a === 'dynamodb:DeleteItem' || a === 'dynamodb:UpdateItem'),
+    );
+
+    // Assess
+    expect(mutating.length).toBeGreaterThan(0);
+    for (const s of mutating)
+      expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['R#*', 'I#*'] } });
   });
 
   it('grants what each handler actually calls (so a handler change cannot deploy into AccessDenied)', () => {
@@ -404,7 +419,8 @@ function accessUsedBy(handler: string): RouteAccess {
   const source = readFileSync(join(PROJECT_ROOT, handler), 'utf8');
   const appends = /\brecordAudit\(/.test(source);
   const reads = /\bauditStore\(\)\s*\.(list|findByIdentifier)\(/.test(source);
-  const hmacSecret = /\b(openAuditSession|hmacSecret)\(/.test(source);
+  // Listing seals its pagination cursor with the server secret.
+  const hmacSecret = /\b(openAuditSession|hmacSecret)\(/.test(source) || reads;
   return { auditTable: appends ? 'append' : reads ? 'read' : 'none', hmacSecret };
 }
 
