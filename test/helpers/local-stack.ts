@@ -20,6 +20,8 @@ export interface LocalStack {
   output(): string;
   /** True once the process has exited. */
   exited(): boolean;
+  /** Sends `signal` to the stack's process group, as a terminal's Ctrl-C (SIGINT) would. */
+  signal(signal: NodeJS.Signals): void;
   /** The stack's data folder (SALYK_DATA_DIR), removed by stop(). */
   dataDir: string;
   /**
@@ -108,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamoDbLocalPid,
     output: () => output,
     exited: () => child.exitCode !== null || child.signalCode !== null,
+    signal: (signal) => killGroup(child, signal),
     stop,
   };
 }
