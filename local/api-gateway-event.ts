@@ -43,7 +43,7 @@ type StringsMap = Record<string, string[]>;
  * A map without a prototype, so that a client's key such as `constructor` or `__proto__` is just a key
  * (on a plain object it would read or replace inherited members and break whoever reads the map).
  */
-export function nullPrototypeMap<T>(): Record<string, T> {
+function nullPrototypeMap<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
 

@@ -37,7 +37,7 @@ export interface DynamoDbLocalOptions {
 }
 
 /** `java` is not on PATH: DynamoDB Local cannot start at all. */
-export class JavaNotFoundError extends Error {
+class JavaNotFoundError extends Error {
   override readonly name = 'JavaNotFoundError';
   constructor() {
     super('java not found: install Java 17+ (or set DYNAMODB_ENDPOINT)');

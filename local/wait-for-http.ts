@@ -14,7 +14,7 @@ export interface WaitForHttpOptions {
 }
 
 /** Raised when the service did not become ready; the message says why. */
-export class NotReadyError extends Error {
+class NotReadyError extends Error {
   override readonly name = 'NotReadyError';
 }
 
