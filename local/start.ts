@@ -50,13 +50,18 @@ async function main(): Promise<void> {
     console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
   else console.log(`API keys for ${apiKeys.size} key(s) from SALYK_API_KEYS`);
 
+  let stopping = false;
   const shutdown = async () => {
+    // Ctrl-C reaches this process twice (from the terminal and relayed by npm/tsx): a second signal
+    // must not kill it half-way, or Java would be left running without its supervisor.
+    if (stopping) return;
+    stopping = true;
     server.close();
     await dynamo?.stop(); // stops supervision first: no restart on Ctrl-C
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 /** Fails at once, with the way out, when another process already serves `port`. */
