@@ -16,6 +16,7 @@ import { readConfig } from '../functions/lib/config.js';
 import { toAttributes, toItem } from '../functions/lib/dynamodb-audit-store.js';
 import { ensureAuditTable } from '../local/create-table.js';
 import { freePort, startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { waitForHttp } from '../local/wait-for-http.js';
 import { identifierRecord } from '../shared/audit/record.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { RULESET_VERSION } from '../shared/rules/version.js';
@@ -89,18 +90,6 @@ async function benchCli(dir: string): Promise<void> {
   }
 }
 
-async function waitForHealth(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('local stack did not start');
-}
-
 async function benchApi(): Promise<void> {
   const dynamo = await startDynamoDbLocal();
   const port = await freePort();
@@ -117,7 +106,7 @@ async function benchApi(): Promise<void> {
   });
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url);
+    await waitForHttp(`${url}/health`, { ready: (status) => status === 200, what: 'the local stack' });
     const row = supplierRowFactory(7);
     const values = Array.from({ length: 10_000 }, (_, i) => row(i).split(',')[1]!);
     const body = JSON.stringify({ items: values.map((value) => ({ value })) });

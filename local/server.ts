@@ -1,14 +1,24 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/problem.js';
 import { type RouteDefinition, routeList } from '../shared/routes.js';
+import { type GatewayStage, lambdaContext, restApiEvent } from './api-gateway-event.js';
 
 /** API Gateway's request payload limit; larger bodies are refused with 413 as it would. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+const LOCAL_GATEWAY: GatewayStage = { accountId: 'local', apiId: 'local', stage: 'local' };
+const LOCAL_ACCOUNT = '000000000000';
+
 type LambdaHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+interface LoadedRoute {
+  route: RouteDefinition;
+  handler: LambdaHandler;
+}
 
 export interface LocalServerOptions {
   port: number;
@@ -21,24 +31,19 @@ export interface LocalServerOptions {
 
 /**
  * Serves the real Lambda handlers over HTTP, the way API Gateway's REST API (proxy integration,
- * payload v1) would: same route table as the CDK stack, API keys checked before the handler runs.
+ * payload v1) would: same route table as the CDK stack, API keys checked before the handler runs, and
+ * every error — including requests Node's parser refuses — answered as problem+json.
  */
 export async function startLocalServer(options: LocalServerOptions): Promise<Server> {
-  const handlers = new Map<RouteDefinition, LambdaHandler>();
-  for (const route of routeList) {
-    const module = (await import(pathToFileURL(resolve(options.root, route.handler)).href)) as {
-      handler: LambdaHandler;
-    };
-    handlers.set(route, module.handler);
-  }
-
+  const routes = await loadRoutes(options.root);
   const server = createServer((req, res) => {
-    serve(req, res, handlers, options.apiKeys).catch((error: unknown) => {
-      // Only reached on a bug in this adapter; the handlers answer their own errors.
+    serve(req, res, routes, options.apiKeys).catch((error: unknown) => {
+      // Only reached on a bug in this adapter or a client that went away; the handlers answer their own errors.
       console.error('local server error:', (error as Error).message);
       if (!res.headersSent) send(res, problem(500, 'Internal error', 'the local server failed'));
     });
   });
+  server.on('clientError', answerClientError);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port, options.host ?? '127.0.0.1', () => ok());
@@ -46,16 +51,21 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Ser
   return server;
 }
 
-async function serve(
-  req: IncomingMessage,
-  res: ServerResponse,
-  handlers: Map<RouteDefinition, LambdaHandler>,
-  apiKeys: Map<string, string>,
-) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  const sameRoute = routeList.filter((r) => r.path === url.pathname);
-  const route = sameRoute.find((r) => r.method === req.method);
-  if (!route) {
+async function loadRoutes(root: string): Promise<LoadedRoute[]> {
+  return Promise.all(
+    routeList.map(async (route) => {
+      const module = (await import(pathToFileURL(resolve(root, route.handler)).href)) as { handler: LambdaHandler };
+      return { route, handler: module.handler };
+    }),
+  );
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, routes: LoadedRoute[], apiKeys: Map<string, string>) {
+  const url = requestTarget(req.url);
+  if (!url) return send(res, problem(400, 'Bad request', 'the request target is not a valid path or absolute URL'));
+  const sameRoute = routes.filter(({ route }) => route.path === url.pathname);
+  const found = sameRoute.find(({ route }) => route.method === req.method);
+  if (!found) {
     return send(
       res,
       sameRoute.length
@@ -63,10 +73,10 @@ async function serve(
         : problem(404, 'Not found', `no route for ${url.pathname}`),
     );
   }
+  const { route, handler } = found;
 
-  const apiKey = headerValue(req, 'x-api-key');
-  const tenant = apiKey ? apiKeys.get(apiKey) : undefined;
-  if (route.apiKeyRequired && !tenant) {
+  const apiKey = checkedApiKey(req, apiKeys);
+  if (route.apiKeyRequired && !apiKey) {
     return send(
       res,
       problem(401, 'Unauthorized', 'a valid x-api-key header is required', {
@@ -79,106 +89,50 @@ async function serve(
   if (body === null)
     return send(res, problem(413, 'Payload too large', `the request body exceeds ${MAX_BODY_BYTES} bytes`));
 
-  const event = toEvent(
-    req,
-    url,
-    route,
-    body,
-    route.apiKeyRequired ? { apiKey: apiKey!, apiKeyId: tenant! } : undefined,
-  );
-  const result = await handlers.get(route)!(event, lambdaContext(route));
-  send(res, result);
-}
-
-function toEvent(
-  req: IncomingMessage,
-  url: URL,
-  route: RouteDefinition,
-  body: string,
-  key: { apiKey: string; apiKeyId: string } | undefined,
-): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    headers[name] = values.join(',');
-    multiValueHeaders[name] = values;
-  }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of url.searchParams) {
-    query[name] = value; // API Gateway v1 keeps the last value
-    (multiQuery[name] ??= []).push(value);
-  }
-  const hasQuery = url.searchParams.size > 0;
-  const now = new Date();
-  return {
-    resource: route.path,
+  const event = restApiEvent({
+    method: route.method,
     path: url.pathname,
-    httpMethod: route.method,
-    headers,
-    multiValueHeaders,
-    queryStringParameters: hasQuery ? query : null,
-    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
-    pathParameters: null,
-    stageVariables: null,
-    body: body === '' ? null : body,
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      authorizer: null,
-      protocol: `HTTP/${req.httpVersion}`,
-      httpMethod: route.method,
-      path: `/local${url.pathname}`,
-      stage: 'local',
-      requestId: randomUUID(),
-      requestTimeEpoch: now.getTime(),
-      resourceId: route.id,
-      resourcePath: route.path,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: key?.apiKey ?? null,
-        apiKeyId: key?.apiKeyId ?? null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        user: null,
-        userAgent: headers['user-agent'] ?? null,
-        userArn: null,
-      },
-    },
-  };
+    resource: route.path,
+    resourceId: route.id,
+    headers: Object.entries(req.headersDistinct),
+    query: url.searchParams,
+    body,
+    httpVersion: req.httpVersion,
+    sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    apiKey: route.apiKeyRequired ? apiKey : undefined,
+    gateway: LOCAL_GATEWAY,
+  });
+  send(res, await handler(event, routeContext(route)));
 }
 
-function lambdaContext(route: RouteDefinition): Context {
-  const deadline = Date.now() + (route.timeoutSeconds ?? 10) * 1000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
+/**
+ * The request target as a URL: origin-form (`/v1/audit?x=1`) or absolute-form (`http://host/v1/audit`),
+ * as HTTP/1.1 allows; `undefined` when it is neither (e.g. `http://[bad/v1`), which is the client's error.
+ */
+function requestTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The key (and the tenant it names) when `x-api-key` carries a known key, as API Gateway checks it. */
+function checkedApiKey(req: IncomingMessage, apiKeys: Map<string, string>): { key: string; id: string } | undefined {
+  const key = req.headersDistinct['x-api-key']?.[0];
+  const tenant = key === undefined ? undefined : apiKeys.get(key);
+  return key !== undefined && tenant !== undefined ? { key, id: tenant } : undefined;
+}
+
+function routeContext(route: RouteDefinition): Context {
+  return lambdaContext({
     functionName: `salyk-local-${route.id}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:salyk-local-${route.id}`,
-    memoryLimitInMB: String(route.memoryMb ?? 512),
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/salyk-local-${route.id}`,
+    timeoutMs: (route.timeoutSeconds ?? 10) * 1000,
+    memoryMb: route.memoryMb ?? 512,
+    region: 'local',
+    accountId: LOCAL_ACCOUNT,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
+  });
 }
 
 /** The body as text, or `null` when it is larger than API Gateway accepts. */
@@ -193,6 +147,42 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** The problem Node's HTTP parser error stands for (codes from llhttp and node:http). */
+function clientErrorProblem(error: Error & { code?: string; reason?: string }): [number, string, string] {
+  switch (error.code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return [431, 'Request header fields too large', 'the request line and headers exceed the server limit'];
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+    case 'HPE_HEADERS_TIMEOUT':
+      return [408, 'Request timeout', 'the request was not received in time'];
+    default:
+      return [400, 'Bad request', `the request could not be parsed: ${error.reason ?? error.code ?? 'malformed HTTP'}`];
+  }
+}
+
+/**
+ * Node answers a request its parser refuses (bad request line, headers too large, …) with a bare
+ * `400 Bad Request` of its own; answer those as problem+json too, then close: the stream is unusable.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, title, detail] = clientErrorProblem(error);
+  const body = JSON.stringify(problemBody(status, title, detail));
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? title}`,
+      `content-type: ${PROBLEM_CONTENT_TYPE}`,
+      `content-length: ${Buffer.byteLength(body)}`,
+      'connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
 function problem(
   status: number,
   title: string,
@@ -201,14 +191,8 @@ function problem(
 ): APIGatewayProxyResult {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
-    body: JSON.stringify({
-      type: `urn:salyk:problem:${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-      title,
-      status,
-      detail,
-      errors: [],
-    }),
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+    body: JSON.stringify(problemBody(status, title, detail)),
   };
 }
 

@@ -2,10 +2,12 @@
  * `npm start`: the local stack. Starts DynamoDB Local (data under .salyk/, git-ignored), creates the
  * audit table from the CDK stack's definition, and serves the real handlers on http://127.0.0.1:$PORT.
  * Set DYNAMODB_ENDPOINT (or AWS credentials + AWS_REGION + TABLE_NAME) to use another DynamoDB.
+ * DynamoDB Local is supervised: restarted on the same data when it dies; its pid is in .salyk/dynamodb-local.pid.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dynamoClient } from '../functions/lib/clients.js';
@@ -30,22 +32,85 @@ async function localHmacSecret(): Promise<string> {
 
 async function main(): Promise<void> {
   const apiKeys = parseApiKeys(process.env.SALYK_API_KEYS);
-  const usesAws =
-    !process.env.DYNAMODB_ENDPOINT &&
-    Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) &&
-    process.env.SALYK_USE_AWS === '1';
-  let dynamo: DynamoDbLocal | undefined;
-  if (!process.env.DYNAMODB_ENDPOINT && !usesAws) {
-    dynamo = await startDynamoDbLocal({
-      port: Number(process.env.DYNAMODB_LOCAL_PORT) || undefined,
-      dataDir: join(dataDir, 'dynamodb'),
-    });
-    process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-    console.log(`DynamoDB Local on ${dynamo.endpoint} (data in ${join(dataDir, 'dynamodb')})`);
-  }
+  const port = Number(process.env.PORT ?? 3000);
+  // First, before DynamoDB Local: a taken port is the usual mistake, and a second DynamoDB Local on the
+  // same data folder would only print a misleading database error before the real one.
+  await assertPortFree(port);
+  const dynamo = await startLocalDynamoDb();
   process.env.HMAC_SECRET ||= await localHmacSecret();
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  await ensureTableOrRetry();
 
+  const server = await startLocalServer({ port, root, apiKeys }).catch(async (error: unknown) => {
+    await dynamo?.stop(); // do not leave the Java process behind holding the data folder
+    throw new Error(portMessage(port, error));
+  });
+  console.log(`Salyk API on http://127.0.0.1:${port}`);
+  if (!process.env.SALYK_API_KEYS)
+    console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
+  else console.log(`API keys for ${apiKeys.size} key(s) from SALYK_API_KEYS`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    // Ctrl-C reaches this process twice (from the terminal and relayed by npm/tsx): a second signal
+    // must not kill it half-way, or Java would be left running without its supervisor.
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await dynamo?.stop(); // stops supervision first: no restart on Ctrl-C
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** Fails at once, with the way out, when another process already serves `port`. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', (error) => fail(new Error(portMessage(port, error))));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => ok()));
+  });
+}
+
+function portMessage(port: number, error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    return `port ${port} is already in use (another npm start?): stop it, or choose another port, e.g. PORT=${port + 1} npm start`;
+  return `cannot serve on port ${port}: ${(error as Error).message}`;
+}
+
+/**
+ * DynamoDB Local on the data in .salyk/, supervised: if Java dies it is restarted on the same port and
+ * data, and the console says so. Its process id is kept in .salyk/dynamodb-local.pid while it runs.
+ * Nothing is started when DYNAMODB_ENDPOINT (or SALYK_USE_AWS) names another database.
+ */
+async function startLocalDynamoDb(): Promise<DynamoDbLocal | undefined> {
+  const usesAws =
+    Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) && process.env.SALYK_USE_AWS === '1';
+  if (process.env.DYNAMODB_ENDPOINT || usesAws) return undefined;
+  const data = join(dataDir, 'dynamodb');
+  const dynamo = await startDynamoDbLocal({
+    port: Number(process.env.DYNAMODB_LOCAL_PORT) || undefined,
+    dataDir: data,
+    pidFile: join(dataDir, 'dynamodb-local.pid'),
+    supervise: {
+      exited: ({ code, signal, attempt }) =>
+        console.warn(
+          `DynamoDB Local exited (${signal ? `signal ${signal}` : `code ${code}`}); restarting on the same data (attempt ${attempt})…`,
+        ),
+      back: ({ pid }) => console.log(`DynamoDB Local is back (pid ${pid})`),
+      gaveUp: ({ attempts }) =>
+        console.error(
+          `DynamoDB Local failed to restart ${attempts} times in a row; giving up. Checks answer 503 until npm start is restarted`,
+        ),
+    },
+  });
+  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+  console.log(`DynamoDB Local on ${dynamo.endpoint} (pid ${dynamo.pid()}, data in ${data})`);
+  return dynamo;
+}
+
+async function ensureTableOrRetry(): Promise<void> {
   const config = readConfig();
   const where = config.dynamodbEndpoint ?? `AWS ${config.region}`;
   const ensureTable = () => ensureAuditTable(dynamoClient(config), config.tableName);
@@ -59,24 +124,6 @@ async function main(): Promise<void> {
     );
     retryInBackground(ensureTable, (outcome) => console.log(`audit table ${config.tableName}: ${outcome} at ${where}`));
   }
-
-  const port = Number(process.env.PORT ?? 3000);
-  const server = await startLocalServer({ port, root, apiKeys }).catch(async (error: unknown) => {
-    await dynamo?.stop(); // do not leave the Java process behind holding the data folder
-    throw new Error(`cannot serve on port ${port}: ${(error as Error).message}`);
-  });
-  console.log(`Salyk API on http://127.0.0.1:${port}`);
-  if (!process.env.SALYK_API_KEYS)
-    console.log('SALYK_API_KEYS is unset: use the development key "x-api-key: local-dev-key" (tenant "local")');
-  else console.log(`API keys for ${apiKeys.size} key(s) from SALYK_API_KEYS`);
-
-  const shutdown = async () => {
-    server.close();
-    await dynamo?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 }
 
 /** Retries `attempt` every few seconds until it succeeds, without keeping the process alive. */

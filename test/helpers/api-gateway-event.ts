@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { lambdaContext as gatewayLambdaContext, restApiEvent } from '../../local/api-gateway-event.js';
 
 export interface EventOptions {
   method?: 'GET' | 'POST';
   path: string;
   /** A JSON body; serialized unless `rawBody` is given. */
   body?: unknown;
-  /** The body text exactly as sent (bad JSON, empty string, ...); `null` means no body at all. */
+  /** The body text exactly as sent (bad JSON, ...); `null` (or `''`, as API Gateway passes it) means no body at all. */
   rawBody?: string | null;
   isBase64Encoded?: boolean;
   query?: Record<string, string>;
@@ -18,9 +18,12 @@ export interface EventOptions {
   apiKeyId?: string | null;
 }
 
+/** The deployed stage the test events claim to come from. */
+const TEST_GATEWAY = { accountId: '123456789012', apiId: 'abc123', stage: 'prod' } as const;
+
 /**
- * A realistic API Gateway REST API (proxy integration, payload v1) event, as the deployed API and the
- * local server hand it to a handler.
+ * A realistic API Gateway REST API (proxy integration, payload v1) event, built by the same factory the
+ * local server uses; this only supplies a test's defaults (JSON headers, tenant `tenant-a`'s key).
  */
 export function apiEvent(options: EventOptions): APIGatewayProxyEvent {
   const method = options.method ?? (options.body === undefined && options.rawBody === undefined ? 'GET' : 'POST');
@@ -35,70 +38,29 @@ export function apiEvent(options: EventOptions): APIGatewayProxyEvent {
     ...(apiKeyId ? { 'x-api-key': `key-of-${apiKeyId}` } : {}),
     ...options.headers,
   };
-  const query = options.query && Object.keys(options.query).length > 0 ? options.query : null;
-  const now = Date.now();
-  return {
-    resource: options.path,
+  return restApiEvent({
+    method,
     path: options.path,
-    httpMethod: method,
-    headers,
-    multiValueHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
-    queryStringParameters: query,
-    multiValueQueryStringParameters: query ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
-    pathParameters: null,
-    stageVariables: null,
+    resourceId: 'res123',
+    headers: Object.entries(headers),
+    query: Object.entries(options.query ?? {}),
     body,
-    isBase64Encoded: options.isBase64Encoded ?? false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'abc123',
-      authorizer: null,
-      protocol: 'HTTP/1.1',
-      httpMethod: method,
-      path: `/prod${options.path}`,
-      stage: 'prod',
-      requestId: randomUUID(),
-      requestTimeEpoch: now,
-      resourceId: 'res123',
-      resourcePath: options.path,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        apiKey: apiKeyId ? `key-of-${apiKeyId}` : null,
-        apiKeyId: apiKeyId ?? null,
-        caller: null,
-        clientCert: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: '203.0.113.10',
-        user: null,
-        userAgent: 'salyk-tests',
-        userArn: null,
-      },
-    },
-  };
+    isBase64Encoded: options.isBase64Encoded,
+    sourceIp: '203.0.113.10',
+    apiKey: apiKeyId ? { key: `key-of-${apiKeyId}`, id: apiKeyId } : undefined,
+    gateway: TEST_GATEWAY,
+  });
 }
 
 /** A Lambda context with a generous deadline. */
 export function lambdaContext(functionName = 'salyk-test'): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
+  return gatewayLambdaContext({
     functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:eu-central-1:123456789012:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
+    timeoutMs: 29_000,
+    region: 'eu-central-1',
+    accountId: TEST_GATEWAY.accountId,
     logStreamName: '2026/11/22/[$LATEST]test',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  });
 }
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
@@ -107,7 +69,7 @@ export interface InvokeResult {
   status: number;
   /** Header names lower-cased. */
   headers: Record<string, string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes and assert on them
   json: any;
   raw: APIGatewayProxyResult;
 }

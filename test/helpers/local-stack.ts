@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type DynamoDbLocal, freePort, startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import { waitForHttp } from '../../local/wait-for-http.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -19,11 +20,21 @@ export interface LocalStack {
   output(): string;
   /** True once the process has exited. */
   exited(): boolean;
+  /** Sends `signal` to the stack's process group, as a terminal's Ctrl-C (SIGINT) would. */
+  signal(signal: NodeJS.Signals): void;
+  /** The stack's data folder (SALYK_DATA_DIR), removed by stop(). */
+  dataDir: string;
+  /**
+   * The pid of the DynamoDB Local the stack supervises (from `<dataDir>/dynamodb-local.pid`, rewritten on
+   * every restart); `undefined` when it runs none or it is down.
+   */
+  dynamoDbLocalPid(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
 export interface LocalStackOptions {
-  dynamodbEndpoint: string;
+  /** The DynamoDB to use; omit to let the stack start (and supervise) its own DynamoDB Local, as `npm start` does. */
+  dynamodbEndpoint?: string;
   /** Extra environment for the child (e.g. POWERTOOLS_LOG_LEVEL). */
   env?: Record<string, string>;
   /** How long to wait for GET /health to answer 200. */
@@ -37,17 +48,18 @@ export interface LocalStackOptions {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'salyk-it-'));
+  const { DYNAMODB_ENDPOINT: _inherited, ...parentEnv } = process.env;
   const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['local/start.ts'], {
     cwd: ROOT,
     // Own process group, so stop() reaches tsx's own child process too.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
-      ...process.env,
+      ...parentEnv,
       // tsx's shebang runs `node`: use the Node that runs the tests.
       PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
       PORT: String(port),
-      DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
+      ...(options.dynamodbEndpoint ? { DYNAMODB_ENDPOINT: options.dynamodbEndpoint } : {}),
       SALYK_API_KEYS: Object.entries(API_KEYS)
         .map(([tenant, key]) => `${tenant}:${key}`)
         .join(','),
@@ -64,7 +76,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const exit = new Promise<void>((ok) => child.once('exit', () => ok()));
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  const dynamoDbLocalPid = () => readPid(join(dataDir, 'dynamodb-local.pid'));
+
   const stop = async () => {
+    const java = await dynamoDbLocalPid();
     if (child.exitCode === null && child.signalCode === null) {
       killGroup(child, 'SIGTERM');
       const timedOut = await Promise.race([exit.then(() => false), sleep(5_000).then(() => true)]);
@@ -73,21 +88,48 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         await exit;
       }
     }
+    // DynamoDB Local runs in its own process group; the stack stops it on SIGTERM, this covers a stack killed hard.
+    if (java !== undefined) killQuietly(java);
     await rm(dataDir, { recursive: true, force: true });
   };
 
   try {
-    await waitForHealth(
-      baseUrl,
-      options.readyTimeoutMs ?? 30_000,
-      () => child.exitCode !== null,
-      () => output,
-    );
+    await waitForHttp(`${baseUrl}/health`, {
+      timeoutMs: options.readyTimeoutMs ?? 30_000,
+      ready: (status) => status === 200,
+      what: 'the local stack',
+      failed: () => (child.exitCode !== null ? 'the local stack exited before it was ready' : undefined),
+    });
   } catch (error) {
     await stop();
-    throw error;
+    throw new Error(`${(error as Error).message}\n${output}`);
   }
-  return { baseUrl, output: () => output, exited: () => child.exitCode !== null || child.signalCode !== null, stop };
+  return {
+    baseUrl,
+    dataDir,
+    dynamoDbLocalPid,
+    output: () => output,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
+    signal: (signal) => killGroup(child, signal),
+    stop,
+  };
+}
+
+async function readPid(file: string): Promise<number | undefined> {
+  try {
+    const pid = Number((await readFile(file, 'utf8')).trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -96,26 +138,6 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   } catch {
     child.kill(signal);
   }
-}
-
-async function waitForHealth(
-  baseUrl: string,
-  timeoutMs: number,
-  exited: () => boolean,
-  output: () => string,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error(`the local stack exited before it was ready:\n${output()}`);
-    try {
-      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(1_000) });
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`the local stack did not answer /health within ${timeoutMs} ms:\n${output()}`);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -160,7 +182,7 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes and assert on them
   json: any;
 }
 
