@@ -5,8 +5,8 @@
  */
 import { open } from 'node:fs/promises';
 import { InputError, type RowChunk, type TableSource } from '../table.js';
-import { type SheetRow, SheetRowCollector } from './sheet.js';
-import { Parts, readSharedStrings, readWorkbookParts } from './workbook.js';
+import { type CellContext, type SheetRow, SheetRowCollector } from './sheet.js';
+import { Parts, readDateStyles, readSharedStrings, readWorkbookParts } from './workbook.js';
 import { XmlStream } from './xml.js';
 import { readCentralDirectory, ZipError } from './zip.js';
 
@@ -28,8 +28,12 @@ export async function openXlsx(path: string, size: number, sheet?: string): Prom
           : `${path} has no sheet "${sheet}" (sheets: ${names.map((n, i) => `${i + 1} ${n}`).join(', ')})`,
       );
     }
-    const shared = workbook.sharedStrings ? await readSharedStrings(parts, workbook.sharedStrings) : [];
-    return await sheetSource(parts, chosen, shared);
+    const context: CellContext = {
+      shared: workbook.sharedStrings ? await readSharedStrings(parts, workbook.sharedStrings) : [],
+      dateStyles: workbook.styles ? await readDateStyles(parts, workbook.styles) : [],
+      date1904: workbook.date1904,
+    };
+    return await sheetSource(parts, chosen, context);
   } catch (error) {
     await file.close().catch(() => undefined);
     if (error instanceof ZipError) throw new InputError(`cannot read ${path} as an XLSX workbook: ${error.message}`);
@@ -39,9 +43,9 @@ export async function openXlsx(path: string, size: number, sheet?: string): Prom
 }
 
 /** The sheet's first non-blank row is the header; the rows after it stream out in chunks. */
-async function sheetSource(parts: Parts, sheet: { name: string; part: string }, shared: string[]) {
+async function sheetSource(parts: Parts, sheet: { name: string; part: string }, context: CellContext) {
   let bytesRead = 0;
-  const pieces = sheetRows(parts, sheet.part, shared, (n) => {
+  const pieces = sheetRows(parts, sheet.part, context, (n) => {
     bytesRead = n;
   });
   const header = await headerRow(pieces);
@@ -114,11 +118,11 @@ async function* dataChunks(
 async function* sheetRows(
   parts: Parts,
   part: string,
-  shared: string[],
+  context: CellContext,
   onRead: (compressedBytes: number) => void,
 ): AsyncGenerator<SheetRow[]> {
   try {
-    const collector = new SheetRowCollector(shared);
+    const collector = new SheetRowCollector(context);
     const xml = new XmlStream(collector);
     for await (const bytes of parts.bytes(part, onRead)) {
       xml.write(bytes);

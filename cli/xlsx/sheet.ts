@@ -49,11 +49,31 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : column - 1;
 }
 
-/** A cell's text by its type: shared string, inline string, formula string, boolean, error or number. */
-function cellValue(type: string, value: string, inline: string, shared: readonly string[]): string {
+/** What a sheet's cells refer to: the shared strings, and which styles show a number as a date. */
+export interface CellContext {
+  shared: readonly string[];
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+}
+
+const DAY_MS = 86_400_000;
+/** Day 0 of Excel's 1900 date system is 1899-12-30 (it counts a 29 Feb 1900 that never was); of the 1904 one, 1904-01-01. */
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** A date cell's day number as `YYYY-MM-DD` (the time of day dropped). */
+function dateText(value: string, date1904: boolean): string {
+  const days = Number(value);
+  // Outside Excel's calendar (to 9999-12-31) a "date" is just a number.
+  if (!(days >= 0 && days < 2_958_466)) return numberText(value);
+  return new Date((date1904 ? EPOCH_1904 : EPOCH_1900) + Math.floor(days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A cell's text by its type: shared string, inline string, formula string, boolean, error, date or number. */
+function cellValue(type: string, value: string, inline: string, style: number, context: CellContext): string {
   switch (type) {
     case 's':
-      return shared[Number(value)] ?? '';
+      return context.shared[Number(value)] ?? '';
     case 'inlineStr':
       return inline;
     case 'str':
@@ -63,7 +83,8 @@ function cellValue(type: string, value: string, inline: string, shared: readonly
     case 'b':
       return value === '1' ? 'true' : value === '0' ? 'false' : value;
     default:
-      return value === '' ? '' : numberText(value);
+      if (value === '') return '';
+      return context.dateStyles[style] ? dateText(value, context.date1904) : numberText(value);
   }
 }
 
@@ -77,19 +98,21 @@ export class SheetRowCollector implements XmlHandlers {
   private lastRow = 0;
   private column = -1;
   private type = 'n';
+  private style = 0;
   private value = '';
   private inline = '';
   /** What the current text belongs to: a `v`, an inline string's `t`, or nothing we keep. */
   private target: 'v' | 't' | undefined;
   private inPhonetic = false;
 
-  constructor(private readonly shared: readonly string[]) {}
+  constructor(private readonly context: CellContext) {}
 
   open(name: string, attributes: Record<string, string>): void {
     if (name === 'c') {
       const ref = attributes.r ? columnOf(attributes.r) : -1;
       this.column = ref >= 0 ? ref : this.column + 1;
       this.type = attributes.t ?? 'n';
+      this.style = attributes.s ? Number(attributes.s) : 0;
       this.value = '';
       this.inline = '';
     } else if (name === 'v') this.target = 'v';
@@ -114,7 +137,7 @@ export class SheetRowCollector implements XmlHandlers {
     else if (name === 'c' && this.row) {
       const cells = this.row.cells;
       while (cells.length < this.column) cells.push('');
-      cells[this.column] = cellValue(this.type, this.value, this.inline, this.shared);
+      cells[this.column] = cellValue(this.type, this.value, this.inline, this.style, this.context);
     } else if (name === 'row' && this.row) {
       this.rows.push(this.row);
       this.row = undefined;

@@ -7,6 +7,9 @@ import { entryBytes, type ZipEntry, ZipError } from './zip.js';
 export interface WorkbookParts {
   sheets: { name: string; part: string }[];
   sharedStrings?: string;
+  styles?: string;
+  /** Dates count from 1904-01-01 (old Mac Excel) instead of 1899-12-30. */
+  date1904: boolean;
 }
 
 interface Relationship {
@@ -59,8 +62,10 @@ const ofType = (rels: Map<string, Relationship>, suffix: string) =>
 export async function readWorkbookParts(parts: Parts): Promise<WorkbookParts> {
   const workbook = ofType(await relationships(parts, ''), '/officeDocument') ?? 'xl/workbook.xml';
   const listed: { name: string; id: string }[] = [];
+  let date1904 = false;
   await parseXml(parts.bytes(workbook), {
     open(name, attributes) {
+      if (name === 'workbookPr') date1904 = attributes.date1904 === '1' || attributes.date1904 === 'true';
       if (name !== 'sheet') return;
       // The relationship id is `r:id` under whatever prefix the writer chose.
       const id = Object.entries(attributes).find(([key]) => key === 'id' || key.endsWith(':id'))?.[1] ?? '';
@@ -72,7 +77,13 @@ export async function readWorkbookParts(parts: Parts): Promise<WorkbookParts> {
   const rels = await relationships(parts, workbook);
   const sheets = listed.map((s) => ({ name: s.name, part: rels.get(s.id)?.target ?? '' }));
   const sharedStrings = ofType(rels, '/sharedStrings');
-  return { sheets, ...(sharedStrings && parts.entries.has(sharedStrings) ? { sharedStrings } : {}) };
+  const styles = ofType(rels, '/styles');
+  return {
+    sheets,
+    date1904,
+    ...(sharedStrings && parts.entries.has(sharedStrings) ? { sharedStrings } : {}),
+    ...(styles && parts.entries.has(styles) ? { styles } : {}),
+  };
 }
 
 /**
@@ -100,4 +111,33 @@ export async function readSharedStrings(parts: Parts, name: string): Promise<str
     },
   });
   return strings;
+}
+
+/** Built-in number formats that show a date or time (ECMA-376 §18.8.30, and the East Asian ones). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
+
+/** A custom format shows a date when it has date/time letters outside quotes, escapes and `[...]` sections. */
+const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
+
+/**
+ * Which cell styles (`cellXfs` index, a cell's `s`) format numbers as dates: a date cell holds a day
+ * number, and is read as the date Excel shows rather than that number.
+ */
+export async function readDateStyles(parts: Parts, name: string): Promise<boolean[]> {
+  const customDates = new Set<number>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  await parseXml(parts.bytes(name), {
+    open(tag, attributes) {
+      const id = Number(attributes.numFmtId);
+      if (tag === 'numFmt' && isDateFormat(attributes.formatCode ?? '')) customDates.add(id);
+      else if (tag === 'cellXfs') inCellXfs = true;
+      else if (tag === 'xf' && inCellXfs) styles.push(DATE_FORMAT_IDS.has(id) || customDates.has(id));
+    },
+    text: () => undefined,
+    close(tag) {
+      if (tag === 'cellXfs') inCellXfs = false;
+    },
+  });
+  return styles;
 }

@@ -138,11 +138,3 @@ export async function* entryBytes(
     yield* pending.splice(0);
   }
 }
-
-/** An entry read whole (workbook, relationships, shared strings: parts read before the sheet). */
-export async function entryText(path: string, file: FileHandle, entry: ZipEntry): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
-  for await (const bytes of entryBytes(path, file, entry)) text += decoder.decode(bytes, { stream: true });
-  return text + decoder.decode();
-}

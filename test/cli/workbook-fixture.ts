@@ -10,13 +10,13 @@ import { strToU8, zipSync } from 'fflate';
  * A cell: text (a shared string), a number (stored as `<v>`), `null` (no cell: a gap), or raw parts of `c`:
  * `si` is a shared string's raw inner XML (rich runs, phonetic guides), `r: ''` leaves the reference out.
  */
-export type FixtureCell =
+type FixtureCell =
   | string
   | number
   | null
-  | { t?: string; v?: string; is?: string; f?: string; r?: string; si?: string };
+  | { t?: string; v?: string; is?: string; f?: string; r?: string; si?: string; s?: number };
 
-export interface FixtureRow {
+interface FixtureRow {
   /** The row number (`r`); consecutive after the previous row when left out. */
   r?: number;
   cells: FixtureCell[];
@@ -34,6 +34,9 @@ export interface FixtureOptions {
   level?: 0 | 6;
   /** Write the workbook's own relationship ids with this namespace prefix (default `r`). */
   relPrefix?: string;
+  /** Add a styles part whose cell styles are 0 General, 1 built-in date (14), 2 custom `dd.mm.yyyy`, 3 custom `0" шт"`. */
+  styles?: boolean;
+  date1904?: boolean;
 }
 
 const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -48,7 +51,7 @@ function cellXml(cell: FixtureCell, ref: string, shared: Map<string, number>): s
     if (!shared.has(si)) shared.set(si, shared.size);
     return `<c r="${ref}" t="s"><v>${shared.get(si)}</v></c>`;
   }
-  const t = cell.t ? ` t="${cell.t}"` : '';
+  const t = (cell.t ? ` t="${cell.t}"` : '') + (cell.s !== undefined ? ` s="${cell.s}"` : '');
   const r = cell.r === '' ? '' : ` r="${cell.r ?? ref}"`;
   const f = cell.f !== undefined ? `<f>${xmlText(cell.f)}</f>` : '';
   const body = cell.is !== undefined ? `<is>${cell.is}</is>` : cell.v !== undefined ? `<v>${xmlText(cell.v)}</v>` : '';
@@ -90,7 +93,7 @@ export function workbookBytes(sheets: FixtureSheet[], options: FixtureOptions = 
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
     ),
     'xl/workbook.xml': strToU8(
-      `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:${p}="${REL}"><sheets>${sheetList.join('')}</sheets></workbook>`,
+      `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:${p}="${REL}">${options.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets>${sheetList.join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join('')}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
@@ -101,6 +104,19 @@ export function workbookBytes(sheets: FixtureSheet[], options: FixtureOptions = 
       `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${shared.size}" uniqueCount="${shared.size}">${strings}</sst>`,
     ),
   };
+  if (options.styles) {
+    head['xl/styles.xml'] = strToU8(
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd\\.mm\\.yyyy"/><numFmt numFmtId="165" formatCode="0&quot; шт&quot;"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>',
+    );
+    head['xl/_rels/workbook.xml.rels'] = strToU8(
+      new TextDecoder()
+        .decode(head['xl/_rels/workbook.xml.rels'])
+        .replace(
+          '</Relationships>',
+          `<Relationship Id="rIdT" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+        ),
+    );
+  }
   const parts =
     options.order === 'strings-last'
       ? { ...sheetParts, ...head, ...stringsPart }

@@ -110,6 +110,39 @@ describe('XLSX reader: cell values', () => {
   });
 
   it.each([
+    ['1900', {}, '2023-11-01'],
+    ['1904', { date1904: true }, '2027-11-02'],
+  ])(
+    'reads date-formatted cells as the dates Excel shows (%s date system), other formats as numbers',
+    async (_case, system, date) => {
+      // Prepare: 45231 is 1 Nov 2023 in the 1900 system
+      const path = await workbook(
+        [
+          {
+            name: 'S',
+            rows: [
+              ['built-in date', 'custom date', 'custom count', 'general'],
+              [
+                { s: 1, v: '45231' },
+                { s: 2, v: '45231.75' },
+                { s: 3, v: '45231' },
+                { s: 0, v: '45231' },
+              ],
+            ],
+          },
+        ],
+        { styles: true, ...system },
+      );
+
+      // Act
+      const read = await readAll(path);
+
+      // Assess
+      expect(read.rows).toEqual([[date, date, '45231', '45231']]);
+    },
+  );
+
+  it.each([
     ['940140000385', '940140000385'],
     ['9.40140000385E+11', '940140000385'],
     ['1E+15', '1000000000000000'],
