@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { todayUtc } from '../shared/identifiers/dates.js';
 import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
+import { MAX_BATCH_ITEMS } from '../shared/schemas/identifiers.js';
 import { type ApiOptions, validateBatchRemote } from './api-client.js';
 import { createProgress } from './progress.js';
 import { InputError, openTable, type RowChunk } from './readers.js';
@@ -26,6 +27,8 @@ export interface FileSummary {
   output: string;
   tinColumn: string;
   rows: number;
+  /** Blank rows between data rows, skipped (not in `rows`). */
+  blankRows: number;
   valid: number;
   invalid: number;
   withWarnings: number;
@@ -42,13 +45,24 @@ export interface FileSummary {
 }
 
 const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'suggestion'];
-const API_BATCH = 10_000;
 const MAX_EXAMPLES = 5;
 const MAX_PARSE_ERRORS = 100;
 
 /** `<input>.checked.csv` beside the input. */
 export function defaultOutputPath(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}.checked.csv`);
+}
+
+/** Per-row results of one chunk: `null` for a malformed row. */
+type ChunkResults = (IdentifierResult | null)[];
+
+/** What the checkers need besides the rows: the TIN column, the options and the running summary. */
+interface CheckContext {
+  column: number;
+  options: ValidateFileOptions;
+  summary: SummaryCollector;
+  /** "Today" for date checks: once per file, not per row. */
+  asOf: string;
 }
 
 /**
@@ -58,186 +72,306 @@ export function defaultOutputPath(input: string): string {
 export async function validateFile(options: ValidateFileOptions): Promise<FileSummary> {
   const started = Date.now();
   const source = await openTable(options.input, { sheet: options.sheet });
-  const column = findTinColumn(source.header, options.column);
-  if (column < 0) {
-    throw new InputError(
-      options.column
-        ? `no column "${options.column}" in ${options.input} (header: ${source.header.join(', ')})`
-        : `no TIN column in ${options.input}: name one with --column, or use a header such as tin, inn, iin, bin, ИНН, ИИН, БИН, ПИН (header: ${source.header.join(', ')})`,
-    );
-  }
-
+  const column = tinColumnOf(source.header, options);
   const output = options.output ?? defaultOutputPath(options.input);
-  const out = createWriteStream(output, { encoding: 'utf8' });
-  const outputFailed = new Promise<never>((_, fail) =>
-    out.once('error', (e) => fail(new InputError(`cannot write ${output}: ${e.message}`))),
-  );
-  outputFailed.catch(() => undefined);
-  const write = async (text: string) => {
-    if (!out.write(text)) await Promise.race([once(out, 'drain'), outputFailed]);
-  };
-  const delimiter = source.delimiter;
-  const { line, escapeCell } = csvWriter(delimiter);
-
-  const summary: FileSummary = {
-    input: options.input,
-    output,
-    tinColumn: source.header[column]!,
-    rows: 0,
-    valid: 0,
-    invalid: 0,
-    withWarnings: 0,
-    fixedLeadingZeros: 0,
-    malformedRows: 0,
-    errorCounts: {},
-    topProblems: [],
-    parseErrors: [],
-    seconds: 0,
-    rowsPerSecond: 0,
-    peakRssMb: 0,
-  };
-  const examples = new Map<string, number[]>();
+  const summary = new SummaryCollector(options.input, output, source.header[column] ?? '');
+  const out = new OutputFile(output);
+  const writer = new ResultWriter(source.delimiter, source.header.length, summary);
   const progress = createProgress({ totalBytes: source.totalBytes, quiet: options.quiet });
-  await write((source.bom ? '\uFEFF' : '') + line([...source.header, ...RESULT_COLUMNS]));
-
-  const width = source.header.length;
-  const count = (code: string, line: number) => {
-    summary.errorCounts[code] = (summary.errorCounts[code] ?? 0) + 1;
-    const list = examples.get(code) ?? [];
-    if (list.length < MAX_EXAMPLES) examples.set(code, [...list, line]);
-  };
-  const reported = new Set<string>();
-  const parseError = (line: number, message: string) => {
-    // papaparse repeats a quote error in every chunk it carries the broken row over: report it once.
-    const key = `${line}\n${message}`;
-    if (summary.parseErrors.length >= MAX_PARSE_ERRORS || reported.has(key)) return;
-    reported.add(key);
-    summary.parseErrors.push({ line, message });
-  };
-
-  /** Turns checked rows into output CSV text and updates the summary (the hot path: one string per chunk). */
-  const emit = (chunk: RowChunk, results: (IdentifierResult | null)[], bad: Map<number, string>): string => {
-    let text = '';
-    for (let i = 0; i < chunk.rows.length; i++) {
-      const row = chunk.rows[i]!;
-      const lineNo = chunk.lines[i]!;
-      const result = results[i];
-      summary.rows++;
-      if (!result) {
-        summary.malformedRows++;
-        summary.invalid++;
-        count('MALFORMED_ROW', lineNo);
-        // Fitted to the header so the result columns stay under their names.
-        const cells = row.length > width ? row.slice(0, width) : row;
-        while (cells.length < width) cells.push('');
-        text += line([...cells, 'false', '', '', 'MALFORMED_ROW', bad.get(i) ?? 'malformed row', '']);
-        continue;
-      }
-      while (row.length < width) row.push('');
-      if (result.valid) summary.valid++;
-      else summary.invalid++;
-      if (result.warnings.length) summary.withWarnings++;
-      let codes = '';
-      let messages = '';
-      for (const e of result.errors) {
-        count(e.code, lineNo);
-        codes += codes ? ` ${e.code}` : e.code;
-        messages += `${messages ? '; ' : ''}${e.code}: ${e.message}`;
-      }
-      for (const w of result.warnings) messages += `${messages ? '; ' : ''}${w.code}: ${w.message}`;
-      // Result cells other than `messages` are codes and digits: they never need quoting.
-      text += `${line(row, '')}${result.valid ? 'true' : 'false'}${delimiter}${result.country ?? ''}${delimiter}${result.kind ?? ''}${delimiter}${codes}${delimiter}${escapeCell(messages)}${delimiter}${result.suggestion?.value ?? ''}\n`;
-    }
-    return text;
-  };
-
-  /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
-  const asOf = todayUtc(); // once per file, not per row
-  const checkOffline = (chunk: RowChunk, bad: Map<number, string>): (IdentifierResult | null)[] => {
-    return chunk.rows.map((row, i) => {
-      if (bad.has(i)) return null;
-      const result = validateIdentifier(row[column] ?? '', { country: options.country, asOf });
-      return options.fixLeadingZeros ? applyFix(row, column, result, options.country, summary) : result;
-    });
-  };
-
-  const checkRemote = async (chunk: RowChunk, bad: Map<number, string>): Promise<(IdentifierResult | null)[]> => {
-    const results: (IdentifierResult | null)[] = chunk.rows.map(() => null);
-    const sendable: number[] = [];
-    chunk.rows.forEach((row, i) => {
-      if (bad.has(i)) return;
-      const value = row[column] ?? '';
-      // The API refuses values outside 1..64 characters as malformed requests; check those here.
-      if (value.length < 1 || value.length > 64) results[i] = validateIdentifier(value, { country: options.country });
-      else sendable.push(i);
-    });
-    const remote = await validateBatchRemote(
-      options.api!,
-      sendable.map((i) => ({
-        value: chunk.rows[i]![column]!,
-        ...(options.country ? { country: options.country } : {}),
-      })),
-    );
-    sendable.forEach((rowIndex, k) => (results[rowIndex] = remote[k]!));
-    if (options.fixLeadingZeros) {
-      const fixes = sendable.filter((i) => results[i]?.suggestion);
-      if (fixes.length) {
-        const rechecked = await validateBatchRemote(
-          options.api!,
-          fixes.map((i) => ({
-            value: results[i]!.suggestion!.value,
-            ...(options.country ? { country: options.country } : {}),
-          })),
-        );
-        fixes.forEach((i, k) => {
-          chunk.rows[i]![column] = results[i]!.suggestion!.value;
-          results[i] = { ...rechecked[k]!, suggestion: results[i]!.suggestion };
-          summary.fixedLeadingZeros++;
-        });
-      }
-    }
-    return results;
-  };
-
+  const context: CheckContext = { column, options, summary, asOf: todayUtc() };
   try {
-    if (!options.api) {
-      for await (const chunk of source.chunks) {
-        const bad = malformedRows(chunk, width, parseError);
-        await write(emit(chunk, checkOffline(chunk, bad), bad));
-        progress.update(summary.rows, chunk.bytesRead);
-      }
-    } else {
-      // Up to `concurrency` batches in flight; results are written in input order.
-      const inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<(IdentifierResult | null)[]> }[] =
-        [];
-      const flushOne = async () => {
-        const head = inFlight.shift()!;
-        await write(emit(head.chunk, await head.results, head.bad));
-        progress.update(summary.rows, head.chunk.bytesRead);
-      };
-      for await (const batch of rebatch(source.chunks, API_BATCH)) {
-        const bad = malformedRows(batch, width, parseError);
-        const results = checkRemote(batch, bad);
-        results.catch(() => undefined); // awaited in order by flushOne
-        inFlight.push({ chunk: batch, bad, results });
-        if (inFlight.length >= options.api.concurrency) await flushOne();
-      }
-      while (inFlight.length) await flushOne();
+    await out.write((source.bom ? '\uFEFF' : '') + writer.headerLine(source.header));
+    const run = options.api ? checkRemotely(options.api, context) : checkOffline(context);
+    for await (const { chunk, results, bad } of run(source.chunks, writer.width)) {
+      await out.write(writer.format(chunk, results, bad));
+      progress.update(summary.rows, chunk.bytesRead);
     }
   } finally {
     progress.stop();
     out.end();
   }
-  await Promise.race([once(out, 'finish'), outputFailed]);
+  await out.finished();
+  return summary.finish(started);
+}
 
-  summary.seconds = (Date.now() - started) / 1000;
-  summary.rowsPerSecond = Math.round(summary.rows / Math.max(summary.seconds, 0.001));
-  summary.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  summary.topProblems = Object.entries(summary.errorCounts)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 10)
-    .map(([code, n]) => ({ code, count: n, exampleRows: examples.get(code) ?? [] }));
-  return summary;
+/** The TIN column's index, or an input error naming the header and how to choose a column. */
+function tinColumnOf(header: readonly string[], options: ValidateFileOptions): number {
+  const column = findTinColumn(header, options.column);
+  if (column >= 0) return column;
+  throw new InputError(
+    options.column
+      ? `no column "${options.column}" in ${options.input} (header: ${header.join(', ')})`
+      : `no TIN column in ${options.input}: name one with --column, or use a header such as tin, inn, iin, bin, ИНН, ИИН, БИН, ПИН (header: ${header.join(', ')})`,
+  );
+}
+
+/** A checked chunk, ready to write: its rows, their results and the malformed rows' reasons. */
+interface CheckedChunk {
+  chunk: RowChunk;
+  results: ChunkResults;
+  bad: Map<number, string>;
+}
+
+/** Turns row chunks into checked chunks, in input order. */
+type Checker = (chunks: AsyncIterable<RowChunk>, width: number) => AsyncIterable<CheckedChunk>;
+
+/** Offline: each chunk checked in process as it arrives. */
+function checkOffline(context: CheckContext): Checker {
+  return async function* (chunks, width) {
+    for await (const chunk of chunks) {
+      const bad = malformedRows(chunk, width, context.summary);
+      yield { chunk, bad, results: checkRowsOffline(chunk, bad, context) };
+    }
+  };
+}
+
+/** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
+function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: CheckContext): ChunkResults {
+  const { column, options, asOf, summary } = context;
+  return chunk.rows.map((row, i) => {
+    if (bad.has(i)) return null;
+    const result = validateIdentifier(row[column] ?? '', { country: options.country, asOf });
+    return options.fixLeadingZeros ? applyFix(row, column, result, options.country, summary) : result;
+  });
+}
+
+/**
+ * Through the API (`--api`): rows regrouped into batches of the API's limit, up to `concurrency` batches
+ * in flight; results are handed on in input order.
+ */
+function checkRemotely(api: ApiOptions, context: CheckContext): Checker {
+  return async function* (chunks, width) {
+    const inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<ChunkResults> }[] = [];
+    for await (const batch of rebatch(chunks, MAX_BATCH_ITEMS)) {
+      const bad = malformedRows(batch, width, context.summary);
+      const results = checkRowsRemotely(api, batch, bad, context);
+      results.catch(() => undefined); // awaited in order below
+      inFlight.push({ chunk: batch, bad, results });
+      if (inFlight.length >= api.concurrency) yield await settled(inFlight);
+    }
+    while (inFlight.length) yield await settled(inFlight);
+  };
+}
+
+/** The oldest batch in flight, once its results are in. */
+async function settled(inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<ChunkResults> }[]) {
+  const head = inFlight.shift();
+  if (!head) throw new Error('no batch in flight');
+  return { chunk: head.chunk, bad: head.bad, results: await head.results };
+}
+
+/** One batch through the API; values the API would refuse as malformed requests (outside 1..64 characters) are checked here. */
+async function checkRowsRemotely(
+  api: ApiOptions,
+  chunk: RowChunk,
+  bad: Map<number, string>,
+  context: CheckContext,
+): Promise<ChunkResults> {
+  const { column, options } = context;
+  const results: ChunkResults = chunk.rows.map(() => null);
+  const sendable: number[] = [];
+  chunk.rows.forEach((row, i) => {
+    if (bad.has(i)) return;
+    const value = row[column] ?? '';
+    if (value.length < 1 || value.length > 64) results[i] = validateIdentifier(value, { country: options.country });
+    else sendable.push(i);
+  });
+  const remote = await validateBatchRemote(
+    api,
+    sendable.map((i) => batchItem(chunk.rows[i]?.[column] ?? '', options.country)),
+  );
+  sendable.forEach((rowIndex, k) => {
+    results[rowIndex] = remote[k] ?? null;
+  });
+  if (options.fixLeadingZeros) await applyFixesRemotely(api, chunk, results, sendable, context);
+  return results;
+}
+
+const batchItem = (value: string, country: Country | undefined) => ({ value, ...(country ? { country } : {}) });
+
+/** --fix-leading-zeros through the API: suggested values replace their cells and are checked again, in one batch. */
+async function applyFixesRemotely(
+  api: ApiOptions,
+  chunk: RowChunk,
+  results: ChunkResults,
+  sent: readonly number[],
+  { column, options, summary }: CheckContext,
+): Promise<void> {
+  const fixes: { index: number; suggestion: NonNullable<IdentifierResult['suggestion']> }[] = [];
+  for (const index of sent) {
+    const suggestion = results[index]?.suggestion;
+    if (suggestion) fixes.push({ index, suggestion });
+  }
+  if (!fixes.length) return;
+  const rechecked = await validateBatchRemote(
+    api,
+    fixes.map((f) => batchItem(f.suggestion.value, options.country)),
+  );
+  fixes.forEach(({ index, suggestion }, k) => {
+    const row = chunk.rows[index];
+    const result = rechecked[k];
+    if (!row || !result) return;
+    row[column] = suggestion.value;
+    results[index] = { ...result, suggestion };
+    summary.fixedLeadingZeros();
+  });
+}
+
+/** Counts as rows are written, and the summary built from them at the end. */
+class SummaryCollector {
+  private readonly summary: FileSummary;
+  private readonly examples = new Map<string, number[]>();
+  /** Parse errors already reported: papaparse repeats a quote error in every chunk it carries the broken row over. */
+  private readonly reported = new Set<string>();
+
+  constructor(input: string, output: string, tinColumn: string) {
+    this.summary = {
+      input,
+      output,
+      tinColumn,
+      rows: 0,
+      blankRows: 0,
+      valid: 0,
+      invalid: 0,
+      withWarnings: 0,
+      fixedLeadingZeros: 0,
+      malformedRows: 0,
+      errorCounts: {},
+      topProblems: [],
+      parseErrors: [],
+      seconds: 0,
+      rowsPerSecond: 0,
+      peakRssMb: 0,
+    };
+  }
+
+  get rows(): number {
+    return this.summary.rows;
+  }
+
+  /** A row read; `valid` is undefined for a malformed row. */
+  row(valid: boolean | undefined, warnings: boolean): void {
+    const s = this.summary;
+    s.rows++;
+    if (valid) s.valid++;
+    else s.invalid++;
+    if (valid === undefined) s.malformedRows++;
+    if (warnings) s.withWarnings++;
+  }
+
+  blankRows(n: number): void {
+    this.summary.blankRows += n;
+  }
+
+  fixedLeadingZeros(): void {
+    this.summary.fixedLeadingZeros++;
+  }
+
+  /** An error code on the row at `line` (the first few lines per code are kept as examples). */
+  count(code: string, line: number): void {
+    this.summary.errorCounts[code] = (this.summary.errorCounts[code] ?? 0) + 1;
+    const list = this.examples.get(code) ?? [];
+    if (list.length < MAX_EXAMPLES) this.examples.set(code, [...list, line]);
+  }
+
+  parseError(line: number, message: string): void {
+    const key = `${line}\n${message}`;
+    if (this.summary.parseErrors.length >= MAX_PARSE_ERRORS || this.reported.has(key)) return;
+    this.reported.add(key);
+    this.summary.parseErrors.push({ line, message });
+  }
+
+  finish(started: number): FileSummary {
+    const s = this.summary;
+    s.seconds = (Date.now() - started) / 1000;
+    s.rowsPerSecond = Math.round(s.rows / Math.max(s.seconds, 0.001));
+    s.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+    s.topProblems = Object.entries(s.errorCounts)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([code, n]) => ({ code, count: n, exampleRows: this.examples.get(code) ?? [] }));
+    return s;
+  }
+}
+
+/** The output CSV file: writes wait for `drain`, and a write error becomes an input error naming the file. */
+class OutputFile {
+  private readonly out: WriteStream;
+  private readonly failed: Promise<never>;
+
+  constructor(path: string) {
+    this.out = createWriteStream(path, { encoding: 'utf8' });
+    this.failed = new Promise<never>((_, fail) =>
+      this.out.once('error', (e) => fail(new InputError(`cannot write ${path}: ${e.message}`))),
+    );
+    this.failed.catch(() => undefined);
+  }
+
+  async write(text: string): Promise<void> {
+    if (!this.out.write(text)) await Promise.race([once(this.out, 'drain'), this.failed]);
+  }
+
+  end(): void {
+    this.out.end();
+  }
+
+  async finished(): Promise<void> {
+    await Promise.race([once(this.out, 'finish'), this.failed]);
+  }
+}
+
+/** Writes checked rows as output CSV lines (the hot path: one string per chunk) and counts them in the summary. */
+class ResultWriter {
+  private readonly csv: ReturnType<typeof csvWriter>;
+
+  constructor(
+    private readonly delimiter: string,
+    readonly width: number,
+    private readonly summary: SummaryCollector,
+  ) {
+    this.csv = csvWriter(delimiter);
+  }
+
+  headerLine(header: readonly string[]): string {
+    return this.csv.line([...header, ...RESULT_COLUMNS]);
+  }
+
+  format(chunk: RowChunk, results: ChunkResults, bad: Map<number, string>): string {
+    if (chunk.blankRows) this.summary.blankRows(chunk.blankRows);
+    let text = '';
+    for (let i = 0; i < chunk.rows.length; i++) {
+      const row = chunk.rows[i] ?? [];
+      const line = chunk.lines[i] ?? 0;
+      const result = results[i];
+      text += result ? this.checked(row, line, result) : this.malformed(row, line, bad.get(i));
+    }
+    return text;
+  }
+
+  private malformed(row: string[], line: number, reason = 'malformed row'): string {
+    this.summary.row(undefined, false);
+    this.summary.count('MALFORMED_ROW', line);
+    // Fitted to the header so the result columns stay under their names.
+    const cells = row.length > this.width ? row.slice(0, this.width) : row;
+    while (cells.length < this.width) cells.push('');
+    return this.csv.line([...cells, 'false', '', '', 'MALFORMED_ROW', reason, '']);
+  }
+
+  private checked(row: string[], line: number, result: IdentifierResult): string {
+    const d = this.delimiter;
+    while (row.length < this.width) row.push('');
+    this.summary.row(result.valid, result.warnings.length > 0);
+    let codes = '';
+    let messages = '';
+    for (const e of result.errors) {
+      this.summary.count(e.code, line);
+      codes += codes ? ` ${e.code}` : e.code;
+      messages += `${messages ? '; ' : ''}${e.code}: ${e.message}`;
+    }
+    for (const w of result.warnings) messages += `${messages ? '; ' : ''}${w.code}: ${w.message}`;
+    // Result cells other than `messages` are codes and digits: they never need quoting.
+    return `${this.csv.line(row, '')}${result.valid ? 'true' : 'false'}${d}${result.country ?? ''}${d}${result.kind ?? ''}${d}${codes}${d}${this.csv.escapeCell(messages)}${d}${result.suggestion?.value ?? ''}\n`;
+  }
 }
 
 /**
@@ -250,7 +384,7 @@ function csvWriter(delimiter: string) {
   /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
   const line = (cells: readonly string[], end = '\n') => {
     let out = escapeCell(cells[0] ?? '');
-    for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i]!);
+    for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i] ?? '');
     return out + (end === '' ? delimiter : end);
   };
   return { line, escapeCell };
@@ -260,26 +394,22 @@ function csvWriter(delimiter: string) {
  * Rows whose field count differs from the header's, or that the parser flagged, are malformed: their
  * index → the reason. Each is reported with its line, and so are parser notes tied to no row.
  */
-function malformedRows(
-  chunk: RowChunk,
-  width: number,
-  report: (line: number, message: string) => void,
-): Map<number, string> {
+function malformedRows(chunk: RowChunk, width: number, summary: SummaryCollector): Map<number, string> {
   const bad = new Map<number, string>();
   const found: { line: number; message: string }[] = [...(chunk.notes ?? [])];
   for (const e of chunk.errors) {
     if (!bad.has(e.index)) bad.set(e.index, e.message);
-    found.push({ line: chunk.lines[e.index]!, message: e.message });
+    found.push({ line: chunk.lines[e.index] ?? 0, message: e.message });
   }
   chunk.rows.forEach((row, i) => {
     if (row.length !== width && !bad.has(i)) {
       const message = `expected ${width} fields, found ${row.length}`;
       bad.set(i, message);
-      found.push({ line: chunk.lines[i]!, message });
+      found.push({ line: chunk.lines[i] ?? 0, message });
     }
   });
   // In file order, whatever found them.
-  for (const f of found.sort((a, b) => a.line - b.line)) report(f.line, f.message);
+  for (const f of found.sort((a, b) => a.line - b.line)) summary.parseError(f.line, f.message);
   return bad;
 }
 
@@ -288,10 +418,10 @@ function applyFix(
   column: number,
   result: IdentifierResult,
   country: Country | undefined,
-  summary: FileSummary,
+  summary: SummaryCollector,
 ): IdentifierResult {
   if (!result.suggestion) return result;
-  summary.fixedLeadingZeros++;
+  summary.fixedLeadingZeros();
   row[column] = result.suggestion.value;
   return { ...validateIdentifier(result.suggestion.value, { country }), suggestion: result.suggestion };
 }

@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIN } from '../fixtures/esf-invoices.js';
 import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
+import { workbookBytes } from './workbook-fixture.js';
 
 /**
- * `salyk validate <file.xlsx>`: the real binary on workbooks built here with exceljs (no binary
- * fixtures in the repository), the way accountants hand them over: TINs as text and as numbers that
- * lost their leading zeros, Cyrillic headers, blank rows, several sheets.
+ * `salyk validate <file.xlsx>`: the real binary on workbooks built here (no binary fixtures in the
+ * repository), the way accountants hand them over: TINs as text and as numbers that lost their leading
+ * zeros, Cyrillic headers, blank rows, several sheets.
  */
 let dir: string;
 let book: string;
@@ -32,37 +32,39 @@ beforeAll(async () => {
   await ensureBuilt();
   dir = await mkdtemp(join(tmpdir(), 'salyk-cli-xlsx-'));
 
-  // Prepare: a workbook with three sheets
-  const wb = new ExcelJS.Workbook();
-  const first = wb.addWorksheet('Поставщики');
-  first.addRow(['Наименование', 'БИН', 'Город']);
-  first.addRow(['Text cell', TIN.kzBinLeadingZero, 'Алматы']); // typed as text: the zero survives
-  first.addRow(['Number, lost KZ zero', Number(TIN.kzBinLeadingZero), 'Астана']); // 11 digits
-  first.addRow(['Number, lost KG zero', Number(TIN.kgInn2), 'Бишкек']); // 13 digits
-  first.addRow(['Number, no zero to lose', Number(TIN.kzBin)]); // the last cell left empty
-  first.addRow(['Formula', { formula: `"${TIN.kzIin}"`, result: TIN.kzIin }, 'Шымкент']);
-  first.addRow([{ richText: [{ text: 'Rich ' }, { text: 'text', font: { bold: true } }] }, TIN.kzBin2, 'Караганда']);
-  second(wb.addWorksheet('Second'));
-  wb.addWorksheet('Empty');
+  // Prepare: a workbook with three sheets, its shared strings stored after the sheets
+  const first = [
+    ['Наименование', 'БИН', 'Город'],
+    ['Text cell', TIN.kzBinLeadingZero, 'Алматы'], // typed as text: the zero survives
+    ['Number, lost KZ zero', Number(TIN.kzBinLeadingZero), 'Астана'], // 11 digits
+    ['Number, lost KG zero', Number(TIN.kgInn2), 'Бишкек'], // 13 digits
+    ['Number, no zero to lose', Number(TIN.kzBin)], // the last cell left empty
+    ['Formula', { t: 'str', f: `"${TIN.kzIin}"`, v: TIN.kzIin }, 'Шымкент'],
+    [{ si: '<r><t xml:space="preserve">Rich </t></r><r><rPr><b/></rPr><t>text</t></r>' }, TIN.kzBin2, 'Караганда'],
+  ];
+  const second = [
+    ['TIN', 'Comment'],
+    [TIN.kgInn, 'text'],
+    [Number(TIN.kgInn), 'number: two zeros lost, cannot be fixed'],
+  ];
+  const sheets = [
+    { name: 'Поставщики', rows: first },
+    { name: 'Second', rows: second },
+    { name: 'Empty', rows: [] },
+  ];
   book = join(dir, 'suppliers.xlsx');
-  await wb.xlsx.writeFile(book);
+  await writeFile(book, workbookBytes(sheets, { order: 'strings-last' }));
 
   // A sheet with blank rows between the data, and an invalid row after them
-  const wb2 = new ExcelJS.Workbook();
-  const sheet = wb2.addWorksheet('Data');
-  sheet.getRow(1).values = ['name', 'tin'];
-  sheet.getRow(2).values = ['A', TIN.kzBin];
-  sheet.getRow(5).values = ['B', '12345'];
-  sheet.getRow(6).values = ['C', TIN.kgPin, 'a note beyond the header'];
+  const rows = [
+    ['name', 'tin'],
+    ['A', TIN.kzBin],
+    { r: 5, cells: ['B', '12345'] },
+    { r: 6, cells: ['C', TIN.kgPin, 'a note beyond the header'] },
+  ];
   gaps = join(dir, 'gaps.xlsx');
-  await wb2.xlsx.writeFile(gaps);
+  await writeFile(gaps, workbookBytes([{ name: 'Data', rows }]));
 });
-
-function second(ws: ExcelJS.Worksheet): void {
-  ws.addRow(['TIN', 'Comment']);
-  ws.addRow([TIN.kgInn, 'text']);
-  ws.addRow([Number(TIN.kgInn), 'number: two zeros lost, cannot be fixed']);
-}
 
 afterAll(async () => {
   await disposeBuild();
@@ -159,7 +161,7 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
 
     // Assess
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`salyk: ${book} has no sheet "Nope"\n`);
+    expect(run.stderr).toBe(`salyk: ${book} has no sheet "Nope" (sheets: 1 Поставщики, 2 Second, 3 Empty)\n`);
   });
 
   it('answers an empty sheet with exit 2', async () => {
@@ -196,6 +198,22 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
     // Assess
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/TIN column "tin"/);
+  });
+
+  it('answers an old binary .xls workbook with "save it as .xlsx or .csv" and exit 2', async () => {
+    // Prepare: the OLE compound-file signature that starts every .xls
+    const xls = join(dir, 'old.xls');
+    await writeFile(
+      xls,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+    );
+
+    // Act
+    const run = await salyk(['validate', xls]);
+
+    // Assess
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^salyk: .*old\.xls is an old binary Excel workbook .*save it as \.xlsx or \.csv\n$/);
   });
 
   it('refuses a file named .xlsx that is not a workbook with exit 2', async () => {

@@ -1,0 +1,139 @@
+/**
+ * A small streaming XLSX reader: the zip's central directory (fflate inflates), the workbook's sheet list
+ * and shared strings, then the chosen sheet inflated and SAX-parsed (saxes) piece by piece as rows are
+ * pulled — so memory stays bounded by the shared strings, not the sheet. Loaded only when a workbook is opened.
+ */
+import { open } from 'node:fs/promises';
+import { InputError, type RowChunk, type TableSource } from '../table.js';
+import { type CellContext, type SheetRow, SheetRowCollector } from './sheet.js';
+import { Parts, readDateStyles, readSharedStrings, readWorkbookParts } from './workbook.js';
+import { XmlStream } from './xml.js';
+import { readCentralDirectory, ZipError } from './zip.js';
+
+const CHUNK_ROWS = 5_000;
+
+/** Opens sheet `sheet` (a name or a 1-based number; the first sheet by default) of the workbook at `path`. */
+export async function openXlsx(path: string, size: number, sheet?: string): Promise<TableSource> {
+  const file = await open(path, 'r');
+  try {
+    const parts = new Parts(path, file, await readCentralDirectory(file, size));
+    const workbook = await readWorkbookParts(parts);
+    const names = workbook.sheets.map((s) => s.name);
+    const index = sheet === undefined ? 0 : names.findIndex((n, i) => n === sheet || String(i + 1) === sheet);
+    const chosen = workbook.sheets[index];
+    if (!chosen) {
+      throw new InputError(
+        names.length === 0
+          ? `${path} has no sheets`
+          : `${path} has no sheet "${sheet}" (sheets: ${names.map((n, i) => `${i + 1} ${n}`).join(', ')})`,
+      );
+    }
+    const context: CellContext = {
+      shared: workbook.sharedStrings ? await readSharedStrings(parts, workbook.sharedStrings) : [],
+      dateStyles: workbook.styles ? await readDateStyles(parts, workbook.styles) : [],
+      date1904: workbook.date1904,
+    };
+    return await sheetSource(parts, chosen, context);
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    if (error instanceof ZipError) throw new InputError(`cannot read ${path} as an XLSX workbook: ${error.message}`);
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${path} as an XLSX workbook: ${(error as Error).message}`);
+  }
+}
+
+/** The sheet's first non-blank row is the header; the rows after it stream out in chunks. */
+async function sheetSource(parts: Parts, sheet: { name: string; part: string }, context: CellContext) {
+  let bytesRead = 0;
+  const pieces = sheetRows(parts, sheet.part, context, (n) => {
+    bytesRead = n;
+  });
+  const header = await headerRow(pieces);
+  if (!header) throw new InputError(`sheet ${sheet.name} of ${parts.path} is empty`);
+  // A sheet has no field count: trailing empty header cells are formatting, and a row whose last
+  // cells are empty simply ends early. Rows are fitted to the header's width.
+  while (header.cells.length > 1 && header.cells.at(-1) === '') header.cells.pop();
+  const source: TableSource = {
+    header: header.cells,
+    delimiter: ',',
+    bom: true,
+    totalBytes: parts.get(sheet.part).compressedSize,
+    chunks: dataChunks(header.rest, pieces, header.cells.length, () => bytesRead),
+  };
+  return source;
+}
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/** The first non-blank row, and the rows after it in the same piece; `undefined` for a sheet without one. */
+async function headerRow(pieces: AsyncGenerator<SheetRow[]>) {
+  // By hand: leaving a `for await` early would close the generator, and the file, under the rows still to come.
+  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
+    const rows = next.value;
+    const at = rows.findIndex((r) => !isBlank(r.cells));
+    const found = rows[at];
+    if (found) return { cells: found.cells, rest: rows.slice(at + 1) };
+  }
+  return undefined;
+}
+
+/**
+ * Data rows in chunks of {@link CHUNK_ROWS}, fitted to the header's width; blank rows are skipped and
+ * counted once a data row follows them (empty formatted rows at the end of a sheet are no blank rows).
+ */
+async function* dataChunks(
+  first: SheetRow[],
+  pieces: AsyncGenerator<SheetRow[]>,
+  width: number,
+  bytesRead: () => number,
+): AsyncGenerator<RowChunk> {
+  let chunk: RowChunk = { rows: [], lines: [], errors: [] };
+  let pendingBlank = 0;
+  for (let rows: SheetRow[] | undefined = first; rows; rows = (await pieces.next()).value || undefined) {
+    for (const { number, cells } of rows) {
+      if (isBlank(cells)) {
+        pendingBlank++;
+        continue;
+      }
+      if (pendingBlank) chunk.blankRows = (chunk.blankRows ?? 0) + pendingBlank;
+      pendingBlank = 0;
+      while (cells.length > width && cells.at(-1) === '') cells.pop();
+      while (cells.length < width) cells.push('');
+      chunk.rows.push(cells);
+      chunk.lines.push(number);
+      if (chunk.rows.length === CHUNK_ROWS) {
+        yield { ...chunk, bytesRead: bytesRead() };
+        chunk = { rows: [], lines: [], errors: [] };
+      }
+    }
+  }
+  if (chunk.rows.length) yield { ...chunk, bytesRead: bytesRead() };
+}
+
+/**
+ * The sheet's rows, pulled a piece at a time: each piece of inflated XML is parsed and the rows it finished
+ * handed out before the next piece is read, so reading waits for the consumer (back-pressure by
+ * construction). The file closes when the rows end or the consumer stops early.
+ */
+async function* sheetRows(
+  parts: Parts,
+  part: string,
+  context: CellContext,
+  onRead: (compressedBytes: number) => void,
+): AsyncGenerator<SheetRow[]> {
+  try {
+    const collector = new SheetRowCollector(context);
+    const xml = new XmlStream(collector);
+    for await (const bytes of parts.bytes(part, onRead)) {
+      xml.write(bytes);
+      yield collector.take();
+    }
+    xml.end();
+    yield collector.take();
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read sheet ${part} of ${parts.path}: ${(error as Error).message}`);
+  } finally {
+    await parts.file.close();
+  }
+}
