@@ -1,0 +1,259 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startDynamoDbLocal } from '../../local/dynamodb-local.js';
+import { hmacIdentifier } from '../../shared/audit/record.js';
+import { type RouteDefinition, routes } from '../../shared/routes.js';
+import {
+  answers,
+  batchCheck,
+  type CheckAnswer,
+  dynamoDbLocalPid,
+  looksComplete,
+  type SentCheck,
+  sendCheck,
+  sleep,
+  uniqueIdentifiers,
+  validateCheck,
+} from '../fuzz/load.js';
+import { AuditTableReader } from '../helpers/dynamodb.js';
+import { API_KEYS, HMAC_SECRET, type LocalStack, startLocalStack, TABLE_NAME } from '../helpers/local-stack.js';
+
+/**
+ * Fault injection against the real local stack, written to the contract of issue 9: validate and
+ * validate-batch calls (each with an Idempotency-Key) run while DynamoDB Local is paused (SIGSTOP) for
+ * longer than validate's budget, resumed, then killed (SIGKILL) and — by the local stack's supervisor —
+ * restarted on the same data. Then every answer is held to the contract and the table is read directly.
+ *
+ * The route budget is its Lambda timeout (what the local server gives the handler as remaining time):
+ * an answer later than that is, deployed, a function timeout and a 502 without Retry-After.
+ */
+const budgetMs = (route: RouteDefinition) => (route.timeoutSeconds ?? 10) * 1_000;
+/** Scheduling slack on a shared 2-core machine; the budget itself is what the handler must keep. */
+const MARGIN_MS = 3_000;
+const PAUSE_MS = Number(process.env.FAULT_PAUSE_MS ?? budgetMs(routes.validateIdentifier) + 2_000);
+const BATCH_SIZE = 50;
+/** How many failed and how many written requests are retried after the outage. */
+const RETRY_SAMPLE = 40;
+
+let stack: LocalStack;
+let dbPort: number;
+let client: DynamoDBClient;
+let table: AuditTableReader;
+let fallbackDb: { stop(): Promise<void> } | undefined;
+let dataDir: string;
+
+const sent: { check: SentCheck; answer: CheckAnswer }[] = [];
+const timeline: string[] = [];
+let restartedBySupervisor = false;
+
+beforeAll(async () => {
+  dbPort = await freePort();
+  dataDir = await mkdtemp(join(tmpdir(), 'salyk-faults-'));
+  // No DYNAMODB_ENDPOINT: the stack starts (and supervises) its own DynamoDB Local on disk, as `npm start` does.
+  stack = await startLocalStack({
+    dynamodbEndpoint: '',
+    env: { DYNAMODB_LOCAL_PORT: String(dbPort), SALYK_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    readyTimeoutMs: 60_000,
+  });
+  client = new DynamoDBClient({
+    endpoint: `http://127.0.0.1:${dbPort}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  table = new AuditTableReader(client, TABLE_NAME);
+  await runLoadWithFaults();
+}, 180_000);
+
+afterAll(async () => {
+  client?.destroy();
+  await stack?.stop();
+  await fallbackDb?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** Runs the load and the faults; fills `sent` and `timeline`. */
+async function runLoadWithFaults(): Promise<void> {
+  const next = uniqueIdentifiers();
+  let running = true;
+  const worker = async (make: () => SentCheck, budget: number) => {
+    while (running) {
+      const check = make();
+      const answer = await sendCheck(stack.baseUrl, API_KEYS.alpha, check, budget + MARGIN_MS + 10_000);
+      sent.push({ check, answer });
+      // A client backs off after a failure; this also keeps the number of requests to retry bounded.
+      if (answer.status !== 200) await sleep(500);
+    }
+  };
+  const validate = () => validateCheck(next());
+  const batch = () => batchCheck(Array.from({ length: BATCH_SIZE }, next));
+  const load = [
+    ...Array.from({ length: 3 }, () => worker(validate, budgetMs(routes.validateIdentifier))),
+    ...Array.from({ length: 2 }, () => worker(batch, budgetMs(routes.validateIdentifierBatch))),
+  ];
+  await injectFaults();
+  running = false;
+  await Promise.all(load);
+  timeline.push(`load stopped after ${sent.length} requests`);
+  await sleep(2_000); // anything still writing after its answer would show up in the table now
+}
+
+async function injectFaults(): Promise<void> {
+  const endpoint = `http://127.0.0.1:${dbPort}`;
+  await sleep(2_000);
+  const pid = dynamoDbLocalPid(dbPort);
+  if (pid === undefined) throw new Error(`no DynamoDB Local process on port ${dbPort}`);
+  process.kill(pid, 'SIGSTOP');
+  timeline.push(`paused DynamoDB Local (pid ${pid}) for ${PAUSE_MS} ms`);
+  await sleep(PAUSE_MS);
+  process.kill(pid, 'SIGCONT');
+  await sleep(3_000);
+  process.kill(pid, 'SIGKILL');
+  timeline.push('killed DynamoDB Local');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && !(dynamoDbLocalPid(dbPort) && (await answers(endpoint)))) await sleep(250);
+  restartedBySupervisor = (await answers(endpoint)) && dynamoDbLocalPid(dbPort) !== pid;
+  if (!restartedBySupervisor) {
+    // Without a supervisor nothing comes back: start it here on the same data so the audit checks can still run.
+    timeline.push('the local stack did not restart DynamoDB Local within 30 s; the test restarted it');
+    fallbackDb = await startDynamoDbLocal({ port: dbPort, dataDir: join(dataDir, 'dynamodb') });
+  } else timeline.push('the local stack restarted DynamoDB Local');
+  await sleep(3_000);
+}
+
+/** The stored audit records of this test's identifiers, by identifier (as its HMAC). */
+async function recordsByIdentifier(): Promise<Map<string, Record<string, unknown>[]>> {
+  const byHmac = new Map<string, Record<string, unknown>[]>();
+  for (const item of await table.scanAll()) {
+    const hmac = (item.identifier as { hmac?: string } | undefined)?.hmac;
+    if (typeof item.operation !== 'string' || !hmac) continue;
+    byHmac.set(hmac, [...(byHmac.get(hmac) ?? []), item]);
+  }
+  return byHmac;
+}
+
+const hmacOf = (value: string) => hmacIdentifier(HMAC_SECRET, value);
+const isWritten = (a: CheckAnswer) => a.status >= 200 && a.status < 300 && a.checkIds.length > 0;
+
+describe('Faults: DynamoDB Local paused, killed and restarted under load', () => {
+  it('ran a load that saw the outage', () => {
+    // Assess
+    const statuses = sent.map((s) => s.answer.status);
+    expect(sent.length, timeline.join('; ')).toBeGreaterThan(20);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+  });
+
+  it('the local stack restarted DynamoDB Local on the same data', () => {
+    // Assess — BUG on main 4fd964b: `npm start` does not bring DynamoDB Local back (issue 9, item 6).
+    expect(restartedBySupervisor, timeline.join('; ')).toBe(true);
+  });
+
+  it('every answer arrived within its route budget (no hang)', () => {
+    // Assess — BUG on main 4fd964b: a paused database made validate wait for as long as the pause (issue 9, item 1).
+    const late = sent
+      .filter(({ check, answer }) => {
+        const route =
+          check.path === routes.validateIdentifier.path ? routes.validateIdentifier : routes.validateIdentifierBatch;
+        return answer.status === 0 || answer.ms > budgetMs(route) + MARGIN_MS;
+      })
+      .map(({ check, answer }) => `${check.path} ${answer.status || 'no answer'} after ${Math.round(answer.ms)} ms`);
+    expect(late).toEqual([]);
+  });
+
+  it('every failure was a 503 problem with Retry-After', () => {
+    // Assess
+    const bad = sent
+      .filter(({ answer }) => answer.status !== 200)
+      .filter(
+        ({ answer }) =>
+          answer.status !== 503 ||
+          !/^[1-9]\d*$/.test(answer.retryAfter ?? '') ||
+          !/^application\/problem\+json/.test(answer.contentType ?? ''),
+      )
+      .map(({ check, answer }) => `${check.path} → ${answer.status} retry-after=${answer.retryAfter}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('0 lost: every answer that said "written" has its records in the table', async () => {
+    // Act
+    const stored = new Set((await table.scanAll()).map((i) => String(i.checkId)));
+
+    // Assess
+    const lost = sent
+      .filter(({ answer }) => isWritten(answer))
+      .flatMap(({ answer }) => answer.checkIds)
+      .filter((id) => !stored.has(id));
+    expect(lost).toEqual([]);
+  });
+
+  it('no record left by a 503 looks complete', async () => {
+    // Act
+    const byHmac = await recordsByIdentifier();
+
+    // Assess — BUG on main 4fd964b: a batch answered 503 keeps writing (issue 9, item 2).
+    const orphans = sent
+      .filter(({ answer }) => !isWritten(answer))
+      .flatMap(({ check }) => check.values)
+      .filter((value) => (byHmac.get(hmacOf(value)) ?? []).some(looksComplete));
+    expect(orphans.length, `${orphans.length} identifiers of failed requests have complete-looking records`).toBe(0);
+  });
+
+  it('retries with the same Idempotency-Key return the first checkIds and leave exactly one record per identifier', async () => {
+    // Act: every request again, same key and body, until it is answered (Retry-After honoured, capped)
+    const retried: { check: SentCheck; first: CheckAnswer; last: CheckAnswer }[] = [];
+    // Every failed request, and as many written ones (bounded: DynamoDB Local on disk is slow on a busy machine)
+    const failed = sent.filter(({ answer }) => !isWritten(answer)).slice(0, RETRY_SAMPLE);
+    const written = sent.filter(({ answer }) => isWritten(answer)).slice(-RETRY_SAMPLE);
+    const queue = [...failed, ...written];
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          let last = await sendCheck(stack.baseUrl, API_KEYS.alpha, item.check, 30_000);
+          for (let attempt = 1; attempt < 5 && !isWritten(last); attempt++) {
+            await sleep(Math.min(2, Number(last.retryAfter) || 1) * 1_000);
+            last = await sendCheck(stack.baseUrl, API_KEYS.alpha, item.check, 30_000);
+          }
+          retried.push({ check: item.check, first: item.answer, last });
+        }
+      }),
+    );
+    const byHmac = await recordsByIdentifier();
+    const took = `${retried.length} requests retried in ${Math.round(performance.now() - started)} ms`;
+
+    // Assess — BUG on main 4fd964b: no idempotency; a retry writes a second record with a new checkId (issue 9, item 3).
+    expect(
+      retried.filter((r) => !isWritten(r.last)).map((r) => r.last.status),
+      took,
+    ).toEqual([]);
+    const changed = retried.filter((r) => isWritten(r.first) && r.first.checkIds.join() !== r.last.checkIds.join());
+    expect(changed.length, `retries of a written request that got other checkIds (${took})`).toBe(0);
+    const counts = retried
+      .flatMap((r) => r.check.values)
+      .map((v) => (byHmac.get(hmacOf(v)) ?? []).filter(looksComplete).length);
+    expect(counts.filter((n) => n === 0).length, 'identifiers with no record after the retries').toBe(0);
+    expect(counts.filter((n) => n > 1).length, 'identifiers recorded more than once').toBe(0);
+  }, 180_000);
+
+  it('concurrent duplicates with one Idempotency-Key write once', async () => {
+    // Prepare
+    const next = uniqueIdentifiers();
+    const checks = [validateCheck(next()), batchCheck(Array.from({ length: BATCH_SIZE }, next))];
+
+    // Act
+    const pairs = await Promise.all(
+      checks.map((c) => Promise.all([0, 1].map(() => sendCheck(stack.baseUrl, API_KEYS.alpha, c, 60_000)))),
+    );
+    const byHmac = await recordsByIdentifier();
+
+    // Assess: each duplicate is answered (the same checkIds, or a 4xx/503 problem), and every identifier is stored once
+    for (const [a, b] of pairs as [CheckAnswer, CheckAnswer][]) {
+      expect([a.status, b.status].some((s) => s === 200)).toBe(true);
+      if (isWritten(a) && isWritten(b)) expect(a.checkIds).toEqual(b.checkIds);
+    }
+    const counts = checks.flatMap((c) => c.values).map((v) => (byHmac.get(hmacOf(v)) ?? []).length);
+    expect(counts.filter((n) => n !== 1)).toEqual([]);
+  });
+});
