@@ -10,8 +10,9 @@ import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { AuditUnavailableError } from '../../shared/audit/store.js';
 import { AUDIT_TABLE } from '../../shared/audit/table.js';
 import type { ApiResult } from './api-handler.js';
-import { dynamoClient } from './clients.js';
+import { dynamoClient, hmacSecret } from './clients.js';
 import { readConfig } from './config.js';
+import { openAnswer, sealAnswer } from './cursor.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { deadlineOf, runInScope } from './request-scope.js';
 
@@ -31,6 +32,7 @@ interface IdempotentPayload {
 }
 
 /** Stored instead of an answer too large to store: the retry runs the request again (same keys, same answer). */
+// Answers that fit are stored sealed (AES-GCM, see cursor.ts): they echo identifiers, which the table never holds.
 const RECOMPUTE = { recompute: true } as const;
 
 export interface RequestInput {
@@ -60,10 +62,13 @@ export async function runRequest(input: RequestInput, run: () => Promise<ApiResu
 
 async function runOnce(input: RequestInput, key: string, run: () => Promise<ApiResult>): Promise<ApiResult> {
   let fresh: ApiResult | undefined;
+  const secret = await hmacSecret();
+  const scope = `${input.tenant}\0${input.routeId}`;
   const once = makeIdempotent(
     async (_payload: IdempotentPayload) => {
       fresh = await run();
-      return JSON.stringify(fresh).length > MAX_STORED_ANSWER_CHARS ? RECOMPUTE : fresh;
+      const json = JSON.stringify(fresh);
+      return json.length > MAX_STORED_ANSWER_CHARS ? RECOMPUTE : { sealed: sealAnswer(secret, scope, json) };
     },
     {
       persistenceStore: persistenceFor(input.tenant),
@@ -79,8 +84,11 @@ async function runOnce(input: RequestInput, key: string, run: () => Promise<ApiR
   }
   if (fresh) return fresh;
   // A replay. Record keys are deterministic, so running again rewrites the same records and gives the same answer.
-  if (stored && typeof stored === 'object' && 'recompute' in stored) return run();
-  return stored as ApiResult;
+  const opened =
+    stored && typeof stored === 'object' && 'sealed' in stored && typeof stored.sealed === 'string'
+      ? openAnswer(secret, scope, stored.sealed)
+      : undefined;
+  return opened === undefined ? run() : (JSON.parse(opened) as ApiResult);
 }
 
 function idempotencyConfig(context: Context | undefined): IdempotencyConfig {

@@ -28,6 +28,14 @@ export class AuditTableReader {
     return items;
   }
 
+  /**
+   * The audit records only (partitions `T#<tenant>`), without the request and idempotency control items
+   * (`R#`, `I#`) that live beside them.
+   */
+  async scanRecords(): Promise<Record<string, unknown>[]> {
+    return (await this.scanAll()).filter((item) => String(item.pk).startsWith('T#'));
+  }
+
   async get(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
     const out = await this.client.send(
       new GetItemCommand({ TableName: this.tableName, Key: marshall({ pk, sk }), ConsistentRead: true }),

@@ -192,6 +192,8 @@ export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
   query?: Record<string, string>;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 }
 
 export type ApiClient = (method: string, path: string, options?: RequestOptions) => Promise<HttpAnswer>;
@@ -207,6 +209,7 @@ export function apiClient(baseUrl: string): ApiClient {
       headers: {
         ...(options.key === undefined ? {} : { 'x-api-key': options.key }),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
       },
       body,
       signal: AbortSignal.timeout(20_000),

@@ -190,14 +190,14 @@ describe('Route: POST /v1/identifiers/validate-batch', () => {
   it('answers 10 001 items with 413 problem+json', async () => {
     // Prepare
     const items = Array.from({ length: 10_001 }, () => ({ value: '850315300574' }));
-    const before = (await table.scanAll()).length;
+    const before = (await table.scanRecords()).length;
 
     // Act
     const res = await env.api('POST', '/v1/identifiers/validate-batch', { key: API_KEYS.alpha, body: { items } });
 
     // Assess
     expectProblem(res, 413);
-    expect((await table.scanAll()).length).toBe(before);
+    expect((await table.scanRecords()).length).toBe(before);
   });
 });
 
@@ -232,7 +232,7 @@ describe('Audit storage: no raw identifiers', () => {
     const res = await validate({ value: typedWithSeparators(iin) });
 
     // Act
-    const items = await table.scanAll();
+    const items = await table.scanRecords();
 
     // Assess
     expect((await table.get('T#alpha', res.json.checkId))!.identifier).toEqual({
@@ -243,6 +243,32 @@ describe('Audit storage: no raw identifiers', () => {
       const { masked } = item.identifier as { masked: string };
       expect(masked).toMatch(/^\*+\d{4}$/);
     }
+  });
+
+  it('keeps no identifier in the idempotency records either (stored answers are sealed)', async () => {
+    // Prepare: answers echo the identifier (`normalized`), and a key makes Powertools store the answer
+    const iin = randomKzIin();
+    sent.push(iin);
+    const headers = { 'idempotency-key': `pii-${iin.slice(-6)}-${Date.now()}` };
+    const first = await env.api('POST', '/v1/identifiers/validate', {
+      key: API_KEYS.alpha,
+      body: { value: iin },
+      headers,
+    });
+
+    // Act
+    const replay = await env.api('POST', '/v1/identifiers/validate', {
+      key: API_KEYS.alpha,
+      body: { value: iin },
+      headers,
+    });
+    const items = await table.scanAll();
+
+    // Assess
+    expect(first.json.normalized).toBe(iin);
+    expect(replay.json).toEqual(first.json);
+    expect(items.some((item) => String(item.pk).startsWith('I#'))).toBe(true);
+    expectNoRawIdentifiers(items, sent);
   });
 
   it('logs no identifier value either', async () => {

@@ -317,6 +317,7 @@ describe('Route: POST /v1/esf/precheck (HTTP, DynamoDB Local)', () => {
     expect(items.filter((i) => i.operation === 'esf.precheck').length).toBeGreaterThanOrEqual(12);
     expectNoRawIdentifiers(items, sent);
     expectNoRawIdentifiers(output, sent);
-    for (const item of items) expect((item.identifier as { masked: string }).masked).toMatch(/^\*+\d{4}$/);
+    for (const item of items.filter((i) => String(i.pk).startsWith('T#')))
+      expect((item.identifier as { masked: string }).masked).toMatch(/^\*+\d{4}$/);
   });
 });

@@ -74,7 +74,7 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
 
   it('writes exactly one item per call, under the calling tenant', async () => {
     // Prepare
-    const before = (await table.scanAll()).length;
+    const before = (await table.scanRecords()).length;
 
     // Act
     const answers = [
@@ -96,7 +96,7 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
     // Assess
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(answers.map((a) => a.json.decidedBy)).toEqual(['none', 'vital_interests', 'treaty_certificate']);
-    expect((await table.scanAll()).length).toBe(before + 3);
+    expect((await table.scanRecords()).length).toBe(before + 3);
     for (const answer of answers) {
       expect(await table.get('T#beta', answer.json.checkId)).toMatchObject({
         tenant: 'beta',
@@ -162,7 +162,7 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
     ['an exit before its entry', [{ entry: '2026-03-10', exit: '2026-03-09' }], 'body.stays.0.exit'],
   ])('answers %s with 400 problem+json naming the stay, and writes nothing', async (_case, stays, path) => {
     // Prepare
-    const before = (await table.scanAll()).length;
+    const before = (await table.scanRecords()).length;
 
     // Act
     const res = await residency({ taxYear: 2026, stays, asOf: '2026-06-30' });
@@ -170,7 +170,7 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
     // Assess
     expectProblem(res, 400);
     expect(problemPaths(res)).toEqual([path]);
-    expect((await table.scanAll()).length).toBe(before);
+    expect((await table.scanRecords()).length).toBe(before);
   });
 
   it('answers 401 without a key', async () => {

@@ -573,7 +573,7 @@ describe('Route: GET /v1/rules (HTTP)', () => {
 
   it('writes no audit records for the listings', async () => {
     // Act
-    const items = await table.scanAll();
+    const items = await table.scanRecords();
 
     // Assess
     expect(items.every((i) => i.operation === 'vat.assess')).toBe(true);
