@@ -12,6 +12,7 @@ import { assessKzResidency, InvalidStaysError } from '../shared/residency/kz.js'
 import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
 import { RulesCoverageError } from '../shared/vat/rates.js';
+import { registerGenerateCommand } from './commands/generate.js';
 import { InputError } from './readers.js';
 import { readStaysCsv } from './stays-file.js';
 import { type FileSummary, validateFile } from './supplier-list.js';
@@ -166,6 +167,8 @@ program
       for (const r of result.reasons) console.log(`  - ${r.text} [${r.confidence}: ${r.citation}]`);
     }
   });
+
+registerGenerateCommand(program);
 
 function positiveInt(raw: string): number {
   const n = Number(raw);
