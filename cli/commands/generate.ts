@@ -50,7 +50,8 @@ function wholeNumber(min: number): (raw: string) => number {
 /** Turns the command-line flags into the library's options for the chosen kind. */
 function generateOptionsFrom(flags: GenerateFlags): GenerateOptions {
   const country = countryOfKind(flags.kind);
-  if (flags.country && flags.country !== country) throw new InputError(`a ${flags.kind} is a ${country} identifier`);
+  if (flags.country && flags.country !== country)
+    throw new InputError(`${flags.kind} is a ${country} identifier, not ${flags.country}`);
   const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
   for (const key of KIND_FLAGS) {
     if (flags[key] !== undefined && flags[key] !== false && !FLAGS_OF_KIND[flags.kind].includes(key)) {
