@@ -179,22 +179,24 @@ function pad(n: number): string {
 export function isValidKz(value: string): boolean {
   let weighted = 0;
   let plain = 0;
+  let head = 0; // the first 7 digits as a number, YYMMDDC or YYMMTA.., to decode without reading them again
   for (let i = 0; i < 11; i++) {
     const d = value.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return false;
     weighted += d * (i + 1);
     plain += d;
+    if (i < 7) head = head * 10 + d;
   }
   // A non-digit last character never equals a check digit 0-9; neither does `null` (no valid number).
   if (checkDigitOf(weighted, plain) !== value.charCodeAt(11) - 48) return false;
-  const typeDigit = digitAt(value, 4);
-  const month = numberAt(value, 2, 2);
+  const month = ((head / 1000) | 0) % 100;
+  const typeDigit = ((head / 100) | 0) % 10;
   if (typeDigit <= 3) {
-    const c = digitAt(value, 6);
+    const c = head % 10;
     if (c < 1 || c > 6) return false;
-    const year = 1800 + 100 * ((c - 1) >> 1) + numberAt(value, 0, 2);
-    return isRealDate(year, month, numberAt(value, 4, 2));
+    const year = 1800 + 100 * ((c - 1) >> 1) + ((head / 100000) | 0);
+    return isRealDate(year, month, ((head / 10) | 0) % 100);
   }
-  if (typeDigit <= 6) return month >= 1 && month <= 12 && digitAt(value, 5) <= 4;
+  if (typeDigit <= 6) return month >= 1 && month <= 12 && ((head / 10) | 0) % 10 <= 4;
   return false;
 }
