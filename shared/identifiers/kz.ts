@@ -179,16 +179,24 @@ function pad(n: number): string {
 export function isValidKz(value: string): boolean {
   let weighted = 0;
   let plain = 0;
-  let head = 0; // the first 7 digits as a number, YYMMDDC or YYMMTA.., to decode without reading them again
-  for (let i = 0; i < 11; i++) {
+  let head = 0; // the first 7 digits as a number (YYMMDDC for an IIN), to decode without reading them again
+  for (let i = 0; i < 7; i++) {
     const d = value.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return false;
     weighted += d * (i + 1);
     plain += d;
-    if (i < 7) head = head * 10 + d;
+    head = head * 10 + d;
   }
-  // A non-digit last character never equals a check digit 0-9; neither does `null` (no valid number).
-  if (checkDigitOf(weighted, plain) !== value.charCodeAt(11) - 48) return false;
+  for (let i = 7; i < 11; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    weighted += d * (i + 1);
+    plain += d;
+  }
+  // Inline checkDigitOf: a second 10 (no valid number) never equals a digit, nor does a non-digit last character.
+  let check = weighted % 11;
+  if (check === 10) check = (weighted + 2 * plain) % 11;
+  if (check !== value.charCodeAt(11) - 48) return false;
   const month = ((head / 1000) | 0) % 100;
   const typeDigit = ((head / 100) | 0) % 10;
   if (typeDigit <= 3) {
