@@ -3,7 +3,11 @@
  *  1. CLI: rows/s and peak RSS validating a generated 1 000 000-row supplier CSV offline, and peak RSS at 10 000 000 rows.
  *  2. API: time for one 10 000-item validate-batch call against the local stack (audit records included),
  *     next to DynamoDB Local's own BatchWriteItem ceiling for the same 10 000 records, measured in the same run.
- * Options: --rows N (default 1 000 000), --big-rows N (default 10 000 000; 0 skips), --skip-cli, --skip-api.
+ *  3. Library: validations/s of isValidIdentifier and validateIdentifier next to peers and a floor loop, and the
+ *     browser bundle size of the identifier functions (bench/library.ts).
+ * Options: --only cli|api|library (one section), --rows N (default 1 000 000), --big-rows N (default 10 000 000;
+ * 0 skips), --skip-cli, --skip-api, --skip-library, --repeats N (CLI/API), --library-count N (default 1 000 000),
+ * --rounds N (library, default 5).
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -21,6 +25,7 @@ import { identifierRecord } from '../shared/audit/record.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { RULESET_VERSION } from '../shared/rules/version.js';
 import { supplierRowFactory, writeSupplierCsv } from './generate-suppliers.js';
+import { benchLibrary } from './library.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -30,9 +35,20 @@ const { values: args } = parseArgs({
     'big-rows': { type: 'string', default: '10000000' },
     'skip-cli': { type: 'boolean', default: false },
     'skip-api': { type: 'boolean', default: false },
+    'skip-library': { type: 'boolean', default: false },
+    only: { type: 'string' },
     repeats: { type: 'string', default: '3' },
+    'library-count': { type: 'string', default: '1000000' },
+    rounds: { type: 'string', default: '5' },
   },
 });
+const SECTIONS = ['cli', 'api', 'library'] as const;
+if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
+  throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
+}
+/** Whether a section runs: `--only` names one; otherwise every section not skipped. */
+const runs = (section: (typeof SECTIONS)[number]): boolean =>
+  args.only === undefined ? !args[`skip-${section}`] : args.only === section;
 const repeats = Number(args.repeats);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -90,105 +106,147 @@ async function benchCli(dir: string): Promise<void> {
   }
 }
 
-async function benchApi(): Promise<void> {
-  const dynamo = await startDynamoDbLocal();
+const BENCH_KEY = 'bench-key';
+const BENCH_SECRET = 'bench-secret';
+
+/** Starts the local API server (`local/start.ts`) on a free port against the given DynamoDB endpoint. */
+async function startLocalApi(dynamoEndpoint: string): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
   const server = spawn(join(root, 'node_modules/.bin/tsx'), ['local/start.ts'], {
     cwd: root,
     env: {
       ...process.env,
       PORT: String(port),
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      SALYK_API_KEYS: 'bench:bench-key',
-      HMAC_SECRET: 'bench-secret',
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
+      SALYK_API_KEYS: `bench:${BENCH_KEY}`,
+      HMAC_SECRET: BENCH_SECRET,
     },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(`${url}/health`, { ready: (status) => status === 200, what: 'the local stack' });
-    const row = supplierRowFactory(7);
-    const values = Array.from({ length: 10_000 }, (_, i) => row(i).split(',')[1]!);
-    const body = JSON.stringify({ items: values.map((value) => ({ value })) });
-    const call = async () => {
-      const t = performance.now();
-      const res = await fetch(`${url}/v1/identifiers/validate-batch`, {
-        method: 'POST',
-        headers: { 'x-api-key': 'bench-key', 'content-type': 'application/json' },
-        body,
-      });
-      if (!res.ok) throw new Error(`batch answered ${res.status}`);
-      await res.json();
-      return performance.now() - t;
-    };
-    await call(); // warm-up: JIT, connections, table pages
-
-    // The ceiling: the same 10 000 audit items written straight to DynamoDB Local with BatchWriteItem,
-    // 25 per call and the same concurrency the handler uses.
-    const config = readConfig({ ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint });
-    const client = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    await ensureAuditTable(client, config.tableName);
-    const nextId = monotonicFactory();
-    const rawWrite = async () => {
-      const now = new Date();
-      const items: WriteRequest[] = values.map((value) => ({
-        PutRequest: {
-          Item: toAttributes(
-            toItem(
-              identifierRecord(
-                { tenant: 'raw', checkId: nextId(), now, retentionDays: 1827, rulesetVersion: RULESET_VERSION },
-                'identifiers.validate-batch',
-                'bench-secret',
-                value,
-                validateIdentifier(value),
-              ),
-            ),
-          ),
-        },
-      }));
-      const chunks: WriteRequest[][] = [];
-      for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-      const t = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: config.writeConcurrency }, async () => {
-          while (next < chunks.length) {
-            let pending = chunks[next++]!;
-            while (pending.length) {
-              const out = await client.send(
-                new BatchWriteItemCommand({ RequestItems: { [config.tableName]: pending } }),
-              );
-              pending = out.UnprocessedItems?.[config.tableName] ?? [];
-            }
-          }
-        }),
-      );
-      return performance.now() - t;
-    };
-    await rawWrite();
-    // Alternate the two so a load change on the machine hits both alike.
-    const apiMs: number[] = [];
-    const rawMs: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      apiMs.push(await call());
-      rawMs.push(await rawWrite());
-    }
-    const api = median(apiMs);
-    const raw = median(rawMs);
-    console.log('\nAPI validate-batch, 10 000 items, local stack (DynamoDB Local, audit records included)');
-    console.log(
-      `  batch call (ms): ${apiMs.map((x) => x.toFixed(0)).join(', ')} — median ${api.toFixed(0)} ms = ${Math.round(10_000 / (api / 1000)).toLocaleString('en-US')} items/s`,
-    );
-    console.log(
-      `  DynamoDB Local raw BatchWriteItem of the same 10 000 items (ms): ${rawMs.map((x) => x.toFixed(0)).join(', ')} — median ${raw.toFixed(0)} ms = ${Math.round(10_000 / (raw / 1000)).toLocaleString('en-US')} items/s`,
-    );
-    console.log(`  batch endpoint at ${((raw / api) * 100).toFixed(0)}% of the raw BatchWriteItem rate (target ≥ 80%)`);
-  } finally {
+  } catch (error) {
     server.kill('SIGTERM');
+    throw error;
+  }
+  return { url, stop: () => server.kill('SIGTERM') };
+}
+
+/** One timed validate-batch call of the given values; returns its wall time in ms. */
+function batchCaller(url: string, values: readonly string[]): () => Promise<number> {
+  const body = JSON.stringify({ items: values.map((value) => ({ value })) });
+  return async () => {
+    const t = performance.now();
+    const res = await fetch(`${url}/v1/identifiers/validate-batch`, {
+      method: 'POST',
+      headers: { 'x-api-key': BENCH_KEY, 'content-type': 'application/json' },
+      body,
+    });
+    if (!res.ok) throw new Error(`batch answered ${res.status}`);
+    await res.json();
+    return performance.now() - t;
+  };
+}
+
+/** The audit items the batch endpoint writes for these values, built as the handler builds them. */
+function auditWrites(values: readonly string[], nextId: () => string): WriteRequest[] {
+  const now = new Date();
+  const context = { tenant: 'raw', now, retentionDays: 1827, rulesetVersion: RULESET_VERSION };
+  return values.map((value) => ({
+    PutRequest: {
+      Item: toAttributes(
+        toItem(
+          identifierRecord(
+            { ...context, checkId: nextId() },
+            'identifiers.validate-batch',
+            BENCH_SECRET,
+            value,
+            validateIdentifier(value),
+          ),
+        ),
+      ),
+    },
+  }));
+}
+
+/**
+ * The ceiling: the same audit items written straight to DynamoDB Local with BatchWriteItem, 25 per call and the
+ * same concurrency the handler uses. Returns a timed writer (ms per 10 000 items).
+ */
+async function rawBatchWriter(dynamoEndpoint: string, values: readonly string[]): Promise<() => Promise<number>> {
+  const config = readConfig({ ...process.env, DYNAMODB_ENDPOINT: dynamoEndpoint });
+  const client = new DynamoDBClient({
+    endpoint: dynamoEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  await ensureAuditTable(client, config.tableName);
+  const nextId = monotonicFactory();
+  const writeChunk = async (chunk: WriteRequest[]) => {
+    let pending = chunk;
+    while (pending.length) {
+      const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [config.tableName]: pending } }));
+      pending = out.UnprocessedItems?.[config.tableName] ?? [];
+    }
+  };
+  return async () => {
+    const items = auditWrites(values, nextId);
+    const chunks: WriteRequest[][] = [];
+    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+    const t = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: config.writeConcurrency }, async () => {
+        while (next < chunks.length) await writeChunk(chunks[next++]!);
+      }),
+    );
+    return performance.now() - t;
+  };
+}
+
+/** Alternates the two measurements so a load change on the machine hits both alike. */
+async function alternate(a: () => Promise<number>, b: () => Promise<number>): Promise<[number[], number[]]> {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    as.push(await a());
+    bs.push(await b());
+  }
+  return [as, bs];
+}
+
+function printApiFigures(apiMs: number[], rawMs: number[]): void {
+  const api = median(apiMs);
+  const raw = median(rawMs);
+  const perSecond = (ms: number) => Math.round(10_000 / (ms / 1000)).toLocaleString('en-US');
+  console.log('\nAPI validate-batch, 10 000 items, local stack (DynamoDB Local, audit records included)');
+  console.log(
+    `  batch call (ms): ${apiMs.map((x) => x.toFixed(0)).join(', ')} — median ${api.toFixed(0)} ms = ${perSecond(api)} items/s`,
+  );
+  console.log(
+    `  DynamoDB Local raw BatchWriteItem of the same 10 000 items (ms): ${rawMs.map((x) => x.toFixed(0)).join(', ')} — median ${raw.toFixed(0)} ms = ${perSecond(raw)} items/s`,
+  );
+  console.log(`  batch endpoint at ${((raw / api) * 100).toFixed(0)}% of the raw BatchWriteItem rate (target ≥ 80%)`);
+}
+
+async function benchApi(): Promise<void> {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    const api = await startLocalApi(dynamo.endpoint);
+    try {
+      const row = supplierRowFactory(7);
+      const values = Array.from({ length: 10_000 }, (_, i) => row(i).split(',')[1]!);
+      const call = batchCaller(api.url, values);
+      await call(); // warm-up: JIT, connections, table pages
+      const rawWrite = await rawBatchWriter(dynamo.endpoint, values);
+      await rawWrite();
+      const [apiMs, rawMs] = await alternate(call, rawWrite);
+      printApiFigures(apiMs, rawMs);
+    } finally {
+      api.stop();
+    }
+  } finally {
     await dynamo.stop();
   }
 }
@@ -196,8 +254,9 @@ async function benchApi(): Promise<void> {
 const dir = await mkdtemp(join(tmpdir(), 'salyk-bench-'));
 try {
   console.log(`Salyk benchmarks — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-  if (!args['skip-cli']) await benchCli(dir);
-  if (!args['skip-api']) await benchApi();
+  if (runs('cli')) await benchCli(dir);
+  if (runs('api')) await benchApi();
+  if (runs('library')) await benchLibrary({ count: Number(args['library-count']), rounds: Number(args.rounds) });
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -18,18 +18,19 @@ export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function isLeapYear(year: number): boolean {
+export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when year/month/day name a real Gregorian date (year 1 or later). */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  // Days 1-28 exist in every month: most dates are decided without the month-length maths.
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(year, month));
 }
 
 export function isoDate(year: number, month: number, day: number): string {
@@ -131,6 +132,7 @@ export function dayOfMonthAfter(date: string, months: number, day: number): stri
 }
 
 let today = '';
+let todayYear = 0;
 let todayEndsAt = 0;
 
 /** Today's date in UTC as `YYYY-MM-DD`; cached until midnight because bulk validation asks millions of times. */
@@ -138,7 +140,24 @@ export function todayUtc(): string {
   const now = Date.now();
   if (now >= todayEndsAt) {
     today = new Date(now).toISOString().slice(0, 10);
+    todayYear = Number(today.slice(0, 4));
     todayEndsAt = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
   }
   return today;
+}
+
+// Bulk validation compares millions of dates with today, and reading the clock for each costs more than the rest of
+// a check. The cached day is never later than the real one, so a date not after the cached day is not after today
+// either: the clock is read only when a date compares as later than the cached day.
+
+/** True when `date` (`YYYY-MM-DD`) is after `asOf`, or after today (UTC) when `asOf` is absent. */
+export function isAfterDay(date: string, asOf: string | undefined): boolean {
+  if (asOf !== undefined) return date > asOf;
+  return date > today && date > todayUtc();
+}
+
+/** True when `year` is after the year of `asOf`, or after this year (UTC) when `asOf` is absent. */
+export function isAfterYear(year: number, asOf: string | undefined): boolean {
+  if (asOf !== undefined) return year > Number(asOf.slice(0, 4));
+  return year > todayYear && year > Number(todayUtc().slice(0, 4));
 }

@@ -1,4 +1,4 @@
-import { isoDate, isRealDate } from '../calendar.js';
+import { isAfterDay, isoDate, isRealDate, todayUtc } from '../calendar.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type { IdentifierError, IdentifierWarning, KgDetails } from './types.js';
@@ -24,25 +24,24 @@ const STRUCTURE_UNCONFIRMED = issue(
  * and the DDMMYYYY date in digits 2-9.
  *
  * @param digits - exactly 14 ASCII digits
- * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning
+ * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning; today when absent
  */
-export function analyzeKg(digits: string, asOf: string): KgAnalysis {
+export function analyzeKg(digits: string, asOf?: string): KgAnalysis {
   const errors: IdentifierError[] = [];
   const warnings: IdentifierWarning[] = [STRUCTURE_UNCONFIRMED];
   const first = digitAt(digits, 0);
   const day = numberAt(digits, 1, 2);
   const month = numberAt(digits, 3, 2);
   const year = numberAt(digits, 5, 4);
-  const dateOk = isRealDate(year, month, day);
-  const date = dateOk ? isoDate(year, month, day) : null;
+  const date = isRealDate(year, month, day) ? isoDate(year, month, day) : null;
 
   let kind: KgAnalysis['kind'] = null;
   let details: KgAnalysis['details'] = {};
   if (first === 0) {
     kind = 'INN';
-    if (!dateOk)
+    if (date === null)
       errors.push(issue('INVALID_DATE', `the registration date ${dmy(digits)} in digits 2-9 does not exist`));
-    else details = { holder: 'legal_entity', registeredOn: date! };
+    else details = { holder: 'legal_entity', registeredOn: date };
   } else if (first === 1 || first === 2 || first === 4) {
     kind = 'PIN';
     const foreignNational = first === 4;
@@ -54,12 +53,13 @@ export function analyzeKg(digits: string, asOf: string): KgAnalysis {
         ),
       );
     }
-    if (!dateOk) errors.push(issue('INVALID_DATE', `the birth date ${dmy(digits)} in digits 2-9 does not exist`));
+    if (date === null) errors.push(issue('INVALID_DATE', `the birth date ${dmy(digits)} in digits 2-9 does not exist`));
     else {
       details = foreignNational
-        ? { holder: 'individual', birthDate: date!, foreignNational }
-        : { holder: 'individual', birthDate: date! };
-      if (date! > asOf) warnings.push(issue('BIRTH_DATE_IN_FUTURE', `the encoded birth date ${date} is after ${asOf}`));
+        ? { holder: 'individual', birthDate: date, foreignNational }
+        : { holder: 'individual', birthDate: date };
+      if (isAfterDay(date, asOf))
+        warnings.push(issue('BIRTH_DATE_IN_FUTURE', `the encoded birth date ${date} is after ${asOf ?? todayUtc()}`));
     }
   } else {
     errors.push(
@@ -76,9 +76,18 @@ function dmy(digits: string): string {
   return `${digits.slice(1, 3)}.${digits.slice(3, 5)}.${digits.slice(5, 9)}`;
 }
 
-/** Fast boolean structure check of 14 compact digits, for bulk use. */
-export function isValidKg(digits: string): boolean {
-  const first = digitAt(digits, 0);
+/**
+ * Fast structure check of a 14-character value, for bulk use: `null` when a character is not an ASCII digit
+ * (the caller then compacts and retries), else whether the first digit and the DDMMYYYY date are valid.
+ */
+export function kgVerdict(value: string): boolean | null {
+  let ddmmyyyy = 0;
+  for (let i = 0; i < KG_LENGTH; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return null;
+    if (i >= 1 && i <= 8) ddmmyyyy = ddmmyyyy * 10 + d;
+  }
+  const first = value.charCodeAt(0) - 48;
   if (first !== 0 && first !== 1 && first !== 2 && first !== 4) return false;
-  return isRealDate(numberAt(digits, 5, 4), numberAt(digits, 3, 2), numberAt(digits, 1, 2));
+  return isRealDate(ddmmyyyy % 10000, ((ddmmyyyy / 10000) | 0) % 100, (ddmmyyyy / 1000000) | 0);
 }

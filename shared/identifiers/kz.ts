@@ -1,4 +1,4 @@
-import { isoDate, isRealDate, pad2 } from '../calendar.js';
+import { isAfterDay, isAfterYear, isoDate, isRealDate, pad2, todayUtc } from '../calendar.js';
 import { KZ_BIN_DIVISIONS } from '../enums.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
@@ -14,13 +14,16 @@ import type {
 /** KZ IIN and BIN are both 12 digits and share the check digit. */
 export const KZ_LENGTH = 12;
 
-const FIRST_PASS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const SECOND_PASS = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
-
-function weightedMod11(digits: string, weights: readonly number[]): number {
-  let sum = 0;
-  for (let i = 0; i < 11; i++) sum += digitAt(digits, i) * weights[i]!;
-  return sum % 11;
+/**
+ * The check digit from the two sums of the first 11 digits: `weighted` = Σ dᵢ·i (weights 1..11) and `plain` = Σ dᵢ.
+ * The second pass's weights 3..11,1,2 are the first pass's plus 2, minus 11 on the last two digits, so modulo 11
+ * the second sum is `weighted + 2·plain`: one loop over the digits serves both passes.
+ */
+function checkDigitOf(weighted: number, plain: number): number | null {
+  const first = weighted % 11;
+  if (first !== 10) return first;
+  const second = (weighted + 2 * plain) % 11;
+  return second === 10 ? null : second;
 }
 
 /**
@@ -29,10 +32,14 @@ function weightedMod11(digits: string, weights: readonly number[]): number {
  * (never mapped to 0, unlike some libraries).
  */
 export function kzCheckDigit(digits: string): number | null {
-  const first = weightedMod11(digits, FIRST_PASS);
-  if (first !== 10) return first;
-  const second = weightedMod11(digits, SECOND_PASS);
-  return second === 10 ? null : second;
+  let weighted = 0;
+  let plain = 0;
+  for (let i = 0; i < 11; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    weighted += d * (i + 1);
+    plain += d;
+  }
+  return checkDigitOf(weighted, plain);
 }
 
 const ENTITY_TYPES: Record<number, KzBinEntityType> = {
@@ -54,9 +61,9 @@ export interface KzAnalysis {
  * Decodes a 12-digit KZ number and lists everything wrong with it.
  *
  * @param digits - exactly 12 ASCII digits
- * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning
+ * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning and the BIN century; today when absent
  */
-export function analyzeKz(digits: string, asOf: string): KzAnalysis {
+export function analyzeKz(digits: string, asOf?: string): KzAnalysis {
   const errors: IdentifierError[] = [];
   const warnings: IdentifierWarning[] = [];
   let details: KzAnalysis['details'] = {};
@@ -95,7 +102,7 @@ export function analyzeKz(digits: string, asOf: string): KzAnalysis {
 
 function decodeIin(
   digits: string,
-  asOf: string,
+  asOf: string | undefined,
   errors: IdentifierError[],
   warnings: IdentifierWarning[],
 ): KzIinDetails | null {
@@ -120,18 +127,18 @@ function decodeIin(
   }
   if (!centuryKnown) return null;
   const birthDate = isoDate(year, month, day);
-  if (birthDate > asOf) {
+  if (isAfterDay(birthDate, asOf)) {
     warnings.push(
       issue(
         'BIRTH_DATE_IN_FUTURE',
-        `the encoded birth date ${birthDate} is after ${asOf}; since 2013 IIN digits are not legally bound to the holder's data`,
+        `the encoded birth date ${birthDate} is after ${asOf ?? todayUtc()}; since 2013 IIN digits are not legally bound to the holder's data`,
       ),
     );
   }
   return { holder: 'individual', birthDate, sex: centuryDigit % 2 === 1 ? 'male' : 'female' };
 }
 
-function decodeBin(digits: string, asOf: string, errors: IdentifierError[]): KzBinDetails | null {
+function decodeBin(digits: string, asOf: string | undefined, errors: IdentifierError[]): KzBinDetails | null {
   const yy = numberAt(digits, 0, 2);
   const month = numberAt(digits, 2, 2);
   const entityType = ENTITY_TYPES[digitAt(digits, 4)]!;
@@ -147,8 +154,7 @@ function decodeBin(digits: string, asOf: string, errors: IdentifierError[]): KzB
   }
   if (!ok) return null;
   // The BIN carries a two-digit year: read it as the latest year not after the check date.
-  const currentYear = Number(asOf.slice(0, 4));
-  const year = 2000 + yy <= currentYear ? 2000 + yy : 1900 + yy;
+  const year = isAfterYear(2000 + yy, asOf) ? 1900 + yy : 2000 + yy;
   return {
     holder: entityType === 'joint_individual_entrepreneur' ? 'individual_entrepreneur' : 'legal_entity',
     registered: `${year}-${pad2(month)}`,
@@ -157,17 +163,39 @@ function decodeBin(digits: string, asOf: string, errors: IdentifierError[]): KzB
   };
 }
 
-/** Fast boolean check of 12 compact digits, for bulk use (no allocation beyond the date maths). */
-export function isValidKz(digits: string): boolean {
-  if (kzCheckDigit(digits) !== digitAt(digits, 11)) return false;
-  const typeDigit = digitAt(digits, 4);
-  const month = numberAt(digits, 2, 2);
-  if (typeDigit <= 3) {
-    const c = digitAt(digits, 6);
-    if (c < 1 || c > 6) return false;
-    const year = 1800 + 100 * Math.floor((c - 1) / 2) + numberAt(digits, 0, 2);
-    return isRealDate(year, month, numberAt(digits, 4, 2));
+/**
+ * Fast boolean check of a 12-character value, for bulk use: one pass over the characters (digits are checked on
+ * the way, so the caller need not compact first) and no allocation.
+ */
+export function isValidKz(value: string): boolean {
+  let weighted = 0;
+  let plain = 0;
+  let head = 0; // the first 7 digits as a number (YYMMDDC for an IIN), to decode without reading them again
+  for (let i = 0; i < 7; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    weighted += d * (i + 1);
+    plain += d;
+    head = head * 10 + d;
   }
-  if (typeDigit <= 6) return month >= 1 && month <= 12 && digitAt(digits, 5) <= 4;
+  for (let i = 7; i < 11; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    weighted += d * (i + 1);
+    plain += d;
+  }
+  // Inline checkDigitOf: a second 10 (no valid number) never equals a digit, nor does a non-digit last character.
+  let check = weighted % 11;
+  if (check === 10) check = (weighted + 2 * plain) % 11;
+  if (check !== value.charCodeAt(11) - 48) return false;
+  const month = ((head / 1000) | 0) % 100;
+  const typeDigit = ((head / 100) | 0) % 10;
+  if (typeDigit <= 3) {
+    const c = head % 10;
+    if (c < 1 || c > 6) return false;
+    const year = 1800 + 100 * ((c - 1) >> 1) + ((head / 100000) | 0);
+    return isRealDate(year, month, ((head / 10) | 0) % 100);
+  }
+  if (typeDigit <= 6) return month >= 1 && month <= 12 && ((head / 10) | 0) % 10 <= 4;
   return false;
 }

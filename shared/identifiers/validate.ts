@@ -1,5 +1,5 @@
-import { checkDate, todayUtc } from '../calendar.js';
-import { analyzeKg, isValidKg, KG_LENGTH } from './kg.js';
+import { checkDate } from '../calendar.js';
+import { analyzeKg, KG_LENGTH, kgVerdict } from './kg.js';
 import { analyzeKz, isValidKz, KZ_LENGTH } from './kz.js';
 import { issue } from './messages.js';
 import { compact } from './normalize.js';
@@ -26,7 +26,8 @@ function countryFromLength(length: number): Country | null {
  * validateIdentifier('940140000385').details // { holder: 'legal_entity', registered: '1994-01', ... }
  */
 export function validateIdentifier(value: string, options: ValidateOptions = {}): IdentifierResult {
-  const asOf = options.asOf === undefined ? todayUtc() : checkedAsOf(options.asOf);
+  // Today is looked up only if a date needs it (see isAfterDay): most values never read the clock.
+  const asOf = options.asOf === undefined ? undefined : checkedAsOf(options.asOf);
   const digits = compact(value);
   const hintedCountry = options.country ?? (options.kind ? countryOfKind(options.kind) : null);
   if (digits === null) {
@@ -63,7 +64,12 @@ export function validateIdentifier(value: string, options: ValidateOptions = {})
   return invalid(country, options.kind ?? null, digits, errors);
 }
 
-function analyze(digits: string, country: Country, options: ValidateOptions, asOf: string): IdentifierResult {
+function analyze(
+  digits: string,
+  country: Country,
+  options: ValidateOptions,
+  asOf: string | undefined,
+): IdentifierResult {
   const analysis = country === 'KZ' ? analyzeKz(digits, asOf) : analyzeKg(digits, asOf);
   const errors = analysis.errors;
   let kind: IdentifierKind | null = analysis.kind;
@@ -106,13 +112,21 @@ function invalid(
  * Fast yes/no check for bulk use: same verdict as `validateIdentifier(value, options).valid`,
  * without building messages or details.
  */
-export function isValidIdentifier(value: string, options: Omit<ValidateOptions, 'asOf'> = {}): boolean {
-  if (options.kind) return validateIdentifier(value, options).valid; // kind rules are rare in bulk: take the full path
+export function isValidIdentifier(value: string, options?: Omit<ValidateOptions, 'asOf'>): boolean {
+  if (options?.kind) return validateIdentifier(value, options).valid; // kind rules are rare in bulk: take the full path
+  const country = options?.country;
+  // The bulk case first: a value already compact. A 12-character value with a separator has too few digits
+  // for any country, so the one-pass KZ check (which rejects non-digits) decides it.
+  if (value.length === KZ_LENGTH) return country !== 'KG' && isValidKz(value);
+  if (value.length === KG_LENGTH && country !== 'KZ') {
+    const verdict = kgVerdict(value);
+    if (verdict !== null) return verdict;
+  }
   const digits = compact(value);
   if (digits === null) return false;
-  const country = options.country ?? countryFromLength(digits.length);
-  if (country === 'KZ') return digits.length === KZ_LENGTH && isValidKz(digits);
-  if (country === 'KG') return digits.length === KG_LENGTH && isValidKg(digits);
+  const target = country ?? countryFromLength(digits.length);
+  if (target === 'KZ') return digits.length === KZ_LENGTH && isValidKz(digits);
+  if (target === 'KG') return digits.length === KG_LENGTH && kgVerdict(digits) === true;
   return false;
 }
 
