@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { type RouteDefinition, routeList } from '../shared/routes.js';
+import { webHandler } from './static.js';
 
 /** API Gateway's request payload limit; larger bodies are refused with 413 as it would. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -46,6 +47,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Ser
   return server;
 }
 
+const serveWeb = webHandler();
+
 async function serve(
   req: IncomingMessage,
   res: ServerResponse,
@@ -54,6 +57,8 @@ async function serve(
 ) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const sameRoute = routeList.filter((r) => r.path === url.pathname);
+  // Anything that is not an API route may be a file of the web page (local/static.ts): `/` is the page.
+  if (!sameRoute.length && !url.pathname.startsWith('/v1/') && (await serveWeb(req, res))) return;
   const route = sameRoute.find((r) => r.method === req.method);
   if (!route) {
     return send(
