@@ -46,7 +46,7 @@ export function ResidencyChart({ dates, days, lines, metOn, label }: Props) {
           axes: [{}, { label: s.tr('web.res.series') }],
           legend: { show: true },
           series: [
-            { label: '' },
+            { label: s.tr('web.res.asOf') },
             { label: s.tr('web.res.series'), stroke: '#0b5f6b', width: 2, fill: 'rgba(11,95,107,0.12)' },
             ...lines.map((n, i) => ({
               label: s.tr('web.res.line', { days: n }),

@@ -111,7 +111,9 @@ export function SuppliersPage() {
     <section aria-labelledby="sup-title">
       <h1 id="sup-title">{s.tr('web.nav.suppliers')}</h1>
       <p class="privacy" role="note">
-        <span aria-hidden="true">🔒 </span>
+        <svg class="lock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" />
+        </svg>
         {s.tr('web.sup.privacy')}
       </p>
       {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file button inside is the keyboard path */}
