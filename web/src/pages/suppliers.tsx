@@ -223,7 +223,7 @@ function Results({
           column: summary.tinColumn,
           encoding: summary.encoding,
           delimiter: summary.delimiter === '\t' ? 'TAB' : summary.delimiter,
-          seconds: summary.seconds.toLocaleString(s.locale, { maximumFractionDigits: 1 }),
+          seconds: summary.seconds.toLocaleString(s.locale, { maximumFractionDigits: 2 }),
         })}
       </p>
       <dl class="cards" data-testid="summary">

@@ -51,8 +51,18 @@ export interface CheckOptions {
  * parts, for the download), the counts, and the rows with problems (for the table).
  */
 export class SupplierCheck {
-  readonly output: string[] = [];
-  readonly problems: ProblemRow[] = [];
+  /** The checked CSV, a Blob per chunk: kept out of the JavaScript heap, so a million rows cost no garbage collection. */
+  readonly output: Blob[] = [];
+  /**
+   * Rows with problems, compact: line, the cell as read, and its error codes (for the filter). The table's
+   * texts are made again from the value when the page shows those rows (a few dozen at a time).
+   */
+  readonly problems = {
+    lines: [] as number[],
+    values: [] as string[],
+    codes: [] as string[],
+    malformed: new Map<number, string>(),
+  };
   readonly counts = { rows: 0, valid: 0, invalid: 0, withWarnings: 0, fixedLeadingZeros: 0, malformedRows: 0 };
   readonly errorCounts = new Map<string, number>();
   readonly parseErrors: { line: number; message: string }[] = [];
@@ -64,7 +74,9 @@ export class SupplierCheck {
   constructor(private readonly options: CheckOptions) {
     this.width = options.header.length;
     this.writer = csvWriter(options.delimiter);
-    this.output.push((options.bom ? '\uFEFF' : '') + this.writer.line([...options.header, ...RESULT_COLUMNS]));
+    this.output.push(
+      new Blob([(options.bom ? '\uFEFF' : '') + this.writer.line([...options.header, ...RESULT_COLUMNS])]),
+    );
   }
 
   /** Checks one chunk and appends its output. */
@@ -86,15 +98,11 @@ export class SupplierCheck {
         const cells = row.length > this.width ? row.slice(0, this.width) : row;
         while (cells.length < this.width) cells.push('');
         text += line([...cells, 'false', '', '', 'MALFORMED_ROW', reason, '']);
-        this.problems.push({
-          line: lineNo,
-          value: row[column] ?? '',
-          codes: 'MALFORMED_ROW',
-          messages: reason,
-          suggestion: '',
-        });
+        this.problems.malformed.set(this.problems.lines.length, reason);
+        this.keep(lineNo, row[column] ?? '', 'MALFORMED_ROW');
         continue;
       }
+      const value = row[column] ?? '';
       const result = this.check(row);
       while (row.length < this.width) row.push('');
       if (result.valid) this.counts.valid++;
@@ -110,9 +118,27 @@ export class SupplierCheck {
       for (const w of result.warnings) messages += `${messages ? '; ' : ''}${w.code}: ${w.message}`;
       const suggestion = result.suggestion?.value ?? '';
       text += `${line(row, '')}${result.valid ? 'true' : 'false'}${d}${result.country ?? ''}${d}${result.kind ?? ''}${d}${codes}${d}${escapeCell(messages)}${d}${suggestion}\n`;
-      if (messages) this.problems.push({ line: lineNo, value: row[column] ?? '', codes, messages, suggestion });
+      if (messages) this.keep(lineNo, value, codes);
     }
-    this.output.push(text);
+    this.output.push(new Blob([text]));
+  }
+
+  private keep(line: number, value: string, codes: string): void {
+    this.problems.lines.push(line);
+    this.problems.values.push(value);
+    this.problems.codes.push(codes);
+  }
+
+  /** The table row of problem `i`, its texts made again from the value as read (the check is deterministic). */
+  problemRow(i: number): ProblemRow {
+    const { lines, values, codes, malformed } = this.problems;
+    const value = values[i] ?? '';
+    const reason = malformed.get(i);
+    const line = lines[i] ?? 0;
+    if (reason !== undefined) return { line, value, codes: 'MALFORMED_ROW', messages: reason, suggestion: '' };
+    const result = this.check([value], 0);
+    const messages = [...result.errors, ...result.warnings].map((e) => `${e.code}: ${e.message}`).join('; ');
+    return { line, value, codes: codes[i] ?? '', messages, suggestion: result.suggestion?.value ?? '' };
   }
 
   summary(extra: Pick<CheckSummary, 'name' | 'encoding' | 'seconds' | 'workbook'>): CheckSummary {
@@ -122,19 +148,20 @@ export class SupplierCheck {
       tinColumn: this.options.header[this.options.column] ?? '',
       delimiter: this.options.delimiter,
       errorCounts: [...this.errorCounts].sort((a, b) => b[1] - a[1]),
-      problemRows: this.problems.length,
+      problemRows: this.problems.lines.length,
       parseErrors: this.parseErrors,
     };
   }
 
   /** One value; with the fix option a suggested value replaces the cell and is re-checked, as the CLI does. */
-  private check(row: string[]): IdentifierResult {
-    const { column, country, lang } = this.options;
+  private check(row: string[], column = this.options.column): IdentifierResult {
+    const { country, lang } = this.options;
+    const counting = column === this.options.column;
     // `lang` is passed through for when the library formats its messages in the page's language.
     const options = { country, asOf: this.asOf, lang };
     const result = validateIdentifier(row[column] ?? '', options);
     if (!this.options.fixLeadingZeros || !result.suggestion) return result;
-    this.counts.fixedLeadingZeros++;
+    if (counting) this.counts.fixedLeadingZeros++;
     row[column] = result.suggestion.value;
     const recheck = { country, lang };
     return { ...validateIdentifier(result.suggestion.value, recheck), suggestion: result.suggestion };

@@ -51,7 +51,11 @@ export function openCsv(bytes: Uint8Array): TableSource {
   if (text.trim() === '') throw new ReaderError({ key: 'web.sup.err.empty' });
   const delimiter = Papa.parse<string[]>(text.slice(0, 64 * 1024), { preview: 20, skipEmptyLines: 'greedy' }).meta
     .delimiter;
-  const parsed = Papa.parse<string[]>(text, { delimiter: delimiter || ',', preview: 1, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(text.slice(0, 64 * 1024), {
+    delimiter: delimiter || ',',
+    preview: 1,
+    skipEmptyLines: 'greedy',
+  });
   // The header is the first non-blank row; found up front so the page can name the TIN column before reading.
   const header = parsed.data.find((row) => !isBlank(row));
   if (!header) throw new ReaderError({ key: 'web.sup.err.empty' });

@@ -68,21 +68,25 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
 }
 
 function sendRows(id: number, code: string | null, start: number, end: number): void {
-  const problems = current?.check.problems ?? [];
+  const check = current?.check;
+  if (!check) return;
+  const { codes } = check.problems;
   if (code === null) {
-    post({ type: 'rows', id, total: problems.length, start, rows: problems.slice(start, end) });
+    const rows = [];
+    for (let i = start; i < Math.min(end, codes.length); i++) rows.push(check.problemRow(i));
+    post({ type: 'rows', id, total: codes.length, start, rows });
     return;
   }
   let indices = byCode.get(code);
   if (!indices) {
     const found: number[] = [];
-    problems.forEach((p, i) => {
-      if (` ${p.codes} `.includes(` ${code} `)) found.push(i);
+    codes.forEach((c, i) => {
+      if (c === code || ` ${c} `.includes(` ${code} `)) found.push(i);
     });
     indices = Int32Array.from(found);
     byCode.set(code, indices);
   }
-  const rows = Array.from(indices.subarray(start, end), (i) => problems[i] as (typeof problems)[number]);
+  const rows = Array.from(indices.subarray(start, end), (i) => check.problemRow(i));
   post({ type: 'rows', id, total: indices.length, start, rows });
 }
 
@@ -96,7 +100,7 @@ async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
   }
   const { writeWorkbook } = await import('./xlsx-writer.js');
   // The checked CSV is ours and well formed: read back, it gives the cells the workbook needs.
-  const rows = Papa.parse<string[]>(check.output.join('').replace(/^\uFEFF/, ''), {
+  const rows = Papa.parse<string[]>((await new Blob(check.output).text()).replace(/^\uFEFF/, ''), {
     delimiter: summary.delimiter,
     skipEmptyLines: true,
   }).data;
