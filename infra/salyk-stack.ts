@@ -13,6 +13,7 @@ import { acknowledgeNagFindings } from './nag.js';
 import { Observability } from './observability.js';
 import { RouteFunctions } from './route-functions.js';
 import { SalykApi, type ThrottleLimits } from './salyk-api.js';
+import { WebHosting } from './web-hosting.js';
 
 export interface SalykStackProps extends StackProps {
   /**
@@ -89,6 +90,7 @@ export class SalykStack extends Stack {
     if (props.waf ?? booleanContext(this, 'waf') ?? false) {
       this.firewall = new ApiFirewall(this, 'firewall', { stage: api.api.deploymentStage });
     }
+    new WebHosting(this, 'web', { api: api.api });
     this.api = api.api;
     this.table = storage.table;
     this.hmacSecret = storage.hmacSecret;

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/problem.js';
 import { type RouteDefinition, routeList } from '../shared/routes.js';
 import { type GatewayStage, lambdaContext, restApiEvent } from './api-gateway-event.js';
+import { webHandler } from './static.js';
 
 /** API Gateway's request payload limit; larger bodies are refused with 413 as it would. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -51,6 +52,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Ser
   return server;
 }
 
+const serveWeb = webHandler();
+
 async function loadRoutes(root: string): Promise<LoadedRoute[]> {
   return Promise.all(
     routeList.map(async (route) => {
@@ -64,6 +67,8 @@ async function serve(req: IncomingMessage, res: ServerResponse, routes: LoadedRo
   const url = requestTarget(req.url);
   if (!url) return send(res, problem(400, 'Bad request', 'the request target is not a valid path or absolute URL'));
   const sameRoute = routes.filter(({ route }) => route.path === url.pathname);
+  // Anything that is not an API route may be a file of the web page (local/static.ts): `/` is the page.
+  if (!sameRoute.length && !url.pathname.startsWith('/v1/') && (await serveWeb(req, res))) return;
   const found = sameRoute.find(({ route }) => route.method === req.method);
   if (!found) {
     return send(

@@ -48,7 +48,8 @@ describe('Stack: Salyk — functions', () => {
     }));
 
     // Assess
-    template.resourceCountIs('AWS::Lambda::Function', routeList.length);
+    // + CDK's BucketDeployment function, which copies the web page to its bucket at deploy time
+    template.resourceCountIs('AWS::Lambda::Function', routeList.length + 1);
     for (const { route, fn } of functions) {
       expect(fn?.Type, route.id).toBe('AWS::Lambda::Function');
       expect(fn?.Properties, route.id).toMatchObject({
@@ -70,12 +71,16 @@ describe('Stack: Salyk — functions', () => {
     const context = { auditRetentionDays: '30' }; // as `cdk synth -c auditRetentionDays=30` passes it
 
     // Act
-    const { template: withContext } = buildStack(context);
+    const { stack: withContext, resources: withContextResources } = buildStack(context);
 
     // Assess
-    withContext.allResourcesProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ AUDIT_RETENTION_DAYS: '30' }) },
-    });
+    for (const [name] of namedRoutes) {
+      expect(withContextResources[logicalId(withContext, withContext.functions[name])]?.Properties, name).toMatchObject(
+        {
+          Environment: { Variables: expect.objectContaining({ AUDIT_RETENTION_DAYS: '30' }) },
+        },
+      );
+    }
   });
 
   it('rejects an auditRetentionDays context that is not a positive integer', () => {
@@ -389,7 +394,7 @@ describe('Stack: Salyk — logs', () => {
     const functions = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
 
     // Assess
-    expect(logGroups).toHaveLength(routeList.length + 1); // + API access logs
+    expect(logGroups).toHaveLength(routeList.length + 2); // + API access logs + the web page's deployment function
     for (const [id, group] of logGroups) expect(group.Properties.RetentionInDays, id).toBe(30);
     const groupIds = new Set(logGroups.map(([id]) => id));
     for (const fn of functions) expect(groupIds.has(fn.Properties.LoggingConfig?.LogGroup?.Ref)).toBe(true);

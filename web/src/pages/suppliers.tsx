@@ -1,0 +1,285 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { BarChart } from '../components/bar-chart.js';
+import { VirtualList } from '../components/virtual-list.js';
+import { type Speaker, useSpeaker } from '../i18n.js';
+import type { CheckSummary, FromWorker, ProblemRow, ReaderFailure, ToWorker } from '../supplier/protocol.js';
+
+const PAGE = 200;
+const ROW_HEIGHT = 34;
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'checking'; name: string; rows: number; fraction: number }
+  | { phase: 'done'; summary: CheckSummary }
+  | { phase: 'failed'; error: ReaderFailure };
+
+function failureText(s: Speaker, error: ReaderFailure): string {
+  switch (error.key) {
+    case 'web.sup.err.noColumn':
+      return s.tr('web.error', { message: s.tr('web.sup.err.noColumn', { header: error.header }) });
+    case 'web.error':
+      return s.tr('web.error', { message: error.message });
+    default:
+      return s.tr('web.error', { message: s.tr(error.key) });
+  }
+}
+
+/** The worker and the cached pages of problem rows, per filter. */
+function useChecker() {
+  const worker = useRef<Worker | undefined>(undefined);
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const [pages, setPages] = useState<{ code: string | null; total: number; rows: Map<number, ProblemRow[]> }>({
+    code: null,
+    total: 0,
+    rows: new Map(),
+  });
+  const asked = useRef(new Set<string>());
+  const nextId = useRef(0);
+
+  const send = (message: ToWorker) => worker.current?.postMessage(message);
+
+  const start = useCallback((file: File, fixLeadingZeros: boolean, lang: Speaker['lang']) => {
+    // A new file stops the old check outright: its worker is dropped with everything it held.
+    worker.current?.terminate();
+    const w = new Worker(new URL('../supplier/worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    asked.current.clear();
+    setPages({ code: null, total: 0, rows: new Map() });
+    setState({ phase: 'checking', name: file.name, rows: 0, fraction: 0 });
+    w.onmessage = (event: MessageEvent<FromWorker>) => {
+      const m = event.data;
+      if (m.type === 'progress') setState((old) => (old.phase === 'checking' ? { ...old, ...m } : old));
+      else if (m.type === 'summary') {
+        setPages({ code: null, total: m.summary.problemRows, rows: new Map() });
+        setState({ phase: 'done', summary: m.summary });
+      } else if (m.type === 'failed') setState({ phase: 'failed', error: m.error });
+      else if (m.type === 'rows')
+        setPages((old) => {
+          const rows = new Map(old.rows);
+          rows.set(Math.floor(m.start / PAGE), m.rows);
+          return { ...old, total: m.total, rows };
+        });
+      else if (m.type === 'file') {
+        const url = URL.createObjectURL(m.blob);
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = m.name;
+        a.click();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+    };
+    send({ type: 'check', file, fixLeadingZeros, lang });
+  }, []);
+
+  const filter = useCallback((code: string | null) => {
+    asked.current.clear();
+    asked.current.add(`${code}:0`);
+    setPages({ code, total: 0, rows: new Map() });
+    send({ type: 'rows', id: nextId.current++, code, start: 0, end: PAGE });
+  }, []);
+
+  const need = useCallback(
+    (from: number, to: number) => {
+      for (let p = Math.floor(from / PAGE); p <= Math.floor((to - 1) / PAGE); p++) {
+        const key = `${pages.code}:${p}`;
+        if (asked.current.has(key)) continue;
+        asked.current.add(key);
+        send({ type: 'rows', id: nextId.current++, code: pages.code, start: p * PAGE, end: (p + 1) * PAGE });
+      }
+    },
+    [pages.code],
+  );
+
+  useEffect(() => () => worker.current?.terminate(), []);
+  return { state, pages, start, filter, need, download: (format: 'csv' | 'xlsx') => send({ type: 'export', format }) };
+}
+
+export function SuppliersPage() {
+  const s = useSpeaker();
+  const { state, pages, start, filter, need, download } = useChecker();
+  const [file, setFile] = useState<File>();
+  const [fix, setFix] = useState(false);
+  const [over, setOver] = useState(false);
+
+  const choose = (chosen: File | undefined) => {
+    if (!chosen) return;
+    setFile(chosen);
+    start(chosen, fix, s.lang);
+  };
+
+  return (
+    <section aria-labelledby="sup-title">
+      <h1 id="sup-title">{s.tr('web.nav.suppliers')}</h1>
+      <p class="privacy" role="note">
+        <svg class="lock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" fill="currentColor" />
+        </svg>
+        {s.tr('web.sup.privacy')}
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file button inside is the keyboard path */}
+      <div
+        class={`drop${over ? ' over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          choose(e.dataTransfer?.files[0]);
+        }}
+      >
+        <p>{s.tr('web.sup.drop')}</p>
+        <label class="button">
+          {s.tr('web.sup.choose')}
+          <input
+            type="file"
+            accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv"
+            class="visually-hidden"
+            data-testid="supplier-file"
+            onChange={(e) => choose(e.currentTarget.files?.[0])}
+          />
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={fix}
+            onChange={(e) => {
+              const next = e.currentTarget.checked;
+              setFix(next);
+              if (file) start(file, next, s.lang);
+            }}
+          />
+          {s.tr('web.sup.fix')}
+        </label>
+        <p class="muted small">{s.tr('web.sup.fixHint')}</p>
+      </div>
+
+      {state.phase === 'checking' ? (
+        <div class="progress-block">
+          <p>{s.tr('web.sup.reading', { name: state.name })}</p>
+          <progress max={1} value={state.fraction} aria-label={s.tr('web.sup.progress')} />
+          <p class="muted" aria-live="polite">
+            {s.num(state.rows)} · {Math.round(state.fraction * 100)}%
+          </p>
+        </div>
+      ) : null}
+      {state.phase === 'failed' ? (
+        <p class="error" role="alert">
+          {failureText(s, state.error)}
+        </p>
+      ) : null}
+      {state.phase === 'done' ? (
+        <Results summary={state.summary} pages={pages} filter={filter} need={need} download={download} />
+      ) : null}
+    </section>
+  );
+}
+
+function Results({
+  summary,
+  pages,
+  filter,
+  need,
+  download,
+}: {
+  summary: CheckSummary;
+  pages: { code: string | null; total: number; rows: Map<number, ProblemRow[]> };
+  filter: (code: string | null) => void;
+  need: (from: number, to: number) => void;
+  download: (format: 'csv' | 'xlsx') => void;
+}) {
+  const s = useSpeaker();
+  const cards: [string, number, string][] = [
+    [s.tr('web.sup.rows'), summary.rows, 'rows'],
+    [s.tr('web.sup.valid'), summary.valid, 'valid'],
+    [s.tr('web.sup.invalid'), summary.invalid, 'invalid'],
+    [s.tr('web.sup.warnings'), summary.withWarnings, 'warnings'],
+    [s.tr('web.sup.fixed'), summary.fixedLeadingZeros, 'fixed'],
+    [s.tr('web.sup.malformed'), summary.malformedRows, 'malformed'],
+  ];
+  const row = (index: number) => {
+    const r = pages.rows.get(Math.floor(index / PAGE))?.[index % PAGE];
+    if (!r) return <span class="muted">…</span>;
+    return (
+      <>
+        <span class="c-line">{s.num(r.line)}</span>
+        <span class="c-value mono">{r.value}</span>
+        <span class="c-codes mono">{r.codes}</span>
+        <span class="c-msg" title={r.messages}>
+          {r.messages}
+        </span>
+        <span class="c-sugg mono">{r.suggestion}</span>
+      </>
+    );
+  };
+  return (
+    <div class="results" aria-live="polite">
+      <h2>{s.tr('web.sup.summary')}</h2>
+      <p class="muted">
+        {summary.name} ·{' '}
+        {s.tr('web.sup.meta', {
+          column: summary.tinColumn,
+          encoding: summary.encoding,
+          delimiter: summary.delimiter === '\t' ? 'TAB' : summary.delimiter,
+          seconds: summary.seconds.toLocaleString(s.locale, { maximumFractionDigits: 2 }),
+        })}
+      </p>
+      <dl class="cards" data-testid="summary">
+        {cards.map(([label, value, key]) => (
+          <div key={key} class={`card card-${key}`} data-key={key}>
+            <dt>{label}</dt>
+            <dd>{s.num(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <div class="actions">
+        <button type="button" class="button" onClick={() => download('csv')}>
+          {s.tr('web.sup.downloadCsv')}
+        </button>
+        <button type="button" class="button secondary" onClick={() => download('xlsx')}>
+          {s.tr('web.sup.downloadXlsx')}
+        </button>
+      </div>
+      {summary.errorCounts.length ? (
+        <BarChart title={s.tr('web.sup.chart')} bars={summary.errorCounts} />
+      ) : (
+        <p class="ok">{s.tr('web.sup.none')}</p>
+      )}
+      {summary.problemRows ? (
+        <>
+          <h2>
+            {s.tr('web.sup.problemRows')}: <span data-testid="problem-count">{s.num(pages.total)}</span>
+          </h2>
+          <label class="inline">
+            {s.tr('web.sup.filter')}{' '}
+            <select value={pages.code ?? ''} onChange={(e) => filter(e.currentTarget.value || null)}>
+              <option value="">{s.tr('web.sup.allCodes')}</option>
+              {summary.errorCounts.map(([code, n]) => (
+                <option key={code} value={code}>
+                  {code} ({s.num(n)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <div class="vhead" aria-hidden="true">
+            <span class="c-line">{s.tr('web.sup.col.line')}</span>
+            <span class="c-value">{s.tr('web.sup.col.value')}</span>
+            <span class="c-codes">{s.tr('web.sup.col.codes')}</span>
+            <span class="c-msg">{s.tr('web.sup.col.message')}</span>
+            <span class="c-sugg">{s.tr('web.sup.col.suggestion')}</span>
+          </div>
+          <VirtualList
+            key={pages.code ?? ''}
+            count={pages.total}
+            rowHeight={ROW_HEIGHT}
+            onRange={need}
+            row={row}
+            label={s.tr('web.sup.problemRows')}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

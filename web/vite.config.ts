@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The web page: Preact + TypeScript, bundled by Vite into `dist/web` with everything local (no CDN).
+ * Workbook reading/writing and the residency chart are dynamic imports, so they are separate chunks
+ * that load only when used; the supplier check runs in a module Web Worker.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  worker: { format: 'es' },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    // No inline `data:` scripts or fonts: the Content-Security-Policy allows only same-origin files.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+  },
+});
