@@ -61,7 +61,7 @@ export const CountryIso = z
       params: { key: REFINEMENT_KEYS.isoCountry },
     }),
   )
-  .meta({ description: 'ISO 3166 alpha-2 country code (any letter case)', example: 'KG' });
+  .meta({ description: 'ISO 3166 alpha-2 country code (any letter case)', pattern: '^[A-Za-z]{2}$', example: 'KG' });
 
 /**
  * A KZ IIN/BIN or KG INN/PIN as the client typed it. Always a JSON string: a number would already have

@@ -69,6 +69,15 @@ export function describeIssues(
 }
 
 /**
+ * All problems of a failed parse as one line, for a command-line tool: each message already names its field.
+ */
+export function issueSummary(schema: Schema, input: unknown, issues: readonly Issue[], lang?: Lang): string {
+  return describeIssues(schema, input, issues, { lang })
+    .map((p) => p.message)
+    .join('; ');
+}
+
+/**
  * One issue per field: zod keeps checking after a first failure (a date with a time is also "out of range"),
  * but the first failure is the one to fix and a second message would only contradict it.
  */
