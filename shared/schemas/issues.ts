@@ -197,6 +197,8 @@ function genericMessage(c: IssueContext, kind: FieldKind | undefined): string {
       return say('field.type', lang, { field, expected: expectation(c, kind), got: describeValue(raw, lang) });
     case 'invalid_value': {
       const values = issue.values.map(String);
+      if (typeof raw !== 'string')
+        return say('field.type', lang, { field, expected: expectation(c, kind), got: describeValue(raw, lang) });
       const suggestion = typeof raw === 'string' ? closest(raw, values) : undefined;
       const list = values.join(', ');
       return suggestion === undefined
