@@ -10,6 +10,7 @@ import { precheckEsf } from '../shared/esf/precheck.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { assessKzResidency } from '../shared/residency/kz.js';
 import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
+import { issueSummary } from '../shared/schemas/issues.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { InputError } from './readers.js';
@@ -96,12 +97,12 @@ program
   .argument('<invoice.json>', 'the request body of POST /v1/esf/precheck')
   .option('--json', 'print the result as JSON', false)
   .action(async (file: string, opts) => {
-    const request = EsfPrecheckRequest.safeParse(await readJson(file));
-    if (!request.success) {
+    const input = await readJson(file);
+    const request = EsfPrecheckRequest.safeParse(input);
+    if (!request.success)
       throw new InputError(
-        `${file} is not a valid invoice: ${request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        `${file} is not a valid invoice: ${issueSummary(EsfPrecheckRequest, input, request.error.issues)}`,
       );
-    }
     const result = precheckEsf(request.data);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
@@ -130,7 +131,7 @@ program
   .option('--treaty-certificate', 'holds a legalized foreign tax-residence certificate (foreigners)', false)
   .option('--json', 'print the result as JSON', false)
   .action(async (file: string, opts) => {
-    const request = KzResidencyRequest.safeParse({
+    const input = {
       taxYear: opts.year,
       stays: await readStaysCsv(file),
       ...(opts.asOf ? { asOf: opts.asOf } : {}),
@@ -140,9 +141,9 @@ program
       realEstateAvailable: opts.realEstate,
       aifcProgramme: opts.aifc,
       treatyCertificate: opts.treatyCertificate,
-    });
-    if (!request.success)
-      throw new InputError(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    };
+    const request = KzResidencyRequest.safeParse(input);
+    if (!request.success) throw new InputError(issueSummary(KzResidencyRequest, input, request.error.issues));
     const result = assessKzResidency(request.data);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {

@@ -6,6 +6,7 @@ import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 
 /** POST /v1/esf/precheck — one invoice, one audit record (TINs only as HMAC + mask). */
 export const handler = apiHandler(routes.esfPrecheck, async ({ body, tenant }) => {
+  // TODO(lead, i18n merge): take `lang` from the request and call precheckEsf(body, { lang }) once the library takes it.
   const result = precheckEsf(body);
   const audit = await openAuditSession(tenant);
   const record = {

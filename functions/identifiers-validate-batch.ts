@@ -12,6 +12,7 @@ export const handler = apiHandler(routes.validateIdentifierBatch, async ({ body,
   const records = [];
   const results = [];
   for (const { value, country, kind, ref } of body.items) {
+    // TODO(lead, i18n merge): take `lang` from the request and call validateIdentifier(value, { country, kind, lang }) once the library takes it.
     const result = validateIdentifier(value, { country, kind });
     const record = identifierRecord(audit.context(), 'identifiers.validate-batch', audit.secret, value, result);
     records.push(record);

@@ -7,6 +7,7 @@ import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 /** POST /v1/identifiers/validate — one identifier, one audit record. */
 export const handler = apiHandler(routes.validateIdentifier, async ({ body, tenant }) => {
   const { value, country, kind } = body;
+  // TODO(lead, i18n merge): take `lang` from the request and call validateIdentifier(value, { country, kind, lang }) once the library takes it.
   const result = validateIdentifier(value, { country, kind });
   const audit = await openAuditSession(tenant);
   const record = identifierRecord(audit.context(), 'identifiers.validate', audit.secret, value, result);

@@ -9,7 +9,9 @@ import {
   RulesCoverageError,
   type SalykError,
 } from '../../shared/errors.js';
+import { LANGUAGES, type Lang, langOf, negotiateLang, t } from '../../shared/i18n/index.js';
 import type { RouteDefinition } from '../../shared/routes.js';
+import { closest, describeIssues, problemDetail, unknownFieldMessage } from '../../shared/schemas/issues.js';
 import { runRequest } from './idempotency.js';
 import { logger } from './logger.js';
 import {
@@ -31,6 +33,8 @@ export interface ApiRequest<R> {
   query: QueryOf<R>;
   /** The tenant behind the API key; empty on routes without a key. */
   tenant: string;
+  /** The answer's language: `?lang=`, else `Accept-Language`, else English; sent back as `Content-Language`. */
+  lang: Lang;
 }
 
 /** What a route's business function answers: its body is typed by the route's `response` schema. */
@@ -52,20 +56,25 @@ export function apiHandler<const R extends RouteDefinition>(
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
     .use(problemResponses(where))
     .handler(async (event, context) => {
-      const tenant = route.apiKeyRequired ? tenantOf(event) : '';
+      const { lang, unknownLang } = languageOf(event);
+      const tenant = route.apiKeyRequired ? tenantOf(event, lang) : '';
+      if (unknownLang !== undefined) throw badLanguage(unknownLang, lang);
       const body = (
-        route.request?.body ? parseInput(route.request.body, readJsonBody(event), 'body') : undefined
+        route.request?.body ? parseInput(route.request.body, readJsonBody(event, lang), 'body', lang) : undefined
       ) as BodyOf<R>;
-      const query = (
-        route.request?.query ? parseInput(route.request.query, event.queryStringParameters ?? {}, 'query') : undefined
-      ) as QueryOf<R>;
+      const query = readQuery(route, event, lang) as QueryOf<R>;
       // Budget, deterministic record keys and Idempotency-Key (every POST) for every request.
       const result = await runRequest({ routeId: route.id, method: route.method, event, context, tenant, body }, () =>
-        handle({ body, query, tenant }),
+        handle({ body, query, tenant, lang }),
       );
+      const headers = { 'content-language': lang };
       if ('json' in result)
-        return { statusCode: result.status ?? 200, headers: { 'content-type': 'application/json' }, body: result.json };
-      return jsonResponse(result.status ?? 200, result.body);
+        return {
+          statusCode: result.status ?? 200,
+          headers: { 'content-type': 'application/json', ...headers },
+          body: result.json,
+        };
+      return jsonResponse(result.status ?? 200, result.body, headers);
     });
 }
 
@@ -73,40 +82,83 @@ export function apiHandler<const R extends RouteDefinition>(
  * API Gateway has already checked the key on deployed routes and puts its id in the request context;
  * the local server does the same. The key id is the tenant: one API key per tenant.
  */
-function tenantOf(event: APIGatewayProxyEvent): string {
+function tenantOf(event: APIGatewayProxyEvent, lang: Lang): string {
   const keyId = event.requestContext?.identity?.apiKeyId;
-  if (!keyId) throw unauthorized();
+  if (!keyId) throw unauthorized(lang);
   return keyId;
 }
 
-function readJsonBody(event: APIGatewayProxyEvent): unknown {
+/** The query parameter that chooses the language; every route takes it, no route schema declares it. */
+const LANG_PARAM = 'lang';
+
+/**
+ * The answer's language: `?lang=` wins over `Accept-Language` (a link can carry it; a header often cannot be
+ * set), which wins over English. A `lang` Salyk does not speak is reported as `unknownLang`, to be refused.
+ */
+export function languageOf(event: Pick<APIGatewayProxyEvent, 'headers' | 'queryStringParameters'>): {
+  lang: Lang;
+  unknownLang?: string;
+} {
+  const name = Object.keys(event.headers ?? {}).find((h) => h.toLowerCase() === 'accept-language');
+  const fromHeader = negotiateLang(name === undefined ? undefined : event.headers[name]);
+  const asked = event.queryStringParameters?.[LANG_PARAM];
+  if (asked === undefined || asked === null) return { lang: fromHeader };
+  const lang = langOf(asked);
+  return lang ? { lang } : { lang: fromHeader, unknownLang: asked };
+}
+
+function badLanguage(asked: string, lang: Lang): HttpProblem {
+  const suggestion = closest(asked, LANGUAGES);
+  const values = LANGUAGES.join(', ');
+  const message = suggestion
+    ? t('field.enum.suggest', lang, { field: LANG_PARAM, values, suggestion })
+    : t('field.enum', lang, { field: LANG_PARAM, values });
+  return badRequest(message, [{ path: `query.${LANG_PARAM}`, message }]);
+}
+
+/**
+ * The validated query, or `undefined` for routes without one. Parameters the route does not know are refused
+ * (a misspelt `?contry=` must not silently fall back to a default); `lang` is every route's.
+ */
+function readQuery(route: RouteDefinition, event: APIGatewayProxyEvent, lang: Lang): unknown {
+  const { [LANG_PARAM]: _lang, ...query } = event.queryStringParameters ?? {};
+  if (route.request?.query) return parseInput(route.request.query, query, 'query', lang);
+  const unknown = Object.keys(query);
+  if (route.request && unknown.length) {
+    const errors = unknown.map((key) => ({
+      path: `query.${key}`,
+      message: unknownFieldMessage(key, key, [LANG_PARAM], lang, true),
+    }));
+    throw badRequest(problemDetail(errors, lang), errors);
+  }
+  return undefined;
+}
+
+function readJsonBody(event: APIGatewayProxyEvent, lang: Lang): unknown {
   if (event.body === null || event.body === undefined || event.body === '')
-    throw badRequest('a JSON request body is required');
+    throw badRequest(t('detail.bodyRequired', lang));
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);
-  } catch {
-    throw badRequest('the request body is not valid JSON');
+  } catch (error) {
+    throw badRequest(t('detail.badJson', lang, { reason: (error as Error).message }));
   }
 }
 
-function parseInput(schema: z.ZodType, input: unknown, where: 'body' | 'query'): unknown {
+function parseInput(schema: z.ZodType, input: unknown, where: 'body' | 'query', lang: Lang): unknown {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const errors: ProblemFieldError[] = parsed.error.issues.map((issue) => ({
-    path: [where, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const errors: ProblemFieldError[] = describeIssues(schema, input, parsed.error.issues, { lang, where });
   // An array over its limit (e.g. more than 10 000 batch items) is "too large", not "malformed".
   const tooMany = parsed.error.issues.some((issue) => issue.code === 'too_big' && issue.origin === 'array');
-  if (tooMany) throw payloadTooLarge('the request has more items than allowed', errors);
-  throw badRequest(`the request ${where} does not match the schema`, errors);
+  if (tooMany) throw payloadTooLarge(problemDetail(errors, lang), errors);
+  throw badRequest(problemDetail(errors, lang), errors);
 }
 
 /** How one domain error class is answered over HTTP. */
 interface DomainProblem {
   error: abstract new (...args: never[]) => SalykError;
-  problem: (error: SalykError, errors: ProblemFieldError[]) => HttpProblem;
+  problem: (error: SalykError, errors: ProblemFieldError[], lang: Lang) => HttpProblem;
 }
 
 /**
@@ -120,8 +172,7 @@ const DOMAIN_PROBLEMS: readonly DomainProblem[] = [
   { error: InvalidCursorError, problem: (e, errors) => badRequest(e.message, errors) },
   {
     error: AuditUnavailableError,
-    problem: () =>
-      serviceUnavailable('the audit log cannot be written right now; nothing was recorded as done. Retry later.'),
+    problem: (_error, _errors, lang) => serviceUnavailable(t('detail.auditUnavailable', lang)),
   },
 ];
 
@@ -130,13 +181,13 @@ const DOMAIN_PROBLEMS: readonly DomainProblem[] = [
  *
  * @param where - Where the route's input comes from; a domain error's `field` is put under it.
  */
-export function problemFor(error: unknown, where: 'body' | 'query'): HttpProblem | undefined {
+export function problemFor(error: unknown, where: 'body' | 'query', lang: Lang = 'en'): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
   const row = DOMAIN_PROBLEMS.find((r) => error instanceof r.error);
   if (!row) return undefined;
   const domainError = error as SalykError;
   const errors = domainError.field ? [{ path: `${where}.${domainError.field}`, message: domainError.message }] : [];
-  return row.problem(domainError, errors);
+  return row.problem(domainError, errors, lang);
 }
 
 /** Turns every thrown error into a problem+json answer; bad input can never surface as a 500. */
@@ -144,14 +195,15 @@ function problemResponses(where: 'body' | 'query'): MiddlewareObj<APIGatewayProx
   return {
     onError: async (request) => {
       const error = request.error;
-      const problem = problemFor(error, where);
+      const { lang } = languageOf(request.event);
+      const problem = problemFor(error, where, lang);
       if (error instanceof AuditUnavailableError) logger.warn('audit store unavailable', { reason: error.message });
       if (problem) {
-        request.response = problem.toResponse();
+        request.response = problem.toResponse(lang);
         return;
       }
       logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
-      request.response = new HttpProblem(500, 'Internal error', 'an unexpected error occurred').toResponse();
+      request.response = new HttpProblem(500, 'Internal error', t('detail.internal', lang)).toResponse(lang);
     },
   };
 }

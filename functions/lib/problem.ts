@@ -1,11 +1,22 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import { PROBLEM_CONTENT_TYPE, type ProblemFieldError, problemBody } from '../../shared/problem.js';
+import { DEFAULT_LANG, type Lang, MESSAGES, type MessageKey, t } from '../../shared/i18n/index.js';
+import { PROBLEM_CONTENT_TYPE, type ProblemFieldError, problemBody, problemType } from '../../shared/problem.js';
 
 export type { ProblemFieldError };
 
 /**
+ * The title in the caller's language. The English title is the contract's and names the `type` URN, so a
+ * client switching on `type` never sees it change; a title the catalog does not know stays English.
+ */
+export function localizedTitle(title: string, lang: Lang): string {
+  const key = `problem.${problemType(title).slice('urn:salyk:problem:'.length)}`;
+  return key in MESSAGES ? t(key as MessageKey & `problem.${string}`, lang) : title;
+}
+
+/**
  * An RFC 9457 problem that a handler answers with. Thrown anywhere below a handler; the
- * `problemResponses` middleware turns it into the HTTP answer.
+ * `problemResponses` middleware turns it into the HTTP answer. `title` is the English title (it names
+ * the `type`); `detail` and `errors` are already in the answer's language.
  */
 export class HttpProblem extends Error {
   override readonly name = 'HttpProblem';
@@ -20,11 +31,14 @@ export class HttpProblem extends Error {
     super(detail);
   }
 
-  toResponse(): APIGatewayProxyResult {
+  /** The answer, with the title in `lang` and `Content-Language` saying so. */
+  toResponse(lang: Lang = DEFAULT_LANG): APIGatewayProxyResult {
+    const body = { ...problemBody(this.status, this.title, this.detail, this.errors) };
+    body.title = localizedTitle(this.title, lang);
     return {
       statusCode: this.status,
-      headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...this.headers },
-      body: JSON.stringify(problemBody(this.status, this.title, this.detail, this.errors)),
+      headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'content-language': lang, ...this.headers },
+      body: JSON.stringify(body),
     };
   }
 }
@@ -32,8 +46,8 @@ export class HttpProblem extends Error {
 export const badRequest = (detail: string, errors: ProblemFieldError[] = []) =>
   new HttpProblem(400, 'Invalid request', detail, errors);
 
-export const unauthorized = () =>
-  new HttpProblem(401, 'Unauthorized', 'a valid x-api-key header is required', [], {
+export const unauthorized = (lang: Lang = DEFAULT_LANG) =>
+  new HttpProblem(401, 'Unauthorized', t('detail.unauthorized', lang), [], {
     'www-authenticate': 'ApiKey header="x-api-key"',
   });
 

@@ -1,21 +1,25 @@
 import * as z from 'zod';
 import type * as store from '../audit/store.js';
 import { AUDIT_OPERATIONS } from '../enums.js';
-import { IsoDate } from './common.js';
+import { Identifier, IsoDate, REFINEMENT_KEYS } from './common.js';
 import type { Expect, Same } from './same.js';
 
 export const AuditListQuery = z
-  .object({
+  .strictObject({
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     cursor: z.string().max(2048).optional(),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+    params: { key: REFINEMENT_KEYS.fromAfterTo },
+  });
 
 export const AuditLookupRequest = z
-  .object({
-    value: z.string().min(1).max(64),
+  .strictObject({
+    value: Identifier,
     limit: z.number().int().min(1).max(1000).default(100),
     cursor: z.string().max(2048).optional(),
   })

@@ -10,36 +10,36 @@ import {
 } from '../enums.js';
 import type * as domain from '../esf/precheck.js';
 import type { IdentifierResult as DomainIdentifierResult } from '../identifiers/types.js';
-import { Confidence, CountryCode, IsoDate, Money } from './common.js';
+import { Confidence, CountryCode, codeEnum, Identifier, IsoDate, Money } from './common.js';
 import { IdentifierResult } from './identifiers.js';
 import type { Expect, Same, WithCheckId } from './same.js';
 
 export const EsfPrecheckRequest = z
-  .object({
+  .strictObject({
     country: CountryCode,
-    supplier: z.object({
-      tin: z.string().min(1).max(64),
-      type: z.enum(SUPPLIER_TYPES),
+    supplier: z.strictObject({
+      tin: Identifier,
+      type: codeEnum(SUPPLIER_TYPES),
       vatRegistered: z.boolean().optional(),
     }),
-    buyer: z.object({
-      tin: z.string().min(1).max(64).optional(),
-      type: z.enum(PARTY_TYPES),
+    buyer: z.strictObject({
+      tin: Identifier.optional(),
+      type: codeEnum(PARTY_TYPES),
     }),
     deliveryDate: IsoDate,
     issueDate: IsoDate.optional(),
     lines: z
       .array(
-        z.object({
+        z.strictObject({
           net: Money,
           vatRate: z.number().min(0).max(100),
-          supplyType: z.enum(SUPPLY_TYPES).optional(),
-          category: z.enum(LINE_CATEGORIES).optional(),
+          supplyType: codeEnum(SUPPLY_TYPES).optional(),
+          category: codeEnum(LINE_CATEGORIES).optional(),
         }),
       )
       .min(1)
       .max(1000),
-    exportEvidence: z.array(z.enum(EXPORT_EVIDENCE)).optional(),
+    exportEvidence: z.array(codeEnum(EXPORT_EVIDENCE)).optional(),
   })
   .meta({ id: 'EsfPrecheckRequest' });
 

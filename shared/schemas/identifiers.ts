@@ -7,17 +7,18 @@ import {
   KZ_BIN_ENTITY_TYPES,
 } from '../enums.js';
 import type * as domain from '../identifiers/types.js';
-import { CountryCode } from './common.js';
+import { CountryCode, CountryCodeOut, codeEnum, Identifier } from './common.js';
 import type { Expect, Same, WithCheckId } from './same.js';
 
-export const IdentifierKind = z.enum(IDENTIFIER_KINDS);
+export const IdentifierKind = codeEnum(IDENTIFIER_KINDS);
+const IdentifierKindOut = z.enum(IDENTIFIER_KINDS);
 
 /** The most items one batch request may carry; more is `413`. */
 export const MAX_BATCH_ITEMS = 10_000;
 
 export const ValidateIdentifierRequest = z
-  .object({
-    value: z.string().min(1).max(64),
+  .strictObject({
+    value: Identifier,
     country: CountryCode.optional(),
     kind: IdentifierKind.optional(),
   })
@@ -26,7 +27,7 @@ export const ValidateIdentifierRequest = z
 export const BatchItem = ValidateIdentifierRequest.extend({ ref: z.string().max(256).optional() });
 
 export const ValidateBatchRequest = z
-  .object({ items: z.array(BatchItem).min(1).max(MAX_BATCH_ITEMS) })
+  .strictObject({ items: z.array(BatchItem).min(1).max(MAX_BATCH_ITEMS) })
   .meta({ id: 'ValidateBatchRequest' });
 
 const IdentifierDetails = z
@@ -54,8 +55,8 @@ const IdentifierDetails = z
 export const IdentifierResult = z
   .object({
     valid: z.boolean(),
-    country: CountryCode.nullable(),
-    kind: IdentifierKind.nullable(),
+    country: CountryCodeOut.nullable(),
+    kind: IdentifierKindOut.nullable(),
     normalized: z.string().nullable(),
     errors: z.array(z.object({ code: z.enum(IDENTIFIER_ERROR_CODES), message: z.string() })),
     warnings: z.array(z.object({ code: z.enum(IDENTIFIER_WARNING_CODES), message: z.string() })),

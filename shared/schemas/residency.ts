@@ -6,10 +6,10 @@ import type { Expect, Same, WithCheckId } from './same.js';
 import { Reason } from './vat.js';
 
 export const KzResidencyRequest = z
-  .object({
+  .strictObject({
     taxYear: z.number().int().min(2000).max(2100),
     stays: z
-      .array(z.object({ entry: IsoDate, exit: IsoDate.optional() }))
+      .array(z.strictObject({ entry: IsoDate, exit: IsoDate.optional() }))
       .max(2000)
       .meta({
         description:

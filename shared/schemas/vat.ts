@@ -16,42 +16,33 @@ import type { Reason as DomainReason } from '../rules/index.js';
 import type * as assess from '../vat/assess.js';
 import type { filingCalendar } from '../vat/filing.js';
 import type { ratesOn } from '../vat/rates.js';
-import { Confidence, CountryCode, IsoDate, NonNegativeMoney } from './common.js';
-import { ISO_3166_ALPHA2 } from './iso-countries.js';
+import { Confidence, CountryCode, CountryCodeOut, CountryIso, codeEnum, IsoDate, NonNegativeMoney } from './common.js';
 import type { Expect, Same, WithCheckId } from './same.js';
 
-/** ISO 3166 alpha-2, case-insensitive on input. */
-const CountryIso = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'an ISO 3166 alpha-2 country code')
-  .transform((c) => c.toUpperCase())
-  .refine((c) => ISO_3166_ALPHA2.has(c), 'not an ISO 3166 alpha-2 country code (e.g. GB, not UK)')
-  .meta({ example: 'KG' });
-
 export const VatAssessRequest = z
-  .object({
+  .strictObject({
     country: CountryCode,
     date: IsoDate,
-    seller: z.object({
+    seller: z.strictObject({
       residence: CountryIso,
-      regime: z.enum(REGIMES).optional(),
+      regime: codeEnum(REGIMES).optional(),
       vatRegistered: z.boolean().optional(),
       htpResident: z.boolean().optional(),
-      activity: z.enum(SELLER_ACTIVITIES).optional().meta({
+      activity: codeEnum(SELLER_ACTIVITIES).optional().meta({
         description:
           'KG: what the seller mainly does. Traders leave the single tax (and must register for VAT) above KGS 50 m, services above KGS 30 m. Default `services`.',
       }),
       turnover12m: NonNegativeMoney.optional(),
       firstSaleDate: IsoDate.optional(),
     }),
-    buyer: z.object({
-      type: z.enum(BUYER_TYPES),
+    buyer: z.strictObject({
+      type: codeEnum(BUYER_TYPES),
       residence: CountryIso,
       vatRegistered: z.boolean().optional(),
       htpResident: z.boolean().optional(),
     }),
-    supply: z.object({
-      category: z.enum(SUPPLY_CATEGORIES),
+    supply: z.strictObject({
+      category: codeEnum(SUPPLY_CATEGORIES),
       net: NonNegativeMoney.optional(),
       destination: CountryIso.optional(),
       itServices: z.boolean().optional(),
@@ -92,10 +83,13 @@ export const VatAssessResponse = z
   })
   .meta({ id: 'VatAssessResponse' });
 
-export const VatRatesQuery = z.object({ country: CountryCode, date: IsoDate });
-export const VatCalendarQuery = z.object({ country: CountryCode, year: z.coerce.number().int().min(2000).max(2100) });
-export const RulesQuery = z.object({
-  country: z.enum(RULE_COUNTRIES).optional(),
+export const VatRatesQuery = z.strictObject({ country: CountryCode, date: IsoDate });
+export const VatCalendarQuery = z.strictObject({
+  country: CountryCode,
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const RulesQuery = z.strictObject({
+  country: codeEnum(RULE_COUNTRIES).optional(),
   topic: z.string().max(100).optional(),
   date: IsoDate.optional(),
 });
@@ -114,7 +108,7 @@ export const RateView = z.object({
 
 export const VatRatesResponse = z
   .object({
-    country: CountryCode,
+    country: CountryCodeOut,
     date: z.string(),
     standard: RateView,
     reduced: z.array(RateView),
@@ -135,7 +129,7 @@ const CalendarPeriod = z.object({
 
 export const VatCalendarResponse = z
   .object({
-    country: CountryCode,
+    country: CountryCodeOut,
     year: z.number(),
     periods: z.array(CalendarPeriod),
     schedules: z.array(z.object({ filer: z.enum(FILERS), periods: z.array(CalendarPeriod) })),

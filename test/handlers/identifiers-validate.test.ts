@@ -221,7 +221,11 @@ describe('Route: POST /v1/identifiers/validate', () => {
       ['a missing value', { country: 'KZ' }, 'body.value'],
       ['an empty value', { value: '' }, 'body.value'],
       ['an unknown country', { value: IIN, country: 'RU' }, 'body.country'],
-      ['a lower-case country', { value: IIN, country: 'kz' }, 'body.country'],
+      [
+        'an unknown field (lower-case codes are fine: see contract-strictness)',
+        { value: IIN, country: 'kz', kindd: 'IIN' },
+        'body.kindd',
+      ],
       ['an unknown kind', { value: IIN, kind: 'SSN' }, 'body.kind'],
       ['a value over 64 characters', { value: '1'.repeat(65) }, 'body.value'],
     ])('answers %s with the field path', async (_case, body, path) => {

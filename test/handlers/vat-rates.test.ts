@@ -101,7 +101,11 @@ describe('Route: GET /v1/vat/rates (handler)', () => {
   describe('400 and 401', () => {
     it.each([
       ['an unknown country', { country: 'RU', date: '2026-03-10' }, 'query.country'],
-      ['a lower-case country', { country: 'kz', date: '2026-03-10' }, 'query.country'],
+      [
+        'a misspelt parameter (lower-case codes are fine: see contract-strictness)',
+        { country: 'kz', date: '2026-03-10', contry: 'KZ' },
+        'query.contry',
+      ],
       ['no country', { date: '2026-03-10' }, 'query.country'],
       ['a date that does not exist', { country: 'KZ', date: '2026-02-29' }, 'query.date'],
       ['a date in the wrong format', { country: 'KZ', date: '2026-3-1' }, 'query.date'],
