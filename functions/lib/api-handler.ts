@@ -10,6 +10,7 @@ import {
   type SalykError,
 } from '../../shared/errors.js';
 import type { RouteDefinition } from '../../shared/routes.js';
+import { isJsonMediaType, mediaTypeOf, unsupportedMediaType } from './content-type.js';
 import { runRequest } from './idempotency.js';
 import { logger } from './logger.js';
 import {
@@ -80,6 +81,8 @@ function tenantOf(event: APIGatewayProxyEvent): string {
 }
 
 function readJsonBody(event: APIGatewayProxyEvent): unknown {
+  const type = mediaTypeOf(event);
+  if (type !== undefined && !isJsonMediaType(type)) throw unsupportedMediaType(type);
   if (event.body === null || event.body === undefined || event.body === '')
     throw badRequest('a JSON request body is required');
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
