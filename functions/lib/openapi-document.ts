@@ -268,7 +268,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     tags: Object.entries(ROUTE_TAGS).map(([tag, description]) => ({ name: tag, description })),
     components: {
       securitySchemes: {
-        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'One API key per tenant' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
       },
       schemas: CODE_SCHEMAS,
     },
