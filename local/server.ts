@@ -4,8 +4,9 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/problem.js';
-import { type RouteDefinition, routeList } from '../shared/routes.js';
+import { type RouteDefinition, routeList, routes as routeTable } from '../shared/routes.js';
 import { type GatewayStage, lambdaContext, restApiEvent } from './api-gateway-event.js';
+import { serveDocs } from './docs.js';
 
 /** API Gateway's request payload limit; larger bodies are refused with 413 as it would. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -63,6 +64,7 @@ async function loadRoutes(root: string): Promise<LoadedRoute[]> {
 async function serve(req: IncomingMessage, res: ServerResponse, routes: LoadedRoute[], apiKeys: Map<string, string>) {
   const url = requestTarget(req.url);
   if (!url) return send(res, problem(400, 'Bad request', 'the request target is not a valid path or absolute URL'));
+  if (await serveDocs(req, res, url.pathname, routeTable.openapi.path)) return;
   const sameRoute = routes.filter(({ route }) => route.path === url.pathname);
   const found = sameRoute.find(({ route }) => route.method === req.method);
   if (!found) {
