@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 
 /** Where the page is served, and the script it loads (from node_modules, never a CDN). */
-export const DOCS_PATH = '/docs';
+const DOCS_PATH = '/docs';
 const SCRIPT_PATH = '/docs/scalar-api-reference.js';
 
 /**

@@ -15,10 +15,10 @@ import { type RouteExample, routeExamples } from './openapi-examples.js';
 /** The deployed stage's name (infra/salyk-api.ts `STAGE_NAME`; a test keeps the two equal). */
 export const DEPLOYED_STAGE = 'prod';
 /** The local stack's default address (`npm start`; `PORT` overrides the port). */
-export const LOCAL_SERVER = 'http://127.0.0.1:3000';
+const LOCAL_SERVER = 'http://127.0.0.1:3000';
 
 /** The XML media types the ESF pre-check reads besides JSON. */
-export const XML_MEDIA_TYPES = ['application/xml', 'text/xml'] as const;
+const XML_MEDIA_TYPES = ['application/xml', 'text/xml'] as const;
 
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
