@@ -32,7 +32,7 @@ export const ROUTE_TAGS = {
   Service: 'Liveness and this document; no API key needed.',
 } as const;
 
-export type RouteTag = keyof typeof ROUTE_TAGS;
+type RouteTag = keyof typeof ROUTE_TAGS;
 
 /**
  * One HTTP route. This table is the single source of truth: the CDK stack creates one Lambda function

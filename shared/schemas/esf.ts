@@ -111,7 +111,7 @@ export const ESF_XML_PROBLEM_CODES = [
 ] as const;
 
 /** One problem of the XML document itself, at its XML path. */
-export const EsfDocumentProblem = z
+const EsfDocumentProblem = z
   .object({
     path: z.string().meta({ example: '/esf:invoiceContainer/invoiceSet/v2:invoice[1]/productSet/products/product[1]' }),
     code: z.enum(ESF_XML_PROBLEM_CODES),
