@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { precheckEsf } from '../shared/esf/precheck.js';
+import { type EsfPrecheckRequest as EsfPrecheckRequestType, precheckEsf } from '../shared/esf/precheck.js';
+import { type EsfXmlProblem, parseKzInvoiceXml } from '../shared/esf/xml/index.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { assessKzResidency } from '../shared/residency/kz.js';
 import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
@@ -93,17 +94,16 @@ program
 
 program
   .command('esf')
-  .description('pre-check one ESF (electronic invoice) given as JSON, offline')
-  .argument('<invoice.json>', 'the request body of POST /v1/esf/precheck')
+  .description('pre-check one ESF (electronic invoice) given as JSON or as the Kazakh IS ESF InvoiceV2 XML, offline')
+  .argument('<invoice.json|invoice.xml>', 'the request body of POST /v1/esf/precheck, or the InvoiceV2 document')
   .option('--json', 'print the result as JSON', false)
   .action(async (file: string, opts) => {
-    const input = await readJson(file);
-    const request = EsfPrecheckRequest.safeParse(input);
-    if (!request.success)
-      throw new InputError(
-        `${file} is not a valid invoice: ${issueSummary(EsfPrecheckRequest, input, request.error.issues)}`,
-      );
-    const result = precheckEsf(request.data);
+    const text = await readText(file);
+    const { request: data, documentProblems } = isXml(file, text)
+      ? readInvoiceXml(file, text)
+      : readInvoiceJson(file, text);
+    const result = precheckEsf(data);
+    for (const p of documentProblems) console.error(`  document warning ${p.code} [${p.path}]: ${p.message}`);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       console.log(
@@ -170,18 +170,45 @@ function positiveInt(raw: string): number {
   return n;
 }
 
-async function readJson(file: string): Promise<unknown> {
-  let text: string;
+async function readText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch {
     throw new InputError(`cannot read ${file}: no such file`);
   }
+}
+
+/** An `.xml` file, or any file whose first character (after a BOM and blanks) opens a tag. */
+const isXml = (file: string, text: string) => /\.xml$/i.test(file) || /^\uFEFF?\s*</.test(text);
+
+type InvoiceInput = { request: EsfPrecheckRequestType; documentProblems: EsfXmlProblem[] };
+
+function readInvoiceJson(file: string, text: string): InvoiceInput {
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new InputError(`${file} is not valid JSON`);
   }
+  const request = EsfPrecheckRequest.safeParse(json);
+  if (!request.success) {
+    throw new InputError(
+      `${file} is not a valid invoice: ${issueSummary(EsfPrecheckRequest, json, request.error.issues)}`,
+    );
+  }
+  return { request: request.data, documentProblems: [] };
+}
+
+/** The IS ESF document mapped as the API maps it; its errors (with XML paths) refuse the file. */
+function readInvoiceXml(file: string, text: string): InvoiceInput {
+  const { request, problems } = parseKzInvoiceXml(text);
+  if (!request) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    throw new InputError(
+      `${file} cannot be pre-checked:\n${errors.map((p) => `  ${p.code} [${p.path}]: ${p.message}`).join('\n')}`,
+    );
+  }
+  return { request, documentProblems: problems };
 }
 
 function printSummary(s: FileSummary): void {

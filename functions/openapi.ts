@@ -4,8 +4,8 @@ import { buildOpenApiDocument } from './lib/openapi-document.js';
 
 let document: Record<string, unknown> | undefined;
 
-/** GET /v1/openapi.json — built once per container from the zod schemas. */
+/** GET /v1/openapi.json — built once per container from the route table and the zod schemas. */
 export const handler = apiHandler(routes.openapi, async () => {
-  document ??= { ...buildOpenApiDocument() };
+  document ??= buildOpenApiDocument();
   return { body: document };
 });

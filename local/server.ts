@@ -4,8 +4,9 @@ import type { Duplex } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../shared/problem.js';
-import { type RouteDefinition, routeList } from '../shared/routes.js';
+import { type RouteDefinition, routeList, routes as routeTable } from '../shared/routes.js';
 import { type GatewayStage, lambdaContext, restApiEvent } from './api-gateway-event.js';
+import { serveDocs } from './docs.js';
 import { webHandler } from './static.js';
 
 /** API Gateway's request payload limit; larger bodies are refused with 413 as it would. */
@@ -66,6 +67,7 @@ async function loadRoutes(root: string): Promise<LoadedRoute[]> {
 async function serve(req: IncomingMessage, res: ServerResponse, routes: LoadedRoute[], apiKeys: Map<string, string>) {
   const url = requestTarget(req.url);
   if (!url) return send(res, problem(400, 'Bad request', 'the request target is not a valid path or absolute URL'));
+  if (await serveDocs(req, res, url.pathname, routeTable.openapi.path)) return;
   const sameRoute = routes.filter(({ route }) => route.path === url.pathname);
   // Anything that is not an API route may be a file of the web page (local/static.ts): `/` is the page.
   if (!sameRoute.length && !url.pathname.startsWith('/v1/') && (await serveWeb(req, res))) return;

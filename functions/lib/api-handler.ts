@@ -12,6 +12,7 @@ import {
 import { LANGUAGES, type Lang, langOf, negotiateLang, t } from '../../shared/i18n/index.js';
 import type { RouteDefinition } from '../../shared/routes.js';
 import { closest, describeIssues, problemDetail, unknownFieldMessage } from '../../shared/schemas/issues.js';
+import { isJsonMediaType, mediaTypeOf, unsupportedMediaType } from './content-type.js';
 import { runRequest } from './idempotency.js';
 import { logger } from './logger.js';
 import {
@@ -135,6 +136,8 @@ function readQuery(route: RouteDefinition, event: APIGatewayProxyEvent, lang: La
 }
 
 function readJsonBody(event: APIGatewayProxyEvent, lang: Lang): unknown {
+  const type = mediaTypeOf(event);
+  if (type !== undefined && !isJsonMediaType(type)) throw unsupportedMediaType(type);
   if (event.body === null || event.body === undefined || event.body === '')
     throw badRequest(t('detail.bodyRequired', lang));
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;

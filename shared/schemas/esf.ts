@@ -9,6 +9,7 @@ import {
   SUPPLY_TYPES,
 } from '../enums.js';
 import type * as domain from '../esf/precheck.js';
+import type { EsfXmlProblem, EsfXmlProblemCode } from '../esf/xml/index.js';
 import type { IdentifierResult as DomainIdentifierResult } from '../identifiers/types.js';
 import { Confidence, CountryCode, codeEnum, Identifier, IsoDate, Money } from './common.js';
 import { IdentifierResult } from './identifiers.js';
@@ -83,4 +84,53 @@ type EsfPrecheckAnswer = WithCheckId<
 type _EsfChecks = [
   Expect<Same<z.output<typeof EsfPrecheckRequest>, domain.EsfPrecheckRequest>>,
   Expect<Same<z.output<typeof EsfPrecheckResponse>, EsfPrecheckAnswer>>,
+];
+
+/**
+ * Codes of the problems `parseKzInvoiceXml` finds in an IS ESF `InvoiceV2` document (docs/esf-xml.md).
+ * Listed here (not in shared/enums.ts) because only the XML body of `POST /v1/esf/precheck` produces them.
+ */
+export const ESF_XML_PROBLEM_CODES = [
+  'XML_TOO_LARGE',
+  'XML_TOO_DEEP',
+  'XML_DOCTYPE_FORBIDDEN',
+  'XML_NOT_WELL_FORMED',
+  'NOT_AN_ESF_INVOICE',
+  'MORE_THAN_ONE_INVOICE',
+  'MISSING_ELEMENT',
+  'INVALID_DATE',
+  'MISSING_SELLER_TIN',
+  'MISSING_CUSTOMER_TIN',
+  'RATE_NOT_ALLOWED',
+  'NOT_A_NUMBER',
+  'TOO_MANY_LINES',
+  'NO_CHECKABLE_LINES',
+  'EXTRA_PARTY_NOT_CHECKED',
+  'LINE_NOT_CHECKED',
+  'CATEGORY_INFERRED_FROM_RATE',
+] as const;
+
+/** One problem of the XML document itself, at its XML path. */
+const EsfDocumentProblem = z
+  .object({
+    path: z.string().meta({ example: '/esf:invoiceContainer/invoiceSet/v2:invoice[1]/productSet/products/product[1]' }),
+    code: z.enum(ESF_XML_PROBLEM_CODES),
+    severity: z.enum(SEVERITIES),
+    message: z.string(),
+  })
+  .meta({ id: 'EsfDocumentProblem' });
+
+/**
+ * The route's `200` answer: the pre-check, plus `documentProblems` when the request was the XML document
+ * (its warnings only: a document with an error is a `400`).
+ */
+export const EsfPrecheckAnswer = EsfPrecheckResponse.extend({
+  documentProblems: z.array(EsfDocumentProblem).optional().meta({
+    description: 'Only for an XML request: warnings about the document itself (e.g. a line the pre-check left out)',
+  }),
+}).meta({ id: 'EsfPrecheckAnswer' });
+
+type _EsfXmlChecks = [
+  Expect<Same<(typeof ESF_XML_PROBLEM_CODES)[number], EsfXmlProblemCode>>,
+  Expect<Same<z.output<typeof EsfDocumentProblem>, EsfXmlProblem>>,
 ];
