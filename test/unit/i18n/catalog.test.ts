@@ -21,6 +21,10 @@ const SAMPLE = new Proxy({} as Record<string, unknown>, {
         kind: 'IIN',
         readings: READINGS,
         kg: true,
+        role: 'supplier',
+        supplyType: 'export',
+        category: 'medicines',
+        missing: ['contract', 'bank_proceeds'],
       }) as Record<string, unknown>
     )[String(name)] ?? `‹${String(name)}›`,
 });
