@@ -30,7 +30,7 @@ export function compact(value: string): string | null {
 }
 
 /** The text inside Excel's `="…"` or after its leading `'`; the value itself when it is neither. */
-export function unwrapExcelText(value: string): string {
+function unwrapExcelText(value: string): string {
   const m = EXCEL_TEXT.exec(value);
   return m ? (m[1] ?? m[2] ?? '') : value;
 }
