@@ -22,6 +22,8 @@ export const IDENTIFIER_ERROR_CODES = [
   'KIND_MISMATCH',
   'UNKNOWN_COUNTRY',
   'LEADING_ZERO_LOST',
+  'SPREADSHEET_NUMBER',
+  'EMPTY_VALUE',
 ] as const;
 /** Stable warning codes of the v1 contract. */
 export const IDENTIFIER_WARNING_CODES = [

@@ -1,5 +1,6 @@
 import { addDays, checkDate, daysBetween, todayUtc } from '../calendar.js';
 import type { FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
+import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
 import type { Confidence, ExportEvidence, LineCategory, Rule, Severity, SupplyType } from '../rules/index.js';
@@ -64,12 +65,23 @@ function finding(
   };
 }
 
+/** Options of a pre-check. */
+export interface PrecheckOptions {
+  /** The language of the finding messages (and of the nested TIN results): `ru`, `kk`, `ky` or `en` (default). */
+  lang?: Lang;
+  /** The date the check is made on (`YYYY-MM-DD`), used as the issue date when the request has none. Defaults to today (UTC). */
+  today?: string;
+}
+
 /**
  * Checks one ESF (electronic invoice) header and its lines for what gets it rejected or penalised:
  * wrong or personal TINs, lateness, rates that differ from the rules in force on the delivery date,
  * VAT from a non-payer and missing export evidence. Rates and deadlines come from the rules data.
+ *
+ * @param options - `{ lang, today }`; a bare date string is still taken as `today` (the earlier signature)
  */
-export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUtc()): EsfPrecheckResult {
+export function precheckEsf(request: EsfPrecheckRequest, options: PrecheckOptions | string = {}): EsfPrecheckResult {
+  const { lang = DEFAULT_LANG, today = todayUtc() } = typeof options === 'string' ? { today: options } : options;
   const { country, supplier, buyer, deliveryDate } = request;
   checkDate('deliveryDate', deliveryDate);
   if (request.issueDate !== undefined) checkDate('issueDate', request.issueDate);
@@ -78,12 +90,12 @@ export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUt
   const delivery: RuleDate = { date: deliveryDate, field: 'deliveryDate' };
   const findings: Finding[] = [];
 
-  const supplierTin = validateIdentifier(supplier.tin, { country, asOf: issueDate });
-  checkTin(findings, country, 'supplier', supplier.type, supplierTin, delivery);
+  const supplierTin = validateIdentifier(supplier.tin, { country, asOf: issueDate, lang });
+  checkTin(findings, country, 'supplier', supplier.type, supplierTin, delivery, lang);
   let buyerTin: IdentifierResult | undefined;
   if (buyer.tin !== undefined) {
-    buyerTin = validateIdentifier(buyer.tin, { country, asOf: issueDate });
-    checkTin(findings, country, 'buyer', buyer.type, buyerTin, delivery);
+    buyerTin = validateIdentifier(buyer.tin, { country, asOf: issueDate, lang });
+    checkTin(findings, country, 'buyer', buyer.type, buyerTin, delivery, lang);
   }
 
   const deadlineRule = requireRule('esf.deadline', country, delivery);
@@ -95,7 +107,7 @@ export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUt
         'ESF_LATE',
         'warning',
         'issueDate',
-        `issued ${-daysLeft} day(s) after the deadline ${issueBy} (${deadlineRule.calendarDays} calendar days after delivery); penalties apply`,
+        t('ESF_LATE', lang, { daysLate: -daysLeft, issueBy, days: deadlineRule.calendarDays }),
         deadlineRule,
       ),
     );
@@ -107,13 +119,13 @@ export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUt
         'ISSUED_BEFORE_DELIVERY',
         rule.severity,
         'issueDate',
-        `issue date ${issueDate} is before the delivery (turnover) date ${deliveryDate}`,
+        t('ISSUED_BEFORE_DELIVERY', lang, { issueDate, deliveryDate }),
         rule,
       ),
     );
   }
 
-  checkLines(findings, request, delivery);
+  checkLines(findings, request, delivery, lang);
   return {
     submittable: !findings.some((f) => f.severity === 'error'),
     findings,
@@ -137,49 +149,27 @@ function checkTin(
   type: PartyType,
   tin: IdentifierResult,
   date: RuleDate,
+  lang: Lang,
 ): void {
   const field = `${role}.tin`;
   const personal = tin.details && 'holder' in tin.details && tin.details.holder === 'individual';
   if (type === 'legal_entity' && personal) {
     const rule = requireRule('esf.tin_field', country, date);
     if (country === 'KG') {
-      findings.push(
-        finding(
-          'PIN_IN_INN_FIELD',
-          'error',
-          field,
-          `the ${role} is a legal entity but its TIN field holds an individual's PIN; use the organisation's INN`,
-          rule,
-        ),
-      );
+      findings.push(finding('PIN_IN_INN_FIELD', 'error', field, t('PIN_IN_INN_FIELD', lang, { role }), rule));
     } else {
-      findings.push(
-        finding(
-          'IIN_IN_BIN_FIELD',
-          'error',
-          field,
-          `the ${role} is a legal entity but its TIN field holds an IIN (a person's number); use the organisation's BIN`,
-          rule,
-        ),
-      );
+      findings.push(finding('IIN_IN_BIN_FIELD', 'error', field, t('IIN_IN_BIN_FIELD', lang, { role }), rule));
     }
   }
   if (!tin.valid) {
     const codes = tin.errors.map((e) => e.code).join(', ');
     const rule = requireRule('identifier.format', country, date, (r) => r.prefix === undefined);
-    findings.push(
-      finding(
-        role === 'supplier' ? 'INVALID_SUPPLIER_TIN' : 'INVALID_BUYER_TIN',
-        'error',
-        field,
-        `the ${role} TIN is not a valid ${country} identifier (${codes})`,
-        rule,
-      ),
-    );
+    const code = role === 'supplier' ? 'INVALID_SUPPLIER_TIN' : 'INVALID_BUYER_TIN';
+    findings.push(finding(code, 'error', field, t(code, lang, { country, codes }), rule));
   }
 }
 
-function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: RuleDate): void {
+function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: RuleDate, lang: Lang): void {
   const { country, deliveryDate, supplier, lines } = request;
   const chargedByNonPayer: number[] = [];
   const exportTypes = new Set<Exclude<SupplyType, 'domestic'>>();
@@ -196,7 +186,14 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
           'VAT_RATE_MISMATCH',
           'error',
           `lines[${i}].vatRate`,
-          `rate ${line.vatRate}% differs from the ${expected.rate}% in force on ${deliveryDate} for ${country} ${supplyType}${line.category && line.category !== 'standard' ? ` ${line.category}` : ''} supplies`,
+          t('VAT_RATE_MISMATCH', lang, {
+            rate: line.vatRate,
+            expected: expected.rate,
+            date: deliveryDate,
+            country,
+            supplyType,
+            category: line.category,
+          }),
         ),
         citation: expected.reason.citation,
         confidence: expected.reason.confidence,
@@ -213,7 +210,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
         'SUPPLIER_NOT_VAT_REGISTERED',
         'error',
         'supplier.vatRegistered',
-        `the supplier is not VAT-registered but line(s) ${chargedByNonPayer.join(', ')} charge VAT`,
+        t('SUPPLIER_NOT_VAT_REGISTERED', lang, { lines: chargedByNonPayer.join(', ') }),
         rule,
       ),
     );
@@ -229,7 +226,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
           'EXPORT_EVIDENCE_MISSING',
           'warning',
           'exportEvidence',
-          `0% ${supplyType === 'eaeu_export' ? 'EAEU export' : 'export'} lines lack: ${missing.join(', ')}`,
+          t('EXPORT_EVIDENCE_MISSING', lang, { eaeu: supplyType === 'eaeu_export', missing }),
           rule,
         ),
       );

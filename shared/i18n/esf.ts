@@ -4,19 +4,75 @@
  */
 
 type Role = 'supplier' | 'buyer';
+type Country = 'KZ' | 'KG';
 const ROLE = {
   en: { supplier: 'supplier', buyer: 'buyer' },
   ru: { supplier: 'поставщик', buyer: 'покупатель' },
   kk: { supplier: 'жеткізуші', buyer: 'сатып алушы' },
   ky: { supplier: 'жеткирүүчү', buyer: 'сатып алуучу' },
 } as const;
-const ROLE_GEN = { ru: { supplier: 'поставщика', buyer: 'покупателя' } } as const;
-/** The TIN as accountants of that country call it. */
+/** Genitive: «ИИН/БИН поставщика», «жеткізушінің», «жеткирүүчүнүн». */
+const ROLE_GEN = {
+  ru: { supplier: 'поставщика', buyer: 'покупателя' },
+  kk: { supplier: 'жеткізушінің', buyer: 'сатып алушының' },
+  ky: { supplier: 'жеткирүүчүнүн', buyer: 'сатып алуучунун' },
+} as const;
+/** The TIN as accountants of that country call it; a Kyrgyz reader knows a Kazakh number by its Russian name. */
 const TIN = {
-  ru: (country: string) => (country === 'KZ' ? 'ИИН/БИН' : 'ИНН'),
-  kk: (country: string) => (country === 'KZ' ? 'ЖСН/БСН' : 'ИНН'),
-  ky: (country: string) => (country === 'KZ' ? 'ЖСН/БСН' : 'ИНН'),
+  ru: (country: Country) => (country === 'KZ' ? 'ИИН/БИН' : 'ИНН'),
+  kk: (country: Country) => (country === 'KZ' ? 'ЖСН/БСН' : 'ИНН'),
+  ky: (country: Country) => (country === 'KZ' ? 'ИИН/БИН' : 'ИНН'),
 };
+const COUNTRY_GEN = {
+  ru: { KZ: 'Казахстана', KG: 'Кыргызстана' },
+  kk: { KZ: 'Қазақстанның', KG: 'Қырғызстанның' },
+  ky: { KZ: 'Казакстандын', KG: 'Кыргызстандын' },
+} as const;
+
+type SupplyType = 'domestic' | 'export' | 'eaeu_export';
+type Category = 'standard' | 'medicines' | 'periodicals';
+/** What a VAT rate applies to: the country, the supply type and (unless standard) the goods category. */
+type Supply = { country: Country; supplyType: SupplyType; category?: Category | undefined };
+const SUPPLY = {
+  ru: { domestic: 'поставка внутри страны', export: 'экспорт', eaeu_export: 'экспорт в ЕАЭС' },
+  kk: { domestic: 'ел ішіндегі жеткізу', export: 'экспорт', eaeu_export: 'ЕАЭО-ға экспорт' },
+  ky: { domestic: 'өлкө ичиндеги жеткирүү', export: 'экспорт', eaeu_export: 'ЕАЭБге экспорт' },
+} as const;
+const CATEGORY = {
+  ru: { standard: '', medicines: 'лекарственные средства', periodicals: 'периодические издания' },
+  kk: { standard: '', medicines: 'дәрілік заттар', periodicals: 'мерзімді басылымдар' },
+  ky: { standard: '', medicines: 'дары-дармектер', periodicals: 'мезгилдүү басылмалар' },
+} as const;
+const supply = (lang: 'ru' | 'kk' | 'ky', p: Supply) =>
+  [p.country, SUPPLY[lang][p.supplyType], CATEGORY[lang][p.category ?? 'standard']].filter(Boolean).join(', ');
+
+type Evidence = 'contract' | 'customs_declaration' | 'eaeu_import_statement' | 'transport_document' | 'bank_proceeds';
+/** Export documents by the names on the paper. */
+const EVIDENCE = {
+  ru: {
+    contract: 'внешнеторговый договор (контракт)',
+    customs_declaration: 'таможенная декларация на экспорт',
+    eaeu_import_statement: 'заявление о ввозе товаров и уплате косвенных налогов',
+    transport_document: 'транспортные документы',
+    bank_proceeds: 'подтверждение банка о поступлении выручки',
+  },
+  kk: {
+    contract: 'сыртқы сауда шарты (келісімшарт)',
+    customs_declaration: 'экспортқа кедендік декларация',
+    eaeu_import_statement: 'тауарлардың әкелінгені және жанама салықтардың төленгені туралы өтініш',
+    transport_document: 'көлік құжаттары',
+    bank_proceeds: 'түсім түскенін растайтын банк құжаты',
+  },
+  ky: {
+    contract: 'тышкы соода келишими (контракт)',
+    customs_declaration: 'экспортко бажы декларациясы',
+    eaeu_import_statement: 'товарларды ташып киргендиги жана кыйыр салыктарды төлөгөндүгү жөнүндө арыз',
+    transport_document: 'транспорттук документтер',
+    bank_proceeds: 'түшкөн акчаны тастыктаган банктын документи',
+  },
+} as const;
+type EvidenceParams = { eaeu: boolean; missing: readonly Evidence[] };
+type RateParams = { rate: number; expected: number; date: string } & Supply;
 
 type Confidence = 'contested' | 'seed_only';
 
@@ -27,9 +83,9 @@ export const ESF_MESSAGES = {
     ru: (p: { daysLate: number; issueBy: string; days: number }) =>
       `ЭСФ выписан на ${p.daysLate} дн. позже срока ${p.issueBy} (${p.days} календарных дней после поставки); грозит штраф`,
     kk: (p: { daysLate: number; issueBy: string; days: number }) =>
-      `ЭШФ ${p.issueBy} мерзімінен ${p.daysLate} күн кеш жазылды (жеткізуден кейін ${p.days} күнтізбелік күн); айыппұл салынады`,
+      `ЭШФ ${p.issueBy} мерзімінен ${p.daysLate} күн кешіктіріліп жазып берілді (мерзім — жеткізуден кейін ${p.days} күнтізбелік күн); айыппұл салынуы мүмкін`,
     ky: (p: { daysLate: number; issueBy: string; days: number }) =>
-      `ЭСФ ${p.issueBy} мөөнөтүнөн ${p.daysLate} күн кечиктирилип жазылды (жеткирүүдөн кийин ${p.days} календардык күн); айып салынат`,
+      `ЭСФ ${p.issueBy} мөөнөтүнөн ${p.daysLate} күн кечигип жазылды (мөөнөт — жеткирүүдөн кийин ${p.days} календардык күн); айып пул салынышы мүмкүн`,
   },
   ISSUED_BEFORE_DELIVERY: {
     en: (p: { issueDate: string; deliveryDate: string }) =>
@@ -37,18 +93,18 @@ export const ESF_MESSAGES = {
     ru: (p: { issueDate: string; deliveryDate: string }) =>
       `дата выписки ${p.issueDate} раньше даты поставки (оборота) ${p.deliveryDate}`,
     kk: (p: { issueDate: string; deliveryDate: string }) =>
-      `жазылған күні ${p.issueDate} жеткізу (айналым) күнінен ${p.deliveryDate} бұрын`,
+      `ЭШФ жазып берілген күн (${p.issueDate}) жеткізу (айналым) күнінен (${p.deliveryDate}) бұрын`,
     ky: (p: { issueDate: string; deliveryDate: string }) =>
-      `жазылган күнү ${p.issueDate} жеткирүү (жүгүртүү) күнүнөн ${p.deliveryDate} мурун`,
+      `ЭСФ жазылган күн (${p.issueDate}) жеткирүү (жүгүртүү) күнүнөн (${p.deliveryDate}) мурда`,
   },
   PIN_IN_INN_FIELD: {
     en: (p: { role: Role }) =>
       `the ${ROLE.en[p.role]} is a legal entity but its TIN field holds an individual's PIN; use the organisation's INN`,
     ru: (p: { role: Role }) => `${ROLE.ru[p.role]} — юрлицо, но в поле ИНН указан ПИН физлица; укажите ИНН организации`,
     kk: (p: { role: Role }) =>
-      `${ROLE.kk[p.role]} — заңды тұлға, бірақ ИНН өрісінде жеке тұлғаның ПИН-і тұр; ұйымның ИНН-ін көрсетіңіз`,
+      `${ROLE.kk[p.role]} — заңды тұлға, бірақ ИНН өрісінде жеке тұлғаның ПИН-і көрсетілген; ұйымның ИНН-ін көрсетіңіз`,
     ky: (p: { role: Role }) =>
-      `${ROLE.ky[p.role]} — юридикалык жак, бирок ИНН талаасында жеке адамдын ПИНи турат; уюмдун ИННин көрсөтүңүз`,
+      `${ROLE.ky[p.role]} — юридикалык жак, бирок ИНН талаасында жеке жактын ПИНи көрсөтүлгөн; уюмдун ИННин көрсөтүңүз`,
   },
   IIN_IN_BIN_FIELD: {
     en: (p: { role: Role }) =>
@@ -56,53 +112,54 @@ export const ESF_MESSAGES = {
     ru: (p: { role: Role }) =>
       `${ROLE.ru[p.role]} — юрлицо, но в поле БИН указан ИИН (номер физлица); укажите БИН организации`,
     kk: (p: { role: Role }) =>
-      `${ROLE.kk[p.role]} — заңды тұлға, бірақ БСН өрісінде ЖСН (жеке тұлғаның нөмірі) тұр; ұйымның БСН-ін көрсетіңіз`,
+      `${ROLE.kk[p.role]} — заңды тұлға, бірақ БСН өрісінде ЖСН (жеке тұлғаның нөмірі) көрсетілген; ұйымның БСН-ін көрсетіңіз`,
     ky: (p: { role: Role }) =>
-      `${ROLE.ky[p.role]} — юридикалык жак, бирок БСН талаасында ЖСН (жеке адамдын номери) турат; уюмдун БСНин көрсөтүңүз`,
+      `${ROLE.ky[p.role]} — юридикалык жак, бирок БИН талаасында ИИН (жеке жактын номери) көрсөтүлгөн; уюмдун БИНин көрсөтүңүз`,
   },
   INVALID_SUPPLIER_TIN: {
-    en: (p: { country: string; codes: string }) =>
+    en: (p: { country: Country; codes: string }) =>
       `the supplier TIN is not a valid ${p.country} identifier (${p.codes})`,
-    ru: (p: { country: string; codes: string }) =>
-      `${TIN.ru(p.country)} ${ROLE_GEN.ru.supplier} — недействительный номер ${p.country} (${p.codes})`,
-    kk: (p: { country: string; codes: string }) =>
-      `жеткізушінің ${TIN.kk(p.country)} нөмірі — ${p.country} жарамсыз нөмірі (${p.codes})`,
-    ky: (p: { country: string; codes: string }) =>
-      `жеткирүүчүнүн ${TIN.ky(p.country)} номери — ${p.country} жараксыз номери (${p.codes})`,
+    ru: (p: { country: Country; codes: string }) =>
+      `${TIN.ru(p.country)} ${ROLE_GEN.ru.supplier} не является действительным номером ${COUNTRY_GEN.ru[p.country]} (${p.codes})`,
+    kk: (p: { country: Country; codes: string }) =>
+      `${ROLE_GEN.kk.supplier} ${TIN.kk(p.country)} нөмірі ${COUNTRY_GEN.kk[p.country]} жарамды нөмірі емес (${p.codes})`,
+    ky: (p: { country: Country; codes: string }) =>
+      `${ROLE_GEN.ky.supplier} ${TIN.ky(p.country)} номери ${COUNTRY_GEN.ky[p.country]} жарактуу номери эмес (${p.codes})`,
   },
   INVALID_BUYER_TIN: {
-    en: (p: { country: string; codes: string }) => `the buyer TIN is not a valid ${p.country} identifier (${p.codes})`,
-    ru: (p: { country: string; codes: string }) =>
-      `${TIN.ru(p.country)} ${ROLE_GEN.ru.buyer} — недействительный номер ${p.country} (${p.codes})`,
-    kk: (p: { country: string; codes: string }) =>
-      `сатып алушының ${TIN.kk(p.country)} нөмірі — ${p.country} жарамсыз нөмірі (${p.codes})`,
-    ky: (p: { country: string; codes: string }) =>
-      `сатып алуучунун ${TIN.ky(p.country)} номери — ${p.country} жараксыз номери (${p.codes})`,
+    en: (p: { country: Country; codes: string }) => `the buyer TIN is not a valid ${p.country} identifier (${p.codes})`,
+    ru: (p: { country: Country; codes: string }) =>
+      `${TIN.ru(p.country)} ${ROLE_GEN.ru.buyer} не является действительным номером ${COUNTRY_GEN.ru[p.country]} (${p.codes})`,
+    kk: (p: { country: Country; codes: string }) =>
+      `${ROLE_GEN.kk.buyer} ${TIN.kk(p.country)} нөмірі ${COUNTRY_GEN.kk[p.country]} жарамды нөмірі емес (${p.codes})`,
+    ky: (p: { country: Country; codes: string }) =>
+      `${ROLE_GEN.ky.buyer} ${TIN.ky(p.country)} номери ${COUNTRY_GEN.ky[p.country]} жарактуу номери эмес (${p.codes})`,
   },
   VAT_RATE_MISMATCH: {
-    en: (p: { rate: number; expected: number; date: string; what: string }) =>
-      `rate ${p.rate}% differs from the ${p.expected}% in force on ${p.date} for ${p.what} supplies`,
-    ru: (p: { rate: number; expected: number; date: string; what: string }) =>
-      `ставка НДС ${p.rate}% не совпадает с действующей на ${p.date} ставкой ${p.expected}% (${p.what})`,
-    kk: (p: { rate: number; expected: number; date: string; what: string }) =>
-      `ҚҚС мөлшерлемесі ${p.rate}% ${p.date} күні қолданыстағы ${p.expected}% мөлшерлемеге сәйкес келмейді (${p.what})`,
-    ky: (p: { rate: number; expected: number; date: string; what: string }) =>
-      `КНС ставкасы ${p.rate}% ${p.date} күнү колдонулган ${p.expected}% ставкасына дал келбейт (${p.what})`,
+    en: (p: RateParams) =>
+      `rate ${p.rate}% differs from the ${p.expected}% in force on ${p.date} for ${p.country} ${p.supplyType}${p.category && p.category !== 'standard' ? ` ${p.category}` : ''} supplies`,
+    ru: (p: RateParams) =>
+      `ставка НДС ${p.rate}% не совпадает со ставкой ${p.expected}%, действующей на ${p.date} (${supply('ru', p)})`,
+    kk: (p: RateParams) =>
+      `ҚҚС мөлшерлемесі ${p.rate}% ${p.date} күні қолданыстағы ${p.expected}% мөлшерлемеге сәйкес келмейді (${supply('kk', p)})`,
+    ky: (p: RateParams) =>
+      `КНС ставкасы ${p.rate}% ${p.date} күнү колдонуудагы ${p.expected}% ставкага дал келбейт (${supply('ky', p)})`,
   },
   SUPPLIER_NOT_VAT_REGISTERED: {
     en: (p: { lines: string }) => `the supplier is not VAT-registered but line(s) ${p.lines} charge VAT`,
-    ru: (p: { lines: string }) => `поставщик не плательщик НДС, но в строках ${p.lines} начислен НДС`,
-    kk: (p: { lines: string }) => `жеткізуші ҚҚС төлеуші емес, бірақ ${p.lines} жолдарында ҚҚС есептелген`,
-    ky: (p: { lines: string }) => `жеткирүүчү КНС төлөөчү эмес, бирок ${p.lines} саптарында КНС эсептелген`,
+    ru: (p: { lines: string }) => `поставщик не состоит на учёте по НДС, но в строках ${p.lines} начислен НДС`,
+    kk: (p: { lines: string }) => `жеткізуші ҚҚС бойынша есепте тұрмайды, бірақ ${p.lines} жолдарында ҚҚС есептелген`,
+    ky: (p: { lines: string }) =>
+      `жеткирүүчү КНС төлөөчү катары катталган эмес, бирок ${p.lines} саптарында КНС эсептелген`,
   },
   EXPORT_EVIDENCE_MISSING: {
-    en: (p: { eaeu: boolean; missing: string }) => `0% ${p.eaeu ? 'EAEU export' : 'export'} lines lack: ${p.missing}`,
-    ru: (p: { eaeu: boolean; missing: string }) =>
-      `для строк с 0% (${p.eaeu ? 'экспорт в ЕАЭС' : 'экспорт'}) не хватает документов: ${p.missing}`,
-    kk: (p: { eaeu: boolean; missing: string }) =>
-      `0% жолдарына (${p.eaeu ? 'ЕАЭО-ға экспорт' : 'экспорт'}) құжаттар жетіспейді: ${p.missing}`,
-    ky: (p: { eaeu: boolean; missing: string }) =>
-      `0% саптары үчүн (${p.eaeu ? 'ЕАЭБге экспорт' : 'экспорт'}) документтер жетишпейт: ${p.missing}`,
+    en: (p: EvidenceParams) => `0% ${p.eaeu ? 'EAEU export' : 'export'} lines lack: ${p.missing.join(', ')}`,
+    ru: (p: EvidenceParams) =>
+      `для строк с 0% (${p.eaeu ? 'экспорт в ЕАЭС' : 'экспорт'}) не хватает документов: ${p.missing.map((d) => EVIDENCE.ru[d]).join('; ')}`,
+    kk: (p: EvidenceParams) =>
+      `0% жолдарына (${p.eaeu ? 'ЕАЭО-ға экспорт' : 'экспорт'}) құжаттар жетіспейді: ${p.missing.map((d) => EVIDENCE.kk[d]).join('; ')}`,
+    ky: (p: EvidenceParams) =>
+      `0% саптары үчүн (${p.eaeu ? 'ЕАЭБге экспорт' : 'экспорт'}) документтер жетишпейт: ${p.missing.map((d) => EVIDENCE.ky[d]).join('; ')}`,
   },
   ESF_NOT_ISSUED_BY_BUYER: {
     en: () =>

@@ -6,13 +6,12 @@
  */
 import { API_MESSAGES } from './api.js';
 import { ESF_MESSAGES } from './esf.js';
+import { type Entry, formatterFor } from './format.js';
 import { IDENTIFIER_MESSAGES } from './identifiers.js';
-import { DEFAULT_LANG, type Lang } from './languages.js';
+import type { Lang } from './languages.js';
 import { WEB_MESSAGES } from './web.js';
 
 export { DEFAULT_LANG, LANGUAGES, type Lang, langOf, negotiateLang } from './languages.js';
-
-type Entry = { readonly [L in Lang]: (params: never) => string };
 
 export const MESSAGES = {
   ...IDENTIFIER_MESSAGES,
@@ -33,11 +32,8 @@ export const codeOf = <K extends MessageKey>(key: K): string => key.split('.')[0
  * Formats a message in a language. Parameters are typed per key, e.g.
  * `t('INVALID_CHECKSUM.expected', 'ru', { expected: 5, actual: '3' })`.
  */
-export function t<K extends MessageKey>(
+export const t: <K extends MessageKey>(
   key: K,
-  lang: Lang = DEFAULT_LANG,
+  lang?: Lang,
   ...params: MessageParams<K> extends undefined ? [] : [MessageParams<K>]
-): string {
-  const format = MESSAGES[key][lang] as (p: MessageParams<K> | undefined) => string;
-  return format(params[0]);
-}
+) => string = formatterFor(MESSAGES);

@@ -1,4 +1,6 @@
 import { isAfterDay, isoDate, isRealDate, todayUtc } from '../calendar.js';
+import { tIdentifier as t } from '../i18n/identifiers.js';
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type { IdentifierError, IdentifierWarning, KgDetails } from './types.js';
@@ -14,10 +16,10 @@ export interface KgAnalysis {
   details: KgDetails | Record<string, never>;
 }
 
-const STRUCTURE_UNCONFIRMED = issue(
-  'STRUCTURE_UNCONFIRMED',
-  'structure only: Kyrgyz INN/PIN have no published check digit',
-);
+/** Every KG result carries this warning: built once per language, not per value. */
+const STRUCTURE_UNCONFIRMED = Object.fromEntries(
+  LANGUAGES.map((lang) => [lang, issue('STRUCTURE_UNCONFIRMED', t('STRUCTURE_UNCONFIRMED', lang))]),
+) as Record<Lang, IdentifierWarning>;
 
 /**
  * Decodes a 14-digit KG number: first digit (0 organisation, 1/2 individual, 4 foreign national)
@@ -25,10 +27,11 @@ const STRUCTURE_UNCONFIRMED = issue(
  *
  * @param digits - exactly 14 ASCII digits
  * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning; today when absent
+ * @param lang - the language of the messages
  */
-export function analyzeKg(digits: string, asOf?: string): KgAnalysis {
+export function analyzeKg(digits: string, asOf: string | undefined, lang: Lang): KgAnalysis {
   const errors: IdentifierError[] = [];
-  const warnings: IdentifierWarning[] = [STRUCTURE_UNCONFIRMED];
+  const warnings: IdentifierWarning[] = [STRUCTURE_UNCONFIRMED[lang]];
   const first = digitAt(digits, 0);
   const day = numberAt(digits, 1, 2);
   const month = numberAt(digits, 3, 2);
@@ -40,34 +43,25 @@ export function analyzeKg(digits: string, asOf?: string): KgAnalysis {
   if (first === 0) {
     kind = 'INN';
     if (date === null)
-      errors.push(issue('INVALID_DATE', `the registration date ${dmy(digits)} in digits 2-9 does not exist`));
+      errors.push(issue('INVALID_DATE', t('INVALID_DATE.registration', lang, { date: dmy(digits), kg: true })));
     else details = { holder: 'legal_entity', registeredOn: date };
   } else if (first === 1 || first === 2 || first === 4) {
     kind = 'PIN';
     const foreignNational = first === 4;
-    if (foreignNational) {
-      warnings.push(
-        issue(
-          'FOREIGN_NATIONAL_PIN',
-          "a leading 4 marks a foreign national's or stateless person's PIN (issued from 2025-07-01)",
-        ),
-      );
-    }
-    if (date === null) errors.push(issue('INVALID_DATE', `the birth date ${dmy(digits)} in digits 2-9 does not exist`));
+    if (foreignNational) warnings.push(issue('FOREIGN_NATIONAL_PIN', t('FOREIGN_NATIONAL_PIN', lang)));
+    if (date === null)
+      errors.push(issue('INVALID_DATE', t('INVALID_DATE.birth', lang, { date: dmy(digits), kg: true })));
     else {
       details = foreignNational
         ? { holder: 'individual', birthDate: date, foreignNational }
         : { holder: 'individual', birthDate: date };
       if (isAfterDay(date, asOf))
-        warnings.push(issue('BIRTH_DATE_IN_FUTURE', `the encoded birth date ${date} is after ${asOf ?? todayUtc()}`));
+        warnings.push(
+          issue('BIRTH_DATE_IN_FUTURE', t('BIRTH_DATE_IN_FUTURE.kg', lang, { date, asOf: asOf ?? todayUtc() })),
+        );
     }
   } else {
-    errors.push(
-      issue(
-        'INVALID_COMPONENT',
-        `the first digit ${first} is not 0 (organisation), 1 or 2 (individual) or 4 (foreign national)`,
-      ),
-    );
+    errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kgFirstDigit', lang, { digit: first })));
   }
   return { kind, errors, warnings, details };
 }

@@ -1,5 +1,7 @@
 import { isAfterDay, isAfterYear, isoDate, isRealDate, pad2, todayUtc } from '../calendar.js';
 import { KZ_BIN_DIVISIONS } from '../enums.js';
+import { tIdentifier as t } from '../i18n/identifiers.js';
+import type { Lang } from '../i18n/languages.js';
 import { digitAt, numberAt } from './digits.js';
 import { issue } from './messages.js';
 import type {
@@ -62,40 +64,32 @@ export interface KzAnalysis {
  *
  * @param digits - exactly 12 ASCII digits
  * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning and the BIN century; today when absent
+ * @param lang - the language of the messages
  */
-export function analyzeKz(digits: string, asOf?: string): KzAnalysis {
+export function analyzeKz(digits: string, asOf: string | undefined, lang: Lang): KzAnalysis {
   const errors: IdentifierError[] = [];
   const warnings: IdentifierWarning[] = [];
   let details: KzAnalysis['details'] = {};
 
   const expected = kzCheckDigit(digits);
-  if (expected === null)
-    errors.push(
-      issue(
-        'INVALID_CHECKSUM',
-        'no valid KZ number exists for these first 11 digits (both check-digit passes give 10)',
-      ),
-    );
-  else if (expected !== digitAt(digits, 11))
-    errors.push(issue('INVALID_CHECKSUM', `the check digit should be ${expected}, not ${digits[11]}`));
+  if (expected === null) errors.push(issue('INVALID_CHECKSUM', t('INVALID_CHECKSUM.unissuable', lang)));
+  else if (expected !== digitAt(digits, 11)) {
+    const actual = digits.charAt(11);
+    errors.push(issue('INVALID_CHECKSUM', t('INVALID_CHECKSUM.expected', lang, { expected, actual })));
+  }
 
   const typeDigit = digitAt(digits, 4);
   let kind: KzAnalysis['kind'] = null;
   if (typeDigit <= 3) {
     kind = 'IIN';
-    const iin = decodeIin(digits, asOf, errors, warnings);
+    const iin = decodeIin(digits, asOf, lang, errors, warnings);
     if (iin) details = iin;
   } else if (typeDigit <= 6) {
     kind = 'BIN';
-    const bin = decodeBin(digits, asOf, errors);
+    const bin = decodeBin(digits, asOf, lang, errors);
     if (bin) details = bin;
   } else {
-    errors.push(
-      issue(
-        'INVALID_COMPONENT',
-        `the 5th digit ${typeDigit} is neither an IIN date digit (0-3) nor a BIN entity type (4-6)`,
-      ),
-    );
+    errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kzTypeDigit', lang, { digit: typeDigit })));
   }
   return { kind, errors, warnings, details };
 }
@@ -103,6 +97,7 @@ export function analyzeKz(digits: string, asOf?: string): KzAnalysis {
 function decodeIin(
   digits: string,
   asOf: string | undefined,
+  lang: Lang,
   errors: IdentifierError[],
   warnings: IdentifierWarning[],
 ): KzIinDetails | null {
@@ -112,44 +107,42 @@ function decodeIin(
   const centuryDigit = digitAt(digits, 6);
   const centuryKnown = centuryDigit >= 1 && centuryDigit <= 6;
   if (!centuryKnown) {
-    errors.push(issue('INVALID_CENTURY_DIGIT', `the 7th digit ${centuryDigit} must be 1-6 (century and sex)`));
+    errors.push(issue('INVALID_CENTURY_DIGIT', t('INVALID_CENTURY_DIGIT', lang, { digit: centuryDigit })));
   }
   // With an unknown century, 29 February is only plausible when YY could be a leap year in some century.
   const year = centuryKnown ? 1800 + 100 * Math.floor((centuryDigit - 1) / 2) + yy : 2000 + yy;
   if (!isRealDate(year, month, day)) {
-    errors.push(
-      issue(
-        'INVALID_DATE',
-        `the birth date ${pad2(day)}.${pad2(month)}.${centuryKnown ? year : `..${pad2(yy)}`} does not exist`,
-      ),
-    );
+    const date = `${pad2(day)}.${pad2(month)}.${centuryKnown ? year : `..${pad2(yy)}`}`;
+    errors.push(issue('INVALID_DATE', t('INVALID_DATE.birth', lang, { date, kg: false })));
     return null;
   }
   if (!centuryKnown) return null;
   const birthDate = isoDate(year, month, day);
   if (isAfterDay(birthDate, asOf)) {
     warnings.push(
-      issue(
-        'BIRTH_DATE_IN_FUTURE',
-        `the encoded birth date ${birthDate} is after ${asOf ?? todayUtc()}; since 2013 IIN digits are not legally bound to the holder's data`,
-      ),
+      issue('BIRTH_DATE_IN_FUTURE', t('BIRTH_DATE_IN_FUTURE.kz', lang, { date: birthDate, asOf: asOf ?? todayUtc() })),
     );
   }
   return { holder: 'individual', birthDate, sex: centuryDigit % 2 === 1 ? 'male' : 'female' };
 }
 
-function decodeBin(digits: string, asOf: string | undefined, errors: IdentifierError[]): KzBinDetails | null {
+function decodeBin(
+  digits: string,
+  asOf: string | undefined,
+  lang: Lang,
+  errors: IdentifierError[],
+): KzBinDetails | null {
   const yy = numberAt(digits, 0, 2);
   const month = numberAt(digits, 2, 2);
   const entityType = ENTITY_TYPES[digitAt(digits, 4)]!;
   const divisionDigit = digitAt(digits, 5);
   let ok = true;
   if (month < 1 || month > 12) {
-    errors.push(issue('INVALID_DATE', `the registration month ${pad2(month)} does not exist`));
+    errors.push(issue('INVALID_DATE', t('INVALID_DATE.registrationMonth', lang, { month: pad2(month) })));
     ok = false;
   }
   if (divisionDigit > 4) {
-    errors.push(issue('INVALID_COMPONENT', `the 6th digit ${divisionDigit} is not a known BIN division (0-4)`));
+    errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kzDivision', lang, { digit: divisionDigit })));
     ok = false;
   }
   if (!ok) return null;

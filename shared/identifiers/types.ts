@@ -6,6 +6,7 @@ import type {
   KZ_BIN_DIVISIONS,
   KZ_BIN_ENTITY_TYPES,
 } from '../enums.js';
+import type { Lang } from '../i18n/languages.js';
 
 /** Countries whose identifiers Salyk understands. */
 export type Country = (typeof COUNTRIES)[number];
@@ -59,6 +60,10 @@ export interface KgDetails {
 
 export type IdentifierDetails = KzIinDetails | KzBinDetails | KgDetails | Record<string, never>;
 
+/**
+ * The one fix Salyk proposes: the value with the leading zeros a spreadsheet dropped put back. Given only when
+ * exactly one padded reading is valid, so that a tool may apply it without asking.
+ */
 export interface IdentifierSuggestion {
   value: string;
   reason: 'LEADING_ZERO_LOST';
@@ -72,6 +77,13 @@ export interface ValidateOptions {
   kind?: IdentifierKind;
   /** The date the check is made on (`YYYY-MM-DD`), for future-date warnings. Defaults to today (UTC). */
   asOf?: string;
+  /** The language of the `message` texts: `ru`, `kk`, `ky` or `en` (default). Codes never change with it. */
+  lang?: Lang;
+  /**
+   * How `UNKNOWN_COUNTRY` names the way to give the country, as the caller's user would type it: `"country"` (the
+   * default, the library and API field), `--country` for the CLI.
+   */
+  countryOption?: string;
 }
 
 /** The result of checking one identifier, as the v1 contract describes it (without the audit `checkId`). */

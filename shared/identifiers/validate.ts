@@ -1,11 +1,25 @@
 import { checkDate } from '../calendar.js';
+import { COUNTRIES } from '../enums.js';
+import { tIdentifier as t } from '../i18n/identifiers.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/languages.js';
+import { digitAt } from './digits.js';
 import { analyzeKg, KG_LENGTH, kgVerdict } from './kg.js';
 import { analyzeKz, isValidKz, KZ_LENGTH } from './kz.js';
 import { issue } from './messages.js';
-import { compact } from './normalize.js';
+import { compact, isSpreadsheetNumber } from './normalize.js';
 import type { Country, IdentifierError, IdentifierKind, IdentifierResult, ValidateOptions } from './types.js';
 
 const LENGTH: Record<Country, number> = { KZ: KZ_LENGTH, KG: KG_LENGTH };
+
+/**
+ * Spreadsheets drop every leading zero. A KZ number registered or born in January–September 2000 starts with
+ * `000`; no valid KZ or KG number starts with four zeros (the month or day would be 00), so three is the most
+ * a valid number can lose.
+ */
+const MAX_LOST_ZEROS = 3;
+
+/** How `UNKNOWN_COUNTRY` names the country field when the caller does not say (the library and API field). */
+const COUNTRY_OPTION = '"country"';
 
 /** The country an identifier kind belongs to. */
 export function countryOfKind(kind: IdentifierKind): Country {
@@ -20,47 +34,78 @@ function countryFromLength(length: number): Country | null {
 
 /**
  * Validates a Kazakh IIN/BIN or Kyrgyz INN/PIN and decodes what its digits say.
- * A value that fails is not an exception: the result has `valid: false` and the reasons in `errors`.
+ * A value that fails is not an exception: the result has `valid: false` and the reasons in `errors`,
+ * whose messages are in `options.lang` (English by default).
  *
  * @example
  * validateIdentifier('940140000385').details // { holder: 'legal_entity', registered: '1994-01', ... }
+ * validateIdentifier('8.9052E+11', { lang: 'ru' }).errors[0].code // 'SPREADSHEET_NUMBER'
  */
 export function validateIdentifier(value: string, options: ValidateOptions = {}): IdentifierResult {
   // Today is looked up only if a date needs it (see isAfterDay): most values never read the clock.
   const asOf = options.asOf === undefined ? undefined : checkedAsOf(options.asOf);
+  const lang = options.lang ?? DEFAULT_LANG;
   const digits = compact(value);
   const hintedCountry = options.country ?? (options.kind ? countryOfKind(options.kind) : null);
-  if (digits === null) {
-    return invalid(hintedCountry, options.kind ?? null, null, [
-      issue('INVALID_CHARACTERS', 'only ASCII digits, spaces, hyphens and dots are allowed'),
-    ]);
+  if (digits === null || digits.length === 0) {
+    return invalid(hintedCountry, options.kind ?? null, null, [notDigits(value, digits, lang)]);
   }
 
   const country = options.country ?? countryFromLength(digits.length) ?? hintedCountry;
-  if (country !== null && digits.length === LENGTH[country]) return analyze(digits, country, options, asOf);
+  if (country !== null && digits.length === LENGTH[country]) return analyze(digits, country, options, asOf, lang);
+  return lostZeros(digits, country, options, asOf, lang) ?? wrongLength(digits, country, options, lang);
+}
 
-  // Spreadsheets drop leading zeros: one digit short that becomes valid with a 0 in front.
-  const candidates: Country[] = country ? [country] : ['KZ', 'KG'];
-  for (const candidate of candidates) {
-    if (digits.length !== LENGTH[candidate] - 1) continue;
-    const padded = analyze(`0${digits}`, candidate, options, asOf);
-    if (padded.valid) {
-      return {
-        ...invalid(candidate, padded.kind, digits, [
-          issue(
-            'LEADING_ZERO_LOST',
-            `${digits.length} digits: a leading 0 was probably lost; 0${digits} is a valid ${candidate} ${padded.kind}`,
-          ),
-        ]),
-        suggestion: { value: `0${digits}`, reason: 'LEADING_ZERO_LOST' },
-      };
-    }
+/** The one error for a value with nothing to check: empty, a number Excel ruined, or stray characters. */
+function notDigits(value: string, digits: string | null, lang: Lang): IdentifierError {
+  if (digits === '') return issue('EMPTY_VALUE', t('EMPTY_VALUE', lang));
+  if (isSpreadsheetNumber(value)) {
+    return issue('SPREADSHEET_NUMBER', t('SPREADSHEET_NUMBER', lang, { value: value.trim() }));
   }
+  return issue('INVALID_CHARACTERS', t('INVALID_CHARACTERS', lang));
+}
 
-  const expected = country ? `${LENGTH[country]} digits for ${country}` : '12 digits (KZ) or 14 digits (KG)';
-  const errors: IdentifierError[] = [issue('INVALID_LENGTH', `${digits.length} digits; expected ${expected}`)];
-  if (!country)
-    errors.push(issue('UNKNOWN_COUNTRY', 'the country cannot be inferred from this length; pass "country"'));
+/**
+ * The padded readings of a too-short value that are valid: one gives a `suggestion`, several are reported
+ * without one (nothing may fix the value automatically when the reading is a guess).
+ */
+function lostZeros(
+  digits: string,
+  country: Country | null,
+  options: ValidateOptions,
+  asOf: string | undefined,
+  lang: Lang,
+): IdentifierResult | null {
+  const readings: { value: string; country: Country; kind: IdentifierKind; zeros: number }[] = [];
+  for (const candidate of country ? [country] : COUNTRIES) {
+    const zeros = LENGTH[candidate] - digits.length;
+    if (zeros < 1 || zeros > MAX_LOST_ZEROS) continue;
+    const padded = '0'.repeat(zeros) + digits;
+    const result = analyze(padded, candidate, options, asOf, lang);
+    if (result.valid && result.kind) readings.push({ value: padded, country: candidate, kind: result.kind, zeros });
+  }
+  const [only] = readings;
+  if (only === undefined) return null;
+  const count = digits.length;
+  if (readings.length > 1) {
+    const message = t('LEADING_ZERO_LOST.ambiguous', lang, { count, readings });
+    return invalid(country, options.kind ?? null, digits, [issue('LEADING_ZERO_LOST', message)]);
+  }
+  const params = { count, zeros: only.zeros, padded: only.value, country: only.country, kind: only.kind };
+  return {
+    ...invalid(only.country, only.kind, digits, [issue('LEADING_ZERO_LOST', t('LEADING_ZERO_LOST', lang, params))]),
+    suggestion: { value: only.value, reason: 'LEADING_ZERO_LOST' },
+  };
+}
+
+function wrongLength(digits: string, country: Country | null, options: ValidateOptions, lang: Lang): IdentifierResult {
+  const errors: IdentifierError[] = [
+    issue('INVALID_LENGTH', t('INVALID_LENGTH', lang, { count: digits.length, country })),
+  ];
+  if (!country) {
+    const option = options.countryOption ?? COUNTRY_OPTION;
+    errors.push(issue('UNKNOWN_COUNTRY', t('UNKNOWN_COUNTRY', lang, { option })));
+  }
   return invalid(country, options.kind ?? null, digits, errors);
 }
 
@@ -69,23 +114,20 @@ function analyze(
   country: Country,
   options: ValidateOptions,
   asOf: string | undefined,
+  lang: Lang,
 ): IdentifierResult {
-  const analysis = country === 'KZ' ? analyzeKz(digits, asOf) : analyzeKg(digits, asOf);
+  const analysis = country === 'KZ' ? analyzeKz(digits, asOf, lang) : analyzeKg(digits, asOf, lang);
   const errors = analysis.errors;
   let kind: IdentifierKind | null = analysis.kind;
   const wanted = options.kind;
   if (wanted && analysis.kind) {
     if (countryOfKind(wanted) !== country) {
-      errors.push(
-        issue(
-          'KIND_MISMATCH',
-          `a ${wanted} is not a ${country} identifier; this value is a ${country} ${analysis.kind}`,
-        ),
-      );
+      const params = { wanted, country, kind: analysis.kind };
+      errors.push(issue('KIND_MISMATCH', t('KIND_MISMATCH.country', lang, params)));
     } else if (wanted === 'INN' && analysis.kind === 'PIN') {
       kind = 'INN'; // an individual's PIN is also that individual's INN
     } else if (wanted !== analysis.kind) {
-      errors.push(issue('KIND_MISMATCH', `expected a ${wanted}, but the digits say ${analysis.kind}`));
+      errors.push(issue('KIND_MISMATCH', t('KIND_MISMATCH.kind', lang, { wanted, kind: analysis.kind })));
     }
   }
   return {
@@ -110,10 +152,10 @@ function invalid(
 
 /**
  * Fast yes/no check for bulk use: same verdict as `validateIdentifier(value, options).valid`,
- * without building messages or details.
+ * without building messages or details (it never formats a text, whatever the value).
  */
-export function isValidIdentifier(value: string, options?: Omit<ValidateOptions, 'asOf'>): boolean {
-  if (options?.kind) return validateIdentifier(value, options).valid; // kind rules are rare in bulk: take the full path
+export function isValidIdentifier(value: string, options?: Pick<ValidateOptions, 'country' | 'kind'>): boolean {
+  if (options?.kind) return isValidOfKind(value, options.kind, options.country);
   const country = options?.country;
   // The bulk case first: a value already compact. A 12-character value with a separator has too few digits
   // for any country, so the one-pass KZ check (which rejects non-digits) decides it.
@@ -128,6 +170,26 @@ export function isValidIdentifier(value: string, options?: Omit<ValidateOptions,
   if (target === 'KZ') return digits.length === KZ_LENGTH && isValidKz(digits);
   if (target === 'KG') return digits.length === KG_LENGTH && kgVerdict(digits) === true;
   return false;
+}
+
+/** The check with a wanted kind (rare in bulk): valid, and of that kind — never builds a message. */
+function isValidOfKind(value: string, kind: IdentifierKind, country?: Country): boolean {
+  const digits = compact(value);
+  if (digits === null) return false;
+  const target = country ?? countryFromLength(digits.length);
+  let valid: boolean;
+  if (target === 'KZ') valid = digits.length === KZ_LENGTH && isValidKz(digits);
+  else if (target === 'KG') valid = digits.length === KG_LENGTH && kgVerdict(digits) === true;
+  else return false;
+  return valid && kindAccepts(kind, target, digits);
+}
+
+/** Whether the digits of a valid number are of the kind asked for (a KG PIN also serves as that person's INN). */
+function kindAccepts(wanted: IdentifierKind, country: Country, digits: string): boolean {
+  if (countryOfKind(wanted) !== country) return false;
+  const actual: IdentifierKind =
+    country === 'KZ' ? (digitAt(digits, 4) <= 3 ? 'IIN' : 'BIN') : digitAt(digits, 0) === 0 ? 'INN' : 'PIN';
+  return wanted === actual || (wanted === 'INN' && actual === 'PIN');
 }
 
 let lastCheckedAsOf = '';

@@ -76,5 +76,10 @@ export const ValidateBatchResponse = z
 // The domain types and these schemas must describe the same shapes: drift fails `tsc` here.
 type _IdentifierChecks = [
   Expect<Same<z.output<typeof IdentifierResult>, WithCheckId<domain.IdentifierResult>>>,
-  Expect<Same<z.output<typeof ValidateIdentifierRequest>, { value: string } & Omit<domain.ValidateOptions, 'asOf'>>>,
+  Expect<
+    Same<
+      z.output<typeof ValidateIdentifierRequest>,
+      { value: string } & Omit<domain.ValidateOptions, 'asOf' | 'lang' | 'countryOption'>
+    >
+  >,
 ];

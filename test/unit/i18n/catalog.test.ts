@@ -1,12 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, langOf, MESSAGES, negotiateLang, t } from '../../../shared/i18n/index.js';
+import { FINDING_CODES, IDENTIFIER_ERROR_CODES, IDENTIFIER_WARNING_CODES } from '../../../shared/enums.js';
+import { codeOf, LANGUAGES, langOf, MESSAGES, negotiateLang, t } from '../../../shared/i18n/index.js';
+
+const READINGS = [
+  { value: '061211600012', country: 'KZ', kind: 'IIN' },
+  { value: '00207199610017', country: 'KG', kind: 'INN' },
+];
 
 /** Sample parameters for every placeholder name the catalog uses. */
 const SAMPLE = new Proxy({} as Record<string, unknown>, {
   get: (_target, name) =>
-    ({ count: 11, expected: 5, digit: 7, zeros: 1, country: 'KZ', wanted: 'BIN', kind: 'IIN' })[String(name)] ??
-    `‹${String(name)}›`,
+    (
+      ({
+        count: 11,
+        expected: 5,
+        digit: 7,
+        zeros: 1,
+        country: 'KZ',
+        wanted: 'BIN',
+        kind: 'IIN',
+        readings: READINGS,
+        kg: true,
+        role: 'supplier',
+        supplyType: 'export',
+        category: 'medicines',
+        missing: ['contract', 'bank_proceeds'],
+      }) as Record<string, unknown>
+    )[String(name)] ?? `‹${String(name)}›`,
 });
+
+/** Every code the contract can report: identifier errors and warnings, ESF findings. */
+const CODES = [...IDENTIFIER_ERROR_CODES, ...IDENTIFIER_WARNING_CODES, ...FINDING_CODES];
 
 describe('message catalog', () => {
   it.each(Object.keys(MESSAGES))('%s has a non-empty text in ru, kk, ky and en', (key) => {
@@ -24,6 +48,22 @@ describe('message catalog', () => {
     // Kazakh and Kyrgyz are not Russian copied over.
     expect(texts.kk).not.toBe(texts.ru);
     expect(texts.ky).not.toBe(texts.ru);
+  });
+
+  it.each(CODES)('%s has at least one catalog entry, with a text in every language', (code) => {
+    // Prepare
+    const keys = Object.keys(MESSAGES).filter((key) => codeOf(key as keyof typeof MESSAGES) === code);
+
+    // Act
+    const texts = keys.flatMap((key) => {
+      const entry = MESSAGES[key as keyof typeof MESSAGES] as Partial<Record<string, (p: unknown) => string>>;
+      return LANGUAGES.map((lang) => entry[lang]?.(SAMPLE) ?? '');
+    });
+
+    // Assess
+    expect(keys.length, `no catalog key for ${code}`).toBeGreaterThan(0);
+    expect(texts).toHaveLength(keys.length * LANGUAGES.length);
+    for (const text of texts) expect(text).toMatch(/\S{2,}/);
   });
 
   it('formats with typed parameters and keeps the English contract text', () => {

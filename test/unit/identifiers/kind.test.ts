@@ -115,7 +115,7 @@ describe('Function: validateIdentifier', () => {
   });
 
   describe('INVALID_LENGTH and UNKNOWN_COUNTRY', () => {
-    it.each(['', '0', '1234567890', '123456789012345', '1'.repeat(64)])(
+    it.each(['0', '1234567890', '123456789012345', '1'.repeat(64)])(
       'rejects %j (no country given) with INVALID_LENGTH and UNKNOWN_COUNTRY',
       (value) => {
         // Prepare
