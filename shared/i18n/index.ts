@@ -7,12 +7,16 @@
 import { ESF_MESSAGES } from './esf.js';
 import { IDENTIFIER_MESSAGES } from './identifiers.js';
 import { DEFAULT_LANG, type Lang } from './languages.js';
+import { RULE_MESSAGES } from './rules.js';
 
 export { DEFAULT_LANG, LANGUAGES, type Lang, langOf, negotiateLang } from './languages.js';
 
 type Entry = { readonly [L in Lang]: (params: never) => string };
 
-export const MESSAGES = { ...IDENTIFIER_MESSAGES, ...ESF_MESSAGES } as const satisfies Record<string, Entry>;
+export const MESSAGES = { ...IDENTIFIER_MESSAGES, ...ESF_MESSAGES, ...RULE_MESSAGES } as const satisfies Record<
+  string,
+  Entry
+>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
