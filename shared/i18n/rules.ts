@@ -67,12 +67,13 @@ const MISSING = {
 } as const;
 
 const TEST = {
+  // English names the test by its `decidedBy` code, as the v1 contract's text did.
   en: {
-    days_183: '183-day',
-    days_90_aifc: 'AIFC 90-day',
-    vital_interests: 'vital-interests',
-    treaty_certificate: 'treaty-certificate',
-    none: 'no',
+    days_183: 'days_183',
+    days_90_aifc: 'days_90_aifc',
+    vital_interests: 'vital_interests',
+    treaty_certificate: 'treaty_certificate',
+    none: 'none',
   },
   ru: {
     days_183: '183 дней',
