@@ -1,12 +1,24 @@
 import { addDays, checkDate, daysBetween, todayUtc } from '../calendar.js';
-import type { FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
+import type { ESF_ISSUERS, FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
+import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
-import type { Confidence, ExportEvidence, LineCategory, Rule, Severity, SupplyType } from '../rules/index.js';
+import {
+  type AnswerConfidence,
+  answerConfidence,
+  type Confidence,
+  type ExportEvidence,
+  type LineCategory,
+  type Rule,
+  ruleInForce,
+  type Severity,
+  type SupplyType,
+} from '../rules/index.js';
 import { type RuleDate, rateFor, requireRule } from '../vat/rates.js';
 
 export type PartyType = (typeof PARTY_TYPES)[number];
 export type SupplierType = (typeof SUPPLIER_TYPES)[number];
+export type EsfIssuer = (typeof ESF_ISSUERS)[number];
 
 /** The `POST /v1/esf/precheck` request. */
 export interface EsfPrecheckRequest {
@@ -15,6 +27,11 @@ export interface EsfPrecheckRequest {
   buyer: { tin?: string; type: PartyType };
   deliveryDate: string;
   issueDate?: string;
+  /**
+   * Who issued the ESF. A KZ ESF for services from a non-resident (`supplier.type: foreign_company`) is issued by
+   * the buyer on the non-resident's behalf from 2026; absent counts as issued by the supplier.
+   */
+  issuedBy?: EsfIssuer;
   lines: { net: number; vatRate: number; supplyType?: SupplyType; category?: LineCategory }[];
   exportEvidence?: ExportEvidence[];
 }
@@ -31,8 +48,19 @@ export interface Finding {
   ruleId?: string;
 }
 
-/** The pre-check's answer, without the audit `checkId`. */
-export interface EsfPrecheckResult {
+/** Options of {@link precheckEsf}. */
+export interface EsfPrecheckOptions {
+  /** Language of the finding texts this module writes (default `en`). */
+  lang?: Lang;
+  /** The issue date assumed when the request has none (default: today, UTC). */
+  today?: string;
+}
+
+/**
+ * The pre-check's answer, without the audit `checkId`. `confidenceFrom` lists the rows that decided it: the
+ * deadline, the identifier format, the rates the lines were checked against and every finding's row.
+ */
+export interface EsfPrecheckResult extends AnswerConfidence {
   submittable: boolean;
   findings: Finding[];
   /** The issue deadline from the rules data, with the row it comes from (the KG 5-day figure is seed-only). */
@@ -48,18 +76,23 @@ export interface EsfPrecheckResult {
   buyerTin?: IdentifierResult;
 }
 
+/** The language findings are written in, for the duration of one pre-check (the library is synchronous). */
+let findingLang: Lang = DEFAULT_LANG;
+
+/** A finding; one whose rule is `contested` or `seed_only` says so in its message, so a reader does not over-trust it. */
 function finding(
   code: FindingCode,
   severity: Finding['severity'],
   field: string,
   message: string,
-  rule?: Rule,
+  rule?: Pick<Rule, 'citation' | 'confidence' | 'id'>,
 ): Finding {
+  const weak = rule?.confidence === 'contested' || rule?.confidence === 'seed_only' ? rule.confidence : undefined;
   return {
     code,
     severity,
     field,
-    message,
+    message: weak ? `${message}${t('FINDING.confidence', findingLang, { confidence: weak })}` : message,
     ...(rule ? { citation: rule.citation, confidence: rule.confidence, ruleId: rule.id } : {}),
   };
 }
@@ -69,7 +102,18 @@ function finding(
  * wrong or personal TINs, lateness, rates that differ from the rules in force on the delivery date,
  * VAT from a non-payer and missing export evidence. Rates and deadlines come from the rules data.
  */
-export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUtc()): EsfPrecheckResult {
+export function precheckEsf(request: EsfPrecheckRequest, options: EsfPrecheckOptions | string = {}): EsfPrecheckResult {
+  // A string is the `today` date, as callers before the options object passed it.
+  const { lang = DEFAULT_LANG, today = todayUtc() } = typeof options === 'string' ? { today: options } : options;
+  findingLang = lang;
+  try {
+    return precheck(request, today);
+  } finally {
+    findingLang = DEFAULT_LANG;
+  }
+}
+
+function precheck(request: EsfPrecheckRequest, today: string): EsfPrecheckResult {
   const { country, supplier, buyer, deliveryDate } = request;
   checkDate('deliveryDate', deliveryDate);
   if (request.issueDate !== undefined) checkDate('issueDate', request.issueDate);
@@ -113,7 +157,14 @@ export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUt
     );
   }
 
-  checkLines(findings, request, delivery);
+  const issuer = checkIssuer(request);
+  if (issuer.finding) findings.push(issuer.finding);
+  const rates = checkLines(findings, request, delivery);
+  const format = requireRule('identifier.format', country, delivery, (r) => r.prefix === undefined);
+  const fromFindings = findings.flatMap((f) =>
+    f.ruleId && f.confidence ? [{ id: f.ruleId, confidence: f.confidence }] : [],
+  );
+  const deciding = [deadlineRule, format, ...rates, ...issuer.rules, ...fromFindings];
   return {
     submittable: !findings.some((f) => f.severity === 'error'),
     findings,
@@ -127,7 +178,22 @@ export function precheckEsf(request: EsfPrecheckRequest, today: string = todayUt
     },
     supplierTin,
     ...(buyerTin ? { buyerTin } : {}),
+    ...answerConfidence(deciding),
   };
+}
+
+/**
+ * KZ from 2026: an ESF for services bought from a non-resident is issued by the buyer on the non-resident's
+ * behalf (rows `KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026`, `KZ.VAT.NONRESIDENT_ESERVICES.B2B`). A foreign
+ * company on a KZ ESF is such a supplier: its goods come in as imports, not on its own ESF.
+ */
+function checkIssuer(request: EsfPrecheckRequest): { finding?: Finding; rules: Rule[] } {
+  if (request.supplier.type !== 'foreign_company') return { rules: [] };
+  const agent = ruleInForce('vat.tax_agent.nonresident_services', request.country, request.deliveryDate);
+  if (!agent?.buyerIssuesEsf) return { rules: [] };
+  if (request.issuedBy === 'buyer') return { rules: [agent] };
+  const message = t('ESF_NOT_ISSUED_BY_BUYER', findingLang);
+  return { finding: finding('ESF_NOT_ISSUED_BY_BUYER', 'error', 'issuedBy', message, agent), rules: [] };
 }
 
 function checkTin(
@@ -179,7 +245,13 @@ function checkTin(
   }
 }
 
-function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: RuleDate): void {
+/** Checks each line's rate; answers the rate rows the lines were checked against (they decide "no mismatch" too). */
+function checkLines(
+  findings: Finding[],
+  request: EsfPrecheckRequest,
+  delivery: RuleDate,
+): { id: string; confidence: Confidence }[] {
+  const checked: { id: string; confidence: Confidence }[] = [];
   const { country, deliveryDate, supplier, lines } = request;
   const chargedByNonPayer: number[] = [];
   const exportTypes = new Set<Exclude<SupplyType, 'domestic'>>();
@@ -190,6 +262,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
       return; // a non-payer charges no VAT: no rate is "expected"
     }
     const expected = rateFor(country, delivery, supplyType, line.category ?? 'standard');
+    checked.push({ id: expected.reason.ruleId, confidence: expected.reason.confidence });
     if (line.vatRate !== expected.rate) {
       findings.push({
         ...finding(
@@ -235,4 +308,5 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
       );
     }
   }
+  return checked;
 }
