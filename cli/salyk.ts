@@ -11,6 +11,7 @@ import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { assessKzResidency } from '../shared/residency/kz.js';
 import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
+import { addRulesCommand } from './commands/rules.js';
 import { InputError } from './readers.js';
 import { readStaysCsv } from './stays-file.js';
 import { type FileSummary, validateFile } from './supplier-list.js';
@@ -159,6 +160,8 @@ program
       for (const r of result.reasons) console.log(`  - ${r.text} [${r.confidence}: ${r.citation}]`);
     }
   });
+
+addRulesCommand(program);
 
 function positiveInt(raw: string): number {
   const n = Number(raw);

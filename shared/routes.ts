@@ -10,6 +10,7 @@ import {
   ValidateIdentifierRequest,
 } from './schemas/identifiers.js';
 import { KzResidencyRequest, KzResidencyResponse } from './schemas/residency.js';
+import { RulesChangesQuery, RulesChangesResponse } from './schemas/rules.js';
 import {
   RulesQuery,
   RulesResponse,
@@ -167,6 +168,17 @@ export const routes = {
     summary: 'Every rules row with its effective dates, citation, source and confidence',
     request: { query: RulesQuery },
     response: RulesResponse,
+  },
+  rulesChanges: {
+    id: 'rules-changes',
+    method: 'GET',
+    path: '/v1/rules/changes',
+    handler: 'functions/rules-changes.ts',
+    apiKeyRequired: true,
+    summary:
+      'What each ruleset version added, changed or ended, and why — the versions published since a date (pin `rulesetVersion`; re-check when it moves)',
+    request: { query: RulesChangesQuery },
+    response: RulesChangesResponse,
   },
 } satisfies Record<string, RouteDefinition>;
 
