@@ -4,8 +4,22 @@ import { LANGUAGES, langOf, MESSAGES, negotiateLang, t } from '../../../shared/i
 /** Sample parameters for every placeholder name the catalog uses. */
 const SAMPLE = new Proxy({} as Record<string, unknown>, {
   get: (_target, name) =>
-    ({ count: 11, expected: 5, digit: 7, zeros: 1, country: 'KZ', wanted: 'BIN', kind: 'IIN' })[String(name)] ??
-    `‹${String(name)}›`,
+    (
+      ({
+        count: 11,
+        expected: 5,
+        digit: 7,
+        zeros: 1,
+        country: 'KZ',
+        wanted: 'BIN',
+        kind: 'IIN',
+        // reason phrases (shared/i18n/rules.ts)
+        keeps: ['contract', 'payment_proof'],
+        missing: ['family'],
+        test: 'days_183',
+        activity: 'trade',
+      }) as Record<string, unknown>
+    )[String(name)] ?? `‹${String(name)}›`,
 });
 
 describe('message catalog', () => {
