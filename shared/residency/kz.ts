@@ -2,7 +2,14 @@ import { addDays, addMonths, checkDate, daysBetween, todayUtc } from '../calenda
 import type { DECIDED_BY } from '../enums.js';
 import { InvalidStaysError, RulesCoverageError } from '../errors.js';
 import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
-import { type AnswerConfidence, answerConfidence, type Reason, type RuleOf, reasonIn, ruleInForce } from '../rules/index.js';
+import {
+  type AnswerConfidence,
+  answerConfidence,
+  type Reason,
+  type RuleOf,
+  reasonIn,
+  ruleInForce,
+} from '../rules/index.js';
 
 export interface Stay {
   entry: string;
