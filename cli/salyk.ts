@@ -14,6 +14,7 @@ import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
 import { issueSummary } from '../shared/schemas/issues.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
 import { registerGenerateCommand } from './commands/generate.js';
+import { addRulesCommand } from './commands/rules.js';
 import { InputError } from './readers.js';
 import { readStaysCsv } from './stays-file.js';
 import { type FileSummary, validateFile } from './supplier-list.js';
@@ -163,6 +164,7 @@ program
   });
 
 registerGenerateCommand(program);
+addRulesCommand(program);
 
 function positiveInt(raw: string): number {
   const n = Number(raw);

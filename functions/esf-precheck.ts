@@ -9,9 +9,8 @@ import { isJsonMediaType, mediaTypeOf, unsupportedMediaType } from './lib/conten
 import { badRequest, payloadTooLarge } from './lib/problem.js';
 
 /** The JSON pre-check: one invoice, one audit record (TINs only as HMAC + mask). */
-const precheckJson = apiHandler(routes.esfPrecheck, async ({ body, tenant }) => {
-  // TODO(lead, i18n merge): take `lang` from the request and call precheckEsf(body, { lang }) once the library takes it.
-  const result = precheckEsf(body);
+const precheckJson = apiHandler(routes.esfPrecheck, async ({ body, tenant, lang }) => {
+  const result = precheckEsf(body, { lang });
   const audit = await openAuditSession(tenant);
   const record = {
     ...recordBase(audit.context()),

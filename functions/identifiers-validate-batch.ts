@@ -6,14 +6,13 @@ import { apiHandler } from './lib/api-handler.js';
 import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 
 /** POST /v1/identifiers/validate-batch — up to `MAX_BATCH_ITEMS` identifiers; one audit record each, all written before answering. */
-export const handler = apiHandler(routes.validateIdentifierBatch, async ({ body, tenant }) => {
+export const handler = apiHandler(routes.validateIdentifierBatch, async ({ body, tenant, lang }) => {
   const audit = await openAuditSession(tenant);
   const summary = { total: body.items.length, valid: 0, invalid: 0, withWarnings: 0 };
   const records = [];
   const results = [];
   for (const { value, country, kind, ref } of body.items) {
-    // TODO(lead, i18n merge): take `lang` from the request and call validateIdentifier(value, { country, kind, lang }) once the library takes it.
-    const result = validateIdentifier(value, { country, kind });
+    const result = validateIdentifier(value, { country, kind, lang });
     const record = identifierRecord(audit.context(), 'identifiers.validate-batch', audit.secret, value, result);
     records.push(record);
     results.push({ ...result, checkId: record.checkId, ...(ref === undefined ? {} : { ref }) });

@@ -5,10 +5,9 @@ import { apiHandler } from './lib/api-handler.js';
 import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 
 /** POST /v1/identifiers/validate — one identifier, one audit record. */
-export const handler = apiHandler(routes.validateIdentifier, async ({ body, tenant }) => {
+export const handler = apiHandler(routes.validateIdentifier, async ({ body, tenant, lang }) => {
   const { value, country, kind } = body;
-  // TODO(lead, i18n merge): take `lang` from the request and call validateIdentifier(value, { country, kind, lang }) once the library takes it.
-  const result = validateIdentifier(value, { country, kind });
+  const result = validateIdentifier(value, { country, kind, lang });
   const audit = await openAuditSession(tenant);
   const record = identifierRecord(audit.context(), 'identifiers.validate', audit.secret, value, result);
   await recordAudit([record]);

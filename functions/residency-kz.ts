@@ -5,9 +5,8 @@ import { apiHandler } from './lib/api-handler.js';
 import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 
 /** POST /v1/residency/kz — one decision, one audit record of its outcome (no stay dates stored). */
-export const handler = apiHandler(routes.residencyKz, async ({ body, tenant }) => {
-  // TODO(lead, i18n merge): take `lang` from the request and call assessKzResidency(body, { lang }) once the library takes it.
-  const result = assessKzResidency(body);
+export const handler = apiHandler(routes.residencyKz, async ({ body, tenant, lang }) => {
+  const result = assessKzResidency(body, { lang });
   const audit = await openAuditSession(tenant);
   const record = decisionRecord(audit.context(), 'residency.kz', 'KZ', {
     taxYear: body.taxYear,

@@ -5,9 +5,8 @@ import { apiHandler } from './lib/api-handler.js';
 import { openAuditSession, recordAudit } from './lib/audit-trail.js';
 
 /** POST /v1/vat/assess — one decision, one audit record of its outcome (no identifiers involved). */
-export const handler = apiHandler(routes.vatAssess, async ({ body, tenant }) => {
-  // TODO(lead, i18n merge): take `lang` from the request and call assessVat(body, { lang }) once the library takes it.
-  const assessment = assessVat(body);
+export const handler = apiHandler(routes.vatAssess, async ({ body, tenant, lang }) => {
+  const assessment = assessVat(body, { lang });
   const audit = await openAuditSession(tenant);
   const record = decisionRecord(audit.context(), 'vat.assess', body.country, {
     vatCountry: assessment.vatCountry,

@@ -54,4 +54,5 @@ export const ROUTE_ACCESS: Record<RouteName, RouteAccess> = {
   vatRates: { auditTable: 'none', hmacSecret: false },
   vatCalendar: { auditTable: 'none', hmacSecret: false },
   rules: { auditTable: 'none', hmacSecret: false },
+  rulesChanges: { auditTable: 'none', hmacSecret: false },
 };

@@ -70,7 +70,10 @@ export const FINDING_CODES = [
   'VAT_RATE_MISMATCH',
   'SUPPLIER_NOT_VAT_REGISTERED',
   'EXPORT_EVIDENCE_MISSING',
+  'ESF_NOT_ISSUED_BY_BUYER',
 ] as const;
+/** Who issued an ESF: normally the supplier; for services bought from a non-resident (KZ from 2026) the buyer. */
+export const ESF_ISSUERS = ['supplier', 'buyer'] as const;
 export const SEVERITIES = ['error', 'warning'] as const;
 
 export const REGIMES = ['general', 'single_tax', 'patent', 'simplified'] as const;
@@ -82,6 +85,10 @@ export const LIABLE_PARTIES = ['seller', 'buyer_tax_agent', 'none'] as const;
 export const CURRENCIES = ['KGS', 'KZT'] as const;
 export const FILING_FREQUENCIES = ['quarterly', 'monthly'] as const;
 export const FILERS = ['resident', 'nonresident_eservices'] as const;
+/** Whose return a `filing` block is: the seller's, or the buyer's when it pays the VAT as tax agent. */
+export const FILED_BY = ['seller', 'buyer'] as const;
+/** What a buyer paying VAT for a non-resident keeps to support the VAT it paid (and its offset). */
+export const TAX_AGENT_RECORDS = ['contract', 'acceptance_act', 'payment_proof'] as const;
 
 /** Which test decided a residency question. */
 export const DECIDED_BY = ['days_183', 'days_90_aifc', 'vital_interests', 'treaty_certificate', 'none'] as const;

@@ -10,6 +10,7 @@ import {
   ValidateIdentifierRequest,
 } from './schemas/identifiers.js';
 import { KzResidencyRequest, KzResidencyResponse } from './schemas/residency.js';
+import { RulesChangesQuery, RulesChangesResponse } from './schemas/rules.js';
 import {
   RulesQuery,
   RulesResponse,
@@ -220,6 +221,20 @@ export const routes = {
     summary: 'Every rules row with its effective dates, citation, source and confidence',
     request: { query: RulesQuery },
     response: RulesResponse,
+  },
+  rulesChanges: {
+    id: 'rules-changes',
+    method: 'GET',
+    path: '/v1/rules/changes',
+    handler: 'functions/rules-changes.ts',
+    apiKeyRequired: true,
+    tag: 'Rules',
+    description:
+      'The rules changelog: each ruleset version since a date with every row it added, changed or ended and why. Pin the `rulesetVersion` your answers carry; when it moves, re-check the decisions that cited the rows listed here.',
+    summary:
+      'What each ruleset version added, changed or ended, and why — the versions published since a date (pin `rulesetVersion`; re-check when it moves)',
+    request: { query: RulesChangesQuery },
+    response: RulesChangesResponse,
   },
 } satisfies Record<string, RouteDefinition>;
 

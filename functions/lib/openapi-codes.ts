@@ -35,7 +35,14 @@ const PLACEHOLDERS = new Proxy({}, { get: (_target, name) => (typeof name === 's
 function catalogTexts(code: string): string[] {
   return Object.entries(MESSAGES)
     .filter(([key]) => codeOf(key as keyof typeof MESSAGES) === code)
-    .map(([, entry]) => (entry.en as (params: unknown) => string)(PLACEHOLDERS).replaceAll('undefined', '…'));
+    .map(([key, entry]) => {
+      try {
+        return (entry.en as (params: unknown) => string)(PLACEHOLDERS).replaceAll('undefined', '…');
+      } catch {
+        // A message that needs structured parameters (e.g. a list of readings) cannot read as a template.
+        return `see message key \`${key}\``;
+      }
+    });
 }
 
 /** A string enum whose values each carry a description: `enum` for validators, `x-enumDescriptions` for renderers. */

@@ -2,7 +2,7 @@ import { type EsfPrecheckRequest, precheckEsf } from '../../shared/esf/precheck.
 import { validateIdentifier } from '../../shared/identifiers/validate.js';
 import { assessKzResidency, type KzResidencyRequest } from '../../shared/residency/kz.js';
 import type { RouteName } from '../../shared/routes.js';
-import { inForce, RULES, RULESET_VERSION } from '../../shared/rules/index.js';
+import { inForce, RULES, RULESET_VERSION, rulesChangesSince } from '../../shared/rules/index.js';
 import { assessVat } from '../../shared/vat/assess.js';
 import { ratesOn } from '../../shared/vat/rates.js';
 import { calendarAnswer } from '../vat-calendar.js';
@@ -148,6 +148,10 @@ export function routeExamples(): Partial<Record<RouteName, RouteExample>> {
         const rules = RULES.filter((r) => r.country === 'KZ' && r.topic.startsWith('vat.rate') && inForce(r, asOf));
         return { rulesetVersion: RULESET_VERSION, count: rules.length, rules };
       })(),
+    },
+    rulesChanges: {
+      request: { since: '2026-11-23' },
+      response: { rulesetVersion: RULESET_VERSION, since: '2026-11-23', releases: rulesChangesSince('2026-11-23') },
     },
   };
 }

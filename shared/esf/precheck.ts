@@ -1,13 +1,24 @@
 import { addDays, checkDate, daysBetween, todayUtc } from '../calendar.js';
-import type { FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
+import type { ESF_ISSUERS, FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
 import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
-import type { Confidence, ExportEvidence, LineCategory, Rule, Severity, SupplyType } from '../rules/index.js';
+import {
+  type AnswerConfidence,
+  answerConfidence,
+  type Confidence,
+  type ExportEvidence,
+  type LineCategory,
+  type Rule,
+  ruleInForce,
+  type Severity,
+  type SupplyType,
+} from '../rules/index.js';
 import { type RuleDate, rateFor, requireRule } from '../vat/rates.js';
 
 export type PartyType = (typeof PARTY_TYPES)[number];
 export type SupplierType = (typeof SUPPLIER_TYPES)[number];
+export type EsfIssuer = (typeof ESF_ISSUERS)[number];
 
 /** The `POST /v1/esf/precheck` request. */
 export interface EsfPrecheckRequest {
@@ -16,6 +27,11 @@ export interface EsfPrecheckRequest {
   buyer: { tin?: string; type: PartyType };
   deliveryDate: string;
   issueDate?: string;
+  /**
+   * Who issued the ESF. A KZ ESF for services from a non-resident (`supplier.type: foreign_company`) is issued by
+   * the buyer on the non-resident's behalf from 2026; absent counts as issued by the supplier.
+   */
+  issuedBy?: EsfIssuer;
   lines: { net: number; vatRate: number; supplyType?: SupplyType; category?: LineCategory }[];
   exportEvidence?: ExportEvidence[];
 }
@@ -32,8 +48,11 @@ export interface Finding {
   ruleId?: string;
 }
 
-/** The pre-check's answer, without the audit `checkId`. */
-export interface EsfPrecheckResult {
+/**
+ * The pre-check's answer, without the audit `checkId`. `confidenceFrom` lists the rows that decided it: the
+ * deadline, the identifier format, the rates the lines were checked against and every finding's row.
+ */
+export interface EsfPrecheckResult extends AnswerConfidence {
   submittable: boolean;
   findings: Finding[];
   /** The issue deadline from the rules data, with the row it comes from (the KG 5-day figure is seed-only). */
@@ -125,10 +144,17 @@ export function precheckEsf(request: EsfPrecheckRequest, options: PrecheckOption
     );
   }
 
-  checkLines(findings, request, delivery, lang);
+  const issuer = checkIssuer(request, lang);
+  if (issuer.finding) findings.push(issuer.finding);
+  const rates = checkLines(findings, request, delivery, lang);
+  const format = requireRule('identifier.format', country, delivery, (r) => r.prefix === undefined);
+  const fromFindings = findings.flatMap((f) =>
+    f.ruleId && f.confidence ? [{ id: f.ruleId, confidence: f.confidence }] : [],
+  );
+  const deciding = [deadlineRule, format, ...rates, ...issuer.rules, ...fromFindings];
   return {
     submittable: !findings.some((f) => f.severity === 'error'),
-    findings,
+    findings: findings.map((f) => withConfidenceNote(f, lang)),
     deadline: {
       issueBy,
       daysLeft,
@@ -139,7 +165,28 @@ export function precheckEsf(request: EsfPrecheckRequest, options: PrecheckOption
     },
     supplierTin,
     ...(buyerTin ? { buyerTin } : {}),
+    ...answerConfidence(deciding),
   };
+}
+
+/** A finding whose rule is `contested` or `seed_only` says so in its message, so a reader does not over-trust it. */
+function withConfidenceNote(f: Finding, lang: Lang): Finding {
+  const weak = f.confidence === 'contested' || f.confidence === 'seed_only' ? f.confidence : undefined;
+  return weak ? { ...f, message: `${f.message}${t('FINDING.confidence', lang, { confidence: weak })}` } : f;
+}
+
+/**
+ * KZ from 2026: an ESF for services bought from a non-resident is issued by the buyer on the non-resident's
+ * behalf (rows `KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026`, `KZ.VAT.NONRESIDENT_ESERVICES.B2B`). A foreign
+ * company on a KZ ESF is such a supplier: its goods come in as imports, not on its own ESF.
+ */
+function checkIssuer(request: EsfPrecheckRequest, lang: Lang): { finding?: Finding; rules: Rule[] } {
+  if (request.supplier.type !== 'foreign_company') return { rules: [] };
+  const agent = ruleInForce('vat.tax_agent.nonresident_services', request.country, request.deliveryDate);
+  if (!agent?.buyerIssuesEsf) return { rules: [] };
+  if (request.issuedBy === 'buyer') return { rules: [agent] };
+  const message = t('ESF_NOT_ISSUED_BY_BUYER', lang);
+  return { finding: finding('ESF_NOT_ISSUED_BY_BUYER', 'error', 'issuedBy', message, agent), rules: [] };
 }
 
 function checkTin(
@@ -169,7 +216,14 @@ function checkTin(
   }
 }
 
-function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: RuleDate, lang: Lang): void {
+/** Checks each line's rate; answers the rate rows the lines were checked against (they decide "no mismatch" too). */
+function checkLines(
+  findings: Finding[],
+  request: EsfPrecheckRequest,
+  delivery: RuleDate,
+  lang: Lang,
+): { id: string; confidence: Confidence }[] {
+  const checked: { id: string; confidence: Confidence }[] = [];
   const { country, deliveryDate, supplier, lines } = request;
   const chargedByNonPayer: number[] = [];
   const exportTypes = new Set<Exclude<SupplyType, 'domestic'>>();
@@ -180,6 +234,7 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
       return; // a non-payer charges no VAT: no rate is "expected"
     }
     const expected = rateFor(country, delivery, supplyType, line.category ?? 'standard');
+    checked.push({ id: expected.reason.ruleId, confidence: expected.reason.confidence });
     if (line.vatRate !== expected.rate) {
       findings.push({
         ...finding(
@@ -232,4 +287,5 @@ function checkLines(findings: Finding[], request: EsfPrecheckRequest, delivery: 
       );
     }
   }
+  return checked;
 }

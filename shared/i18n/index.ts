@@ -9,6 +9,7 @@ import { ESF_MESSAGES } from './esf.js';
 import { type Entry, formatterFor } from './format.js';
 import { IDENTIFIER_MESSAGES } from './identifiers.js';
 import type { Lang } from './languages.js';
+import { RULE_MESSAGES } from './rules.js';
 import { WEB_MESSAGES } from './web.js';
 
 export { DEFAULT_LANG, LANGUAGES, type Lang, langOf, negotiateLang } from './languages.js';
@@ -16,6 +17,7 @@ export { DEFAULT_LANG, LANGUAGES, type Lang, langOf, negotiateLang } from './lan
 export const MESSAGES = {
   ...IDENTIFIER_MESSAGES,
   ...ESF_MESSAGES,
+  ...RULE_MESSAGES,
   ...WEB_MESSAGES,
   ...API_MESSAGES,
 } as const satisfies Record<string, Entry>;

@@ -1,7 +1,15 @@
 import { addDays, addMonths, checkDate, daysBetween, todayUtc } from '../calendar.js';
 import type { DECIDED_BY } from '../enums.js';
 import { InvalidStaysError, RulesCoverageError } from '../errors.js';
-import { type Reason, type RuleOf, reasonFrom, ruleInForce } from '../rules/index.js';
+import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
+import {
+  type AnswerConfidence,
+  answerConfidence,
+  type Reason,
+  type RuleOf,
+  reasonIn,
+  ruleInForce,
+} from '../rules/index.js';
 
 export interface Stay {
   entry: string;
@@ -30,8 +38,16 @@ export interface DayWindow {
   days: number;
 }
 
+/** Options of {@link assessKzResidency}. */
+export interface KzResidencyOptions {
+  /** Language of the reason texts (default `en`). */
+  lang?: Lang;
+  /** The day an open stay runs to when the request has no `asOf` (default: today, UTC). */
+  today?: string;
+}
+
 /** The decision, without the audit `checkId`. */
-export interface KzResidencyResult {
+export interface KzResidencyResult extends AnswerConfidence {
   resident: boolean;
   decidedBy: DecidedBy;
   window?: DayWindow;
@@ -54,7 +70,12 @@ export function windowStart(end: string): string {
  * over every 12-month window ending in the year, the centre-of-vital-interests test, and the treaty
  * certificate that overrides both for foreigners. Every count can be redone by hand from the stays.
  */
-export function assessKzResidency(request: KzResidencyRequest, today: string = todayUtc()): KzResidencyResult {
+export function assessKzResidency(
+  request: KzResidencyRequest,
+  options: KzResidencyOptions | string = {},
+): KzResidencyResult {
+  // A string is the `today` date, as callers before the options object passed it.
+  const { lang = DEFAULT_LANG, today = todayUtc() } = typeof options === 'string' ? { today: options } : options;
   if (request.asOf !== undefined) checkDate('asOf', request.asOf);
   const asOf = request.asOf ?? today;
   const yearEnd = `${request.taxYear}-12-31`;
@@ -67,15 +88,20 @@ export function assessKzResidency(request: KzResidencyRequest, today: string = t
   const days90 = ruleInForce('residency.days_test', 'KZ', yearEnd, (r) => r.programme === 'aifc_itrp');
   const dayRule = request.aifcProgramme && days90 ? days90 : days183;
   const { met, maxWindow } = scanWindows(presence, dayRule.days);
-  const reasons = [dayTestReason(dayRule, met, maxWindow)];
+  const reasons = [dayTestReason(dayRule, met, maxWindow, lang)];
+  // The day test always decides (met or not); the other tests only when they are applied.
+  const deciding = [reasons[0]];
 
-  const vital = vitalInterests(request, yearEnd, met === undefined, reasons);
+  const vital = vitalInterests(request, yearEnd, met === undefined, reasons, lang);
+  if (met === undefined && reasons.length > 1) deciding.push(reasons[1]);
   const dayTest: DecidedBy = dayRule.programme ? 'days_90_aifc' : 'days_183';
-  const decidedBy = treatyOverride(request, yearEnd, met ? dayTest : vital ? 'vital_interests' : 'none', reasons);
+  const before = met ? dayTest : vital ? 'vital_interests' : 'none';
+  const decidedBy = treatyOverride(request, yearEnd, before, reasons, lang);
+  if (decidedBy === 'treaty_certificate') deciding.push(reasons.at(-1));
   const resident = decidedBy !== 'none' && decidedBy !== 'treaty_certificate';
   if (resident) {
     const pit = ruleInForce('residency.pit_rates', 'KZ', yearEnd);
-    if (pit) reasons.push(reasonFrom(pit));
+    if (pit) reasons.push(reasonIn(pit, lang));
   }
 
   const untilThreshold = met ? undefined : daysAllowed(presence, asOf, dayRule.days);
@@ -88,6 +114,7 @@ export function assessKzResidency(request: KzResidencyRequest, today: string = t
     threshold: dayRule.days,
     maxWindow,
     reasons,
+    ...answerConfidence(deciding.filter((r): r is Reason => r !== undefined)),
   };
 }
 
@@ -138,29 +165,35 @@ function scanWindows(presence: Presence, threshold: number): { met?: DayWindow; 
   return met ? { met, maxWindow } : { maxWindow };
 }
 
-function dayTestReason(dayRule: RuleOf<'residency.days_test'>, met: DayWindow | undefined, max: DayWindow): Reason {
-  return reasonFrom(
-    dayRule,
-    met
-      ? `${dayRule.text} Met: ${met.days} days from ${met.start} to ${met.end}.`
-      : `${dayRule.text} Not met: at most ${max.days} days in a window (${max.start} to ${max.end}).`,
-  );
+function dayTestReason(
+  dayRule: RuleOf<'residency.days_test'>,
+  met: DayWindow | undefined,
+  max: DayWindow,
+  lang: Lang,
+): Reason {
+  return reasonIn(dayRule, lang, met ? t('REASON.daysMet', lang, met) : t('REASON.daysNotMet', lang, max));
 }
 
 /** The centre-of-vital-interests test; explained in `reasons` only when the day test did not decide. */
-function vitalInterests(request: KzResidencyRequest, yearEnd: string, explain: boolean, reasons: Reason[]): boolean {
+function vitalInterests(
+  request: KzResidencyRequest,
+  yearEnd: string,
+  explain: boolean,
+  reasons: Reason[],
+  lang: Lang,
+): boolean {
   const vitalRule = ruleInForce('residency.vital_interests', 'KZ', yearEnd);
   if (!vitalRule) return false;
   const status = request.citizen || request.residencePermit;
   const vital = Boolean(status && request.familyInKazakhstan && request.realEstateAvailable);
   if (explain) {
     const missing = [
-      !status && 'citizenship or a residence permit',
-      !request.familyInKazakhstan && 'family in Kazakhstan',
-      !request.realEstateAvailable && 'available real estate',
-    ].filter(Boolean);
-    const outcome = vital ? 'All three criteria hold.' : `Not met: missing ${missing.join(', ')}.`;
-    reasons.push(reasonFrom(vitalRule, `${vitalRule.text} ${outcome}`));
+      ...(status ? [] : (['status'] as const)),
+      ...(request.familyInKazakhstan ? [] : (['family'] as const)),
+      ...(request.realEstateAvailable ? [] : (['realEstate'] as const)),
+    ];
+    const outcome = vital ? t('REASON.vitalMet', lang) : t('REASON.vitalNotMet', lang, { missing });
+    reasons.push(reasonIn(vitalRule, lang, outcome));
   }
   return vital;
 }
@@ -171,16 +204,16 @@ function treatyOverride(
   yearEnd: string,
   decidedBy: DecidedBy,
   reasons: Reason[],
+  lang: Lang,
 ): DecidedBy {
   const treatyRule = ruleInForce('residency.treaty_certificate', 'KZ', yearEnd);
   if (!request.treatyCertificate || !treatyRule) return decidedBy;
   if (request.citizen) {
-    const why = 'Not applied: the certificate override is for foreign citizens and stateless persons.';
-    reasons.push(reasonFrom(treatyRule, `${treatyRule.text} ${why}`));
+    reasons.push(reasonIn(treatyRule, lang, t('REASON.treatyNotApplied', lang)));
     return decidedBy;
   }
   if (decidedBy === 'none') return decidedBy;
-  reasons.push(reasonFrom(treatyRule, `${treatyRule.text} Applied: the certificate overrides the ${decidedBy} test.`));
+  reasons.push(reasonIn(treatyRule, lang, t('REASON.treatyApplied', lang, { test: decidedBy })));
   return 'treaty_certificate';
 }
 

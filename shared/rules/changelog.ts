@@ -115,6 +115,16 @@ export const RULES_CHANGELOG: readonly RulesetRelease[] = [
         why: 'Note: conditional registration is B2C-only; the Kazakh buyer pays and issues the ESF for the non-resident.',
       },
       {
+        ruleId: 'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026',
+        change: 'changed',
+        why: 'The buyer issues the ESF on the non-resident\'s behalf from 2026 (Moore "Electronic invoices in 2026"; enbekshiqazaq 27 Jan 2026); lists what the buyer keeps.',
+      },
+      {
+        ruleId: 'KZ.VAT.SPECIAL_REGIME.SIMPLIFIED',
+        change: 'changed',
+        why: 'Special tax regime payers are not VAT-registered whatever their turnover (SRC via enbekshiqazaq, 28 Oct 2025 and 10 Apr 2026): the regime, not the threshold, decides.',
+      },
+      {
         ruleId: 'KZ.VAT.FILING.RESIDENT.2026',
         change: 'changed',
         why: 'Confidence confirmed → secondary: quarterly per the bpo.kz 2026 calendar; the earlier confirming source was not re-seen.',
@@ -122,7 +132,7 @@ export const RULES_CHANGELOG: readonly RulesetRelease[] = [
       {
         ruleId: 'KZ.VAT.FILING.NONRESIDENT_ESERVICES.2026',
         change: 'changed',
-        why: 'Note: under the old regime these sellers paid only (no return, no invoices); the 2026 deadline is still not found.',
+        why: 'Note and source (Chambers 2022; EY KZ Feb 2026): under the old regime these sellers paid only (no return, no invoices); the 2026 deadline is still not found.',
       },
       {
         ruleId: 'KZ.ESF.DEADLINE.2026',

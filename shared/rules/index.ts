@@ -1,3 +1,6 @@
+import { CONFIDENCES } from '../enums.js';
+import type { Lang } from '../i18n/languages.js';
+import { ruleText } from '../i18n/rules.js';
 import { EAEU_RULES } from './eaeu.js';
 import { KG_RULES } from './kg.js';
 import { KZ_RULES } from './kz.js';
@@ -75,4 +78,40 @@ export function reasonFrom(rule: Rule, text: string = rule.text): Reason {
     effectiveTo: rule.effectiveTo,
     ...(rule.note ? { note: rule.note } : {}),
   };
+}
+
+/**
+ * The `reasons` entry for a row in a language: the row's own statement (translated) followed by what the case
+ * adds (amounts, dates, who does what), already in that language.
+ */
+export function reasonIn(rule: Rule, lang: Lang, ...specifics: string[]): Reason {
+  return reasonFrom(rule, [ruleText(rule.id, rule.text, lang), ...specifics].join(' '));
+}
+
+/** How sure an answer is: the weakest confidence among the rules rows that decided it, and which rows those are. */
+export interface AnswerConfidence {
+  /** contested < seed_only < secondary < confirmed: the weakest among `confidenceFrom`. */
+  confidence: Confidence;
+  /**
+   * Ids of the rules rows that decided the answer (rate, liability, threshold, day test, finding…). Rows cited
+   * only to explain it (a return's due date, the documents to keep) are in `reasons` but not here.
+   */
+  confidenceFrom: string[];
+}
+
+/** The weakest of some confidences (`confirmed` for none). */
+export function weakest(confidences: Iterable<Confidence>): Confidence {
+  let worst = 0;
+  for (const c of confidences) worst = Math.max(worst, CONFIDENCES.indexOf(c));
+  return CONFIDENCES[worst] ?? 'confirmed';
+}
+
+/** The answer-level confidence of the rows (or reasons) that decided an answer; each row counted once. */
+export function answerConfidence(deciding: readonly { ruleId?: string; id?: string; confidence: Confidence }[]) {
+  const byId = new Map<string, Confidence>();
+  for (const row of deciding) {
+    const id = row.ruleId ?? row.id;
+    if (id !== undefined) byId.set(id, row.confidence);
+  }
+  return { confidence: weakest(byId.values()), confidenceFrom: [...byId.keys()] } satisfies AnswerConfidence;
 }

@@ -9,6 +9,7 @@ import type {
   SELLER_ACTIVITIES,
   SEVERITIES,
   SUPPLY_TYPES,
+  TAX_AGENT_RECORDS,
 } from '../enums.js';
 
 /** How sure we are of a rule, exactly as the research marks it. */
@@ -46,6 +47,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export type FilingFrequency = (typeof FILING_FREQUENCIES)[number];
 export type Filer = (typeof FILERS)[number];
 export type Currency = (typeof CURRENCIES)[number];
+export type TaxAgentRecord = (typeof TAX_AGENT_RECORDS)[number];
 
 /** A rule row; `topic` says which fields follow. */
 export type Rule = RuleMeta &
@@ -81,10 +83,22 @@ export type Rule = RuleMeta &
       }
     | { topic: 'esf.deadline'; calendarDays: number }
     | { topic: 'esf.issue_before_delivery'; severity: Severity }
-    | { topic: 'vat.tax_agent.nonresident_services'; rateFrom: 'standard' }
+    | {
+        topic: 'vat.tax_agent.nonresident_services';
+        rateFrom: 'standard';
+        /** The buyer issues the ESF on the non-resident's behalf (KZ from 2026); absent: the row says nothing. */
+        buyerIssuesEsf?: true;
+        /** What the buyer keeps to support the VAT it paid for the non-resident; absent: not in the rules data. */
+        buyerKeeps?: TaxAgentRecord[];
+      }
     | { topic: 'vat.tax_agent.htp_exemption' }
     | { topic: 'vat.nonresident_eservices.b2b'; liable: 'seller' | 'buyer_tax_agent' }
-    | { topic: 'vat.special_regime'; regimes: string[] }
+    | {
+        topic: 'vat.special_regime';
+        regimes: string[];
+        /** The regime keeps its payers out of VAT whatever their turnover (KZ 2026), not only below the threshold. */
+        whateverTurnover?: true;
+      }
     | { topic: 'vat.input_vat.not_reclaimable'; regimes: string[] }
     | { topic: 'vat.export_evidence'; supplyType: Exclude<SupplyType, 'domestic'>; documents: ExportEvidence[] }
     | { topic: 'vat.eaeu_eservices'; members: string[]; b2cSupplierRegisters: true; b2bSupplierRegisters: true }

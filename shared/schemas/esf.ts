@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  ESF_ISSUERS,
   EXPORT_EVIDENCE,
   FINDING_CODES,
   LINE_CATEGORIES,
@@ -14,6 +15,7 @@ import type { IdentifierResult as DomainIdentifierResult } from '../identifiers/
 import { Confidence, CountryCode, codeEnum, Identifier, IsoDate, Money } from './common.js';
 import { IdentifierResult } from './identifiers.js';
 import type { Expect, Same, WithCheckId } from './same.js';
+import { AnswerConfidenceFields } from './vat.js';
 
 export const EsfPrecheckRequest = z
   .strictObject({
@@ -29,6 +31,10 @@ export const EsfPrecheckRequest = z
     }),
     deliveryDate: IsoDate,
     issueDate: IsoDate.optional(),
+    issuedBy: z.enum(ESF_ISSUERS).optional().meta({
+      description:
+        "Who issued the ESF. KZ from 2026: an ESF for services from a non-resident (supplier.type foreign_company) is issued by the buyer on the non-resident's behalf; anything else is flagged ESF_NOT_ISSUED_BY_BUYER. Absent: the supplier.",
+    }),
     lines: z
       .array(
         z.strictObject({
@@ -68,6 +74,7 @@ export const EsfPrecheckResponse = z
     }),
     supplierTin: IdentifierResult,
     buyerTin: IdentifierResult.optional(),
+    ...AnswerConfidenceFields,
     checkId: z.string(),
   })
   .meta({ id: 'EsfPrecheckResponse' });

@@ -3,7 +3,7 @@ import { DECIDED_BY } from '../enums.js';
 import type * as domain from '../residency/kz.js';
 import { IsoDate } from './common.js';
 import type { Expect, Same, WithCheckId } from './same.js';
-import { Reason } from './vat.js';
+import { AnswerConfidenceFields, Reason } from './vat.js';
 
 export const KzResidencyRequest = z
   .strictObject({
@@ -37,6 +37,7 @@ export const KzResidencyResponse = z
     threshold: z.number(),
     maxWindow: DayWindow,
     reasons: z.array(Reason),
+    ...AnswerConfidenceFields,
     checkId: z.string(),
   })
   .meta({ id: 'KzResidencyResponse' });

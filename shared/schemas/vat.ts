@@ -2,6 +2,7 @@ import * as z from 'zod';
 import {
   BUYER_TYPES,
   CURRENCIES,
+  FILED_BY,
   FILERS,
   FILING_FREQUENCIES,
   LIABLE_PARTIES,
@@ -11,6 +12,7 @@ import {
   SELLER_ACTIVITIES,
   SUPPLY_CATEGORIES,
   SUPPLY_TYPES,
+  TAX_AGENT_RECORDS,
 } from '../enums.js';
 import type { Reason as DomainReason } from '../rules/index.js';
 import type * as assess from '../vat/assess.js';
@@ -30,7 +32,7 @@ export const VatAssessRequest = z
       htpResident: z.boolean().optional(),
       activity: codeEnum(SELLER_ACTIVITIES).optional().meta({
         description:
-          'KG: what the seller mainly does. Traders leave the single tax (and must register for VAT) above KGS 50 m, services above KGS 30 m. Default `services`.',
+          'KG: what the seller mainly does. Traders leave the single tax (and must register for VAT) above KGS 50 m, services and every other activity above KGS 30 m. Default `services`, the lower ceiling, so a trader is never told too late; `registration.threshold.basis` and the threshold reason name the activity used.',
       }),
       turnover12m: NonNegativeMoney.optional(),
       firstSaleDate: IsoDate.optional(),
@@ -61,6 +63,18 @@ export const Reason = z.object({
   note: z.string().optional(),
 });
 
+/** The answer-level confidence fields every VAT, ESF and residency answer carries. */
+export const AnswerConfidenceFields = {
+  confidence: Confidence.meta({
+    description:
+      'The weakest confidence (contested < seed_only < secondary < confirmed) among the rules rows that decided this answer. Show seed_only and contested answers with a caveat; do not block on them alone.',
+  }),
+  confidenceFrom: z.array(z.string()).meta({
+    description:
+      'Ids of the rules rows that decided the answer (rows cited only to explain it, such as a return due date, are not listed). See GET /v1/rules.',
+  }),
+};
+
 export const VatAssessResponse = z
   .object({
     vatApplies: z.boolean(),
@@ -72,12 +86,35 @@ export const VatAssessResponse = z
       route: z.string().optional(),
       threshold: z.object({ amount: z.number(), currency: z.enum(CURRENCIES), basis: z.string() }).optional(),
     }),
-    filing: z.object({ frequency: z.enum(FILING_FREQUENCIES), periodEnd: z.string(), dueDate: z.string() }).nullable(),
+    filing: z
+      .object({
+        filedBy: z.enum(FILED_BY).meta({
+          description:
+            "Whose return: the seller's, or the buyer's when it pays the VAT for a non-resident as tax agent",
+        }),
+        frequency: z.enum(FILING_FREQUENCIES),
+        periodEnd: z.string(),
+        dueDate: z.string(),
+      })
+      .nullable(),
+    taxAgent: z
+      .object({
+        paysVat: z.literal(true),
+        issuesEsf: z.boolean(),
+        keeps: z.array(z.enum(TAX_AGENT_RECORDS)),
+        ruleId: z.string(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Set when liableParty is buyer_tax_agent: the buyer pays the VAT, issues the ESF on the non-resident's behalf where the rules say so (KZ from 2026, VAT-registered buyer), and keeps these records",
+      }),
     amounts: z.object({ net: z.number(), vat: z.number(), gross: z.number() }).optional(),
     evidence: z.array(z.string()).optional(),
     inputVatReclaimable: z.boolean().optional(),
     vatCountry: z.string(),
     reasons: z.array(Reason),
+    ...AnswerConfidenceFields,
     rulesetVersion: z.string(),
     checkId: z.string(),
   })

@@ -1,11 +1,16 @@
 import { dayOfMonthAfter, pad2, periodEnd } from '../calendar.js';
-import { FILERS } from '../enums.js';
+import { type FILED_BY, FILERS } from '../enums.js';
 import { RulesCoverageError } from '../errors.js';
 import type { Country } from '../identifiers/types.js';
 import { type Filer, type FilingFrequency, inForce, RULES, type RuleOf } from '../rules/index.js';
 import { requireRule } from './rates.js';
 
+/** Whose return a filing block is. */
+export type FiledBy = (typeof FILED_BY)[number];
+
 export interface FilingObligation {
+  /** Whose return it is: the seller's, or the buyer's when the buyer pays the VAT as tax agent. */
+  filedBy: FiledBy;
   frequency: FilingFrequency;
   periodEnd: string;
   dueDate: string;
@@ -16,12 +21,14 @@ export function filingFor(
   country: Country,
   filer: Filer,
   date: string,
+  filedBy: FiledBy = 'seller',
 ): { filing: FilingObligation; rule: RuleOf<'vat.filing'> } {
   const byDate = requireRule('vat.filing', country, date, (r) => r.filer === filer);
   const end = periodEnd(date, byDate.frequency);
   const rule = requireRule('vat.filing', country, end, (r) => r.filer === filer);
   return {
     filing: {
+      filedBy,
       frequency: rule.frequency,
       periodEnd: end,
       dueDate: dayOfMonthAfter(end, rule.monthsAfterPeriodEnd, rule.dueDay),

@@ -74,6 +74,9 @@ describe('Route: POST /v1/esf/precheck', () => {
           },
           checkId: res.json.checkId,
         },
+        // The 15-day deadline is secondary; the BIN format and the 16% rate are confirmed.
+        confidence: 'secondary',
+        confidenceFrom: ['KZ.ESF.DEADLINE.2026', 'KZ.IDENTIFIER.FORMAT', 'KZ.VAT.STANDARD.2026'],
         checkId: expect.stringMatching(ULID),
       });
       expect(EsfPrecheckResponse.safeParse(res.json).success).toBe(true);

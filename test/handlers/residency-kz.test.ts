@@ -44,6 +44,9 @@ describe('Route: POST /v1/residency/kz', () => {
           expect.objectContaining({ ...reasonShape, code: 'KZ.RESIDENCY.DAYS_183.2026', confidence: 'secondary' }),
           expect.objectContaining({ ...reasonShape, code: 'KZ.PIT.RESIDENT.2026', confidence: 'confirmed' }),
         ],
+        // The day test decided; the PIT row only informs, so it does not raise the confidence.
+        confidence: 'secondary',
+        confidenceFrom: ['KZ.RESIDENCY.DAYS_183.2026'],
         checkId: expect.stringMatching(CHECK_ID),
       });
       expect(res.json).not.toHaveProperty('daysUntilThreshold');

@@ -54,10 +54,12 @@ describe('Route: POST /v1/vat/assess (handler)', () => {
           route: expect.stringContaining('vat.salyk.kg'),
           threshold: { amount: 0, currency: 'KGS', basis: expect.any(String) },
         },
-        filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+        filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
         amounts: { net: 1000, vat: 120, gross: 1120 },
         vatCountry: 'KG',
         reasons: expect.any(Array),
+        confidence: 'confirmed',
+        confidenceFrom: expect.arrayContaining(['KG.VAT.NONRESIDENT_ESERVICES.REGISTRATION', 'KG.VAT.STANDARD']),
         rulesetVersion: RULESET_VERSION,
         checkId: expect.stringMatching(ULID),
       });

@@ -25,6 +25,10 @@ const SAMPLE = new Proxy({} as Record<string, unknown>, {
         supplyType: 'export',
         category: 'medicines',
         missing: ['contract', 'bank_proceeds'],
+        // reason phrases (shared/i18n/rules.ts)
+        keeps: ['contract', 'payment_proof'],
+        test: 'days_183',
+        activity: 'trade',
       }) as Record<string, unknown>
     )[String(name)] ?? `‹${String(name)}›`,
 });

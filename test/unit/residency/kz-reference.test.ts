@@ -115,9 +115,14 @@ function referenceReasonCodes(request: KzResidencyRequest, result: RefResult): s
   return codes;
 }
 
-/** The library's answer without the reasons (compared separately). */
+/** The library's answer without the reasons and their confidence (compared separately). */
 function library(request: KzResidencyRequest, today: string): RefResult {
-  const { reasons: _reasons, ...rest } = assessKzResidency(request, today);
+  const {
+    reasons: _reasons,
+    confidence: _confidence,
+    confidenceFrom: _from,
+    ...rest
+  } = assessKzResidency(request, today);
   return rest;
 }
 

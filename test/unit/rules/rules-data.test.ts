@@ -513,12 +513,15 @@ const EXPECTED: Record<string, RowExpectation> = {
     values: {
       topic: 'vat.tax_agent.nonresident_services',
       rateFrom: 'standard',
+      buyerIssuesEsf: true,
+      buyerKeeps: ['contract', 'acceptance_act', 'payment_proof'],
       effectiveFrom: '2026-01-01',
       effectiveTo: null,
       confidence: 'confirmed',
     },
-    research: 'KZ-3 ✅ new 2026 duty (enbekshiqazaq 28 Oct 2025, 27 Jan 2026; vatupdate)',
-    sourceIncludes: ['enbekshiqazaq'],
+    research:
+      'KZ-3 ✅ new 2026 duty (enbekshiqazaq 28 Oct 2025, 27 Jan 2026; vatupdate); 2026-11 §4: the buyer issues the ESF for the non-resident (Moore)',
+    sourceIncludes: ['enbekshiqazaq', 'Moore'],
   },
   'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2018': {
     values: {
@@ -546,12 +549,13 @@ const EXPECTED: Record<string, RowExpectation> = {
     values: {
       topic: 'vat.special_regime',
       regimes: ['simplified'],
+      whateverTurnover: true,
       effectiveFrom: '2026-01-01',
       effectiveTo: null,
       confidence: 'confirmed',
     },
     research:
-      '§3.1 ✅ simplified-declaration taxpayers are not VAT payers from 2026 (f-chain; enbekshiqazaq 10 Apr 2026)',
+      '§3.1 ✅ simplified-declaration taxpayers are not VAT payers from 2026 (f-chain; enbekshiqazaq 10 Apr 2026); 2026-11 §4: STR payers are not VAT-registered whatever their turnover',
   },
   'KZ.VAT.FILING.RESIDENT.2026': {
     values: {

@@ -69,10 +69,16 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
         route: KG_PORTAL,
         threshold: { amount: 0, currency: 'KGS', basis: expect.stringContaining('no threshold') },
       },
-      filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
       amounts: { net: 1000, vat: 120, gross: 1120 },
       vatCountry: 'KG',
       reasons: expect.any(Array),
+      confidence: 'confirmed',
+      confidenceFrom: [
+        'KG.VAT.NONRESIDENT_ESERVICES.REGISTRATION',
+        'KG.VAT.STANDARD',
+        'KG.VAT.ESERVICES.PLACE_OF_SUPPLY',
+      ],
       rulesetVersion: RULESET_VERSION,
     });
     expectReasons(a, {
@@ -107,7 +113,7 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
         route: KG_PORTAL,
         threshold: { amount: 0, currency: 'KGS' },
       },
-      filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
       amounts: { net: 1000, vat: 120, gross: 1120 },
     });
     expectReasons(a, {
@@ -155,7 +161,7 @@ describe('assessVat: KG electronic services from a non-EAEU supplier', () => {
     const a = assessVat(req);
 
     // Assess
-    expect(a.filing).toEqual({ frequency: 'quarterly', periodEnd, dueDate });
+    expect(a.filing).toEqual({ filedBy: 'seller', frequency: 'quarterly', periodEnd, dueDate });
   });
 });
 
@@ -181,9 +187,14 @@ describe('assessVat: KG residents, thresholds and special regimes', () => {
       registration: {
         required: true,
         route: 'VAT registration with the State Tax Service (sti.gov.kg)',
-        threshold: { amount: 30_000_000, currency: 'KGS', basis: '12-month taxable turnover above KGS 30,000,000' },
+        threshold: {
+          amount: 30_000_000,
+          currency: 'KGS',
+          basis:
+            '12-month taxable turnover above KGS 30,000,000 (threshold for services and other activities, the default)',
+        },
       },
-      filing: { frequency: 'monthly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+      filing: { filedBy: 'seller', frequency: 'monthly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
       amounts: { net: 1000, vat: 120, gross: 1120 },
     });
     expect(a.registration.deadline).toBeUndefined(); // the research found no KG registration deadline
@@ -273,10 +284,13 @@ describe('assessVat: KG services bought from a non-resident (tax agent)', () => 
       rate: 12,
       liableParty: 'buyer_tax_agent',
       registration: { required: false },
-      filing: { frequency: 'monthly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+      filing: { filedBy: 'buyer', frequency: 'monthly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+      taxAgent: { paysVat: true, issuesEsf: false, keeps: [], ruleId: 'KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES' },
       amounts: { net: 1000, vat: 120, gross: 1120 },
       vatCountry: 'KG',
       reasons: expect.any(Array),
+      confidence: 'contested',
+      confidenceFrom: ['KG.VAT.TAX_AGENT.NONRESIDENT_SERVICES', 'KG.VAT.STANDARD'],
       rulesetVersion: RULESET_VERSION,
     });
     expectReasons(a, {
@@ -408,7 +422,7 @@ describe('assessVat: KG goods exports', () => {
       rate: 0,
       liableParty: 'seller',
       evidence: ['contract', 'customs_declaration', 'transport_document', 'bank_proceeds'],
-      filing: { frequency: 'monthly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+      filing: { filedBy: 'seller', frequency: 'monthly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
       amounts: { net: 1000, vat: 0, gross: 1000 },
     });
     expectReasons(a, {
@@ -492,10 +506,12 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
         route: KZ_CONDITIONAL_2026,
         threshold: { amount: 0, currency: 'KZT', basis: expect.stringContaining('no threshold') },
       },
-      filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-25' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-25' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
       vatCountry: 'KZ',
       reasons: expect.any(Array),
+      confidence: 'confirmed',
+      confidenceFrom: ['KZ.VAT.NONRESIDENT_ESERVICES.REGISTRATION.2026', 'KZ.VAT.STANDARD.2026'],
       rulesetVersion: RULESET_VERSION,
     });
     expectReasons(a, {
@@ -515,7 +531,7 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
       rate: 12,
       liableParty: 'seller',
       registration: { required: true, deadline: '2025-07-01', threshold: { amount: 0, currency: 'KZT' } },
-      filing: { frequency: 'quarterly', periodEnd: '2025-06-30', dueDate: '2025-07-25' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2025-06-30', dueDate: '2025-07-25' },
       amounts: { net: 1000, vat: 120, gross: 1120 },
     });
     expectReasons(a, {
@@ -567,8 +583,20 @@ describe('assessVat: KZ electronic services from a non-resident', () => {
       rate: 16,
       liableParty: 'buyer_tax_agent',
       registration: { required: false },
-      filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-05-15' },
+      filing: { filedBy: 'buyer', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-05-15' },
+      taxAgent: {
+        paysVat: true,
+        issuesEsf: true,
+        keeps: ['contract', 'acceptance_act', 'payment_proof'],
+        ruleId: 'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026',
+      },
       amounts: { net: 1000, vat: 160, gross: 1160 },
+      confidence: 'secondary',
+      confidenceFrom: [
+        'KZ.VAT.NONRESIDENT_ESERVICES.B2B',
+        'KZ.VAT.TAX_AGENT.NONRESIDENT_SERVICES.2026',
+        'KZ.VAT.STANDARD.2026',
+      ],
     });
     expectReasons(a, {
       'KZ.VAT.NONRESIDENT_ESERVICES.B2B': 'secondary',
@@ -703,7 +731,7 @@ describe('assessVat: KZ services from a non-resident and other KZ edges', () => 
       vatApplies: true,
       rate: 0,
       evidence: ['contract', 'customs_declaration', 'transport_document', 'bank_proceeds'],
-      filing: { frequency: 'quarterly', periodEnd: '2026-09-30', dueDate: '2026-11-15' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-09-30', dueDate: '2026-11-15' },
     });
   });
 });
@@ -737,7 +765,7 @@ describe("assessVat: KZ resident registration threshold (MCI × that year's MCI)
           basis: '12-month taxable turnover above 10,000 MCI × KZT 4,325 (MCI 2026) = KZT 43,250,000',
         },
       },
-      filing: { frequency: 'quarterly', periodEnd: '2026-06-30', dueDate: '2026-08-15' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-06-30', dueDate: '2026-08-15' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expectReasons(a, {
@@ -839,7 +867,7 @@ describe('assessVat: EAEU electronic services between KG and KZ', () => {
         deadline: '2026-04-10',
         route: expect.stringContaining('VAT registration in KZ under the EAEU e-services protocol'),
       },
-      filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-25' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-25' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expect(a.evidence).toHaveLength(1);
@@ -875,7 +903,7 @@ describe('assessVat: EAEU electronic services between KG and KZ', () => {
         liableParty: 'seller',
         vatCountry: 'KG',
         registration: { required: true, deadline: '2026-03-10', route: expect.stringContaining('vat.salyk.kg') },
-        filing: { frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
+        filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2026-03-31', dueDate: '2026-04-20' },
         amounts: { net: 1000, vat: 120, gross: 1120 },
       });
       expectReasons(a, {
@@ -1023,7 +1051,7 @@ describe('assessVat: dates the rules data does not cover', () => {
         required: true,
         route: 'VAT registration with the State Revenue Committee (e-filing; directors checked biometrically)',
       },
-      filing: { frequency: 'quarterly', periodEnd: '2027-06-30', dueDate: '2027-08-15' },
+      filing: { filedBy: 'seller', frequency: 'quarterly', periodEnd: '2027-06-30', dueDate: '2027-08-15' },
       amounts: { net: 1000, vat: 160, gross: 1160 },
     });
     expect(a.registration.threshold).toBeUndefined();
