@@ -12,6 +12,7 @@ import {
 import type { RouteDefinition } from '../../shared/routes.js';
 import { runRequest } from './idempotency.js';
 import { logger } from './logger.js';
+import { addMetric, observabilityMiddlewares } from './observability.js';
 import {
   badRequest,
   HttpProblem,
@@ -50,6 +51,7 @@ export function apiHandler<const R extends RouteDefinition>(
   // A domain error's `field` is relative to the request: put it under where this route's input comes from.
   const where = route.request?.body ? 'body' : 'query';
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
+    .use(observabilityMiddlewares())
     .use(problemResponses(where))
     .handler(async (event, context) => {
       const tenant = route.apiKeyRequired ? tenantOf(event) : '';
@@ -146,6 +148,7 @@ function problemResponses(where: 'body' | 'query'): MiddlewareObj<APIGatewayProx
       const error = request.error;
       const problem = problemFor(error, where);
       if (error instanceof AuditUnavailableError) logger.warn('audit store unavailable', { reason: error.message });
+      if (problem?.status === 503) addMetric('serviceUnavailable', 1);
       if (problem) {
         request.response = problem.toResponse();
         return;

@@ -12,6 +12,7 @@ import { AUDIT_TABLE } from '../../shared/audit/table.js';
 import type { ApiResult } from './api-handler.js';
 import { dynamoClient } from './clients.js';
 import { readConfig } from './config.js';
+import { addMetric } from './observability.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { deadlineOf, runInScope } from './request-scope.js';
 
@@ -78,6 +79,7 @@ async function runOnce(input: RequestInput, key: string, run: () => Promise<ApiR
     throw asProblem(error);
   }
   if (fresh) return fresh;
+  addMetric('idempotentReplays', 1);
   // A replay. Record keys are deterministic, so running again rewrites the same records and gives the same answer.
   if (stored && typeof stored === 'object' && 'recompute' in stored) return run();
   return stored as ApiResult;
