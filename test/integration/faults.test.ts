@@ -1,8 +1,14 @@
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoClient } from '../../functions/lib/clients.js';
+import { readConfig } from '../../functions/lib/config.js';
+import { DynamoDbAuditStore } from '../../functions/lib/dynamodb-audit-store.js';
+import { runInScope } from '../../functions/lib/request-scope.js';
 import { freePort, startDynamoDbLocal } from '../../local/dynamodb-local.js';
-import { hmacIdentifier } from '../../shared/audit/record.js';
+import { hmacIdentifier, identifierRecord } from '../../shared/audit/record.js';
+import { AuditUnavailableError } from '../../shared/audit/store.js';
+import { validateIdentifier } from '../../shared/identifiers/validate.js';
 import { type RouteDefinition, routes } from '../../shared/routes.js';
 import {
   answers,
@@ -30,7 +36,7 @@ import { API_KEYS, HMAC_SECRET, type LocalStack, startLocalStack, TABLE_NAME } f
  */
 const budgetMs = (route: RouteDefinition) => (route.timeoutSeconds ?? 10) * 1_000;
 /** Scheduling slack on a shared 2-core machine; the budget itself is what the handler must keep. */
-const MARGIN_MS = 3_000;
+const MARGIN_MS = 2_000;
 const PAUSE_MS = Number(process.env.FAULT_PAUSE_MS ?? budgetMs(routes.validateIdentifier) + 2_000);
 const BATCH_SIZE = 50;
 /** How many failed and how many written requests are retried after the outage. */
@@ -297,4 +303,54 @@ describe('Faults: DynamoDB Local paused, killed and restarted under load', () =>
     const counts = checks.flatMap((c) => c.values).map((v) => (byHmac.get(hmacOf(v)) ?? []).length);
     expect(counts.filter((n) => n !== 1)).toEqual([]);
   });
+
+  it('the client timeouts and the budget abort really cut off calls to a paused DynamoDB Local', async () => {
+    // Prepare: the functions' own clients and store, on the stack's DynamoDB Local, which is then paused
+    const config = readConfig({ DYNAMODB_ENDPOINT: `http://127.0.0.1:${dbPort}`, TABLE_NAME, AWS_REGION: 'us-east-1' });
+    const store = new DynamoDbAuditStore(dynamoClient(config), TABLE_NAME, { cursorSecret: async () => HMAC_SECRET });
+    const value = uniqueIdentifiers()();
+    const context = {
+      tenant: 'alpha',
+      checkId: '0'.repeat(26),
+      now: new Date(),
+      retentionDays: 1,
+      rulesetVersion: 't',
+    };
+    const record = identifierRecord(context, 'identifiers.validate', HMAC_SECRET, value, validateIdentifier(value));
+    const pid = await stack.dynamoDbLocalPid();
+    if (pid === undefined) throw new Error('no DynamoDB Local pid');
+    const timed = async (call: () => Promise<unknown>) => {
+      const started = performance.now();
+      const outcome = await call().then(
+        () => 'answered',
+        (error: unknown) => error,
+      );
+      return { outcome, ms: performance.now() - started };
+    };
+
+    // Act
+    process.kill(pid, 'SIGSTOP');
+    let idempotencyCall: { outcome: unknown; ms: number };
+    let auditWrite: { outcome: unknown; ms: number };
+    try {
+      // Powertools' calls cannot be aborted: the idempotency client's throwing 3 s request timeout bounds them.
+      idempotencyCall = await timed(() =>
+        dynamoClient(config, 'idempotency').send(
+          new GetItemCommand({ TableName: TABLE_NAME, Key: { pk: { S: 'I#alpha' }, sk: { S: 'x' } } }),
+        ),
+      );
+      // The audit store aborts at the request's budget (here 1.5 s), whatever the client timeout.
+      auditWrite = await timed(() =>
+        runInScope({ deadline: Date.now() + 1_500, requestId: 'paused' }, () => store.write([record])),
+      );
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+
+    // Assess
+    expect(idempotencyCall.outcome).toBeInstanceOf(Error);
+    expect(idempotencyCall.ms).toBeLessThan(3_000 + MARGIN_MS);
+    expect(auditWrite.outcome).toBeInstanceOf(AuditUnavailableError);
+    expect(auditWrite.ms).toBeLessThan(1_500 + MARGIN_MS);
+  }, 30_000);
 });
