@@ -76,6 +76,10 @@ async function runOnce(input: RequestInput, key: string, run: () => Promise<ApiR
   try {
     stored = await once({ key, body: input.body });
   } catch (error) {
+    // The request itself succeeded and its records are committed; only saving the answer for replays failed
+    // (the database stalled just then). Answer it: a 503 now would disown committed records, and a retry
+    // recomputes the same answer from the same deterministic keys.
+    if (fresh) return fresh;
     throw asProblem(error);
   }
   if (fresh) return fresh;
