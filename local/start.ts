@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const dynamo = await startLocalDynamoDb();
   process.env.HMAC_SECRET ||= await localHmacSecret();
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true'; // no CloudWatch here: keep the console readable
   await ensureTableOrRetry();
 
   const server = await startLocalServer({ port, root, apiKeys }).catch(async (error: unknown) => {

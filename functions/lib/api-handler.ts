@@ -15,6 +15,7 @@ import { closest, describeIssues, problemDetail, unknownFieldMessage } from '../
 import { isJsonMediaType, mediaTypeOf, unsupportedMediaType } from './content-type.js';
 import { runRequest } from './idempotency.js';
 import { logger } from './logger.js';
+import { addMetric, observabilityMiddlewares } from './observability.js';
 import {
   badRequest,
   HttpProblem,
@@ -55,6 +56,7 @@ export function apiHandler<const R extends RouteDefinition>(
   // A domain error's `field` is relative to the request: put it under where this route's input comes from.
   const where = route.request?.body ? 'body' : 'query';
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult, Error, Context>({ timeoutEarlyInMillis: 0 })
+    .use(observabilityMiddlewares())
     .use(problemResponses(where))
     .handler(async (event, context) => {
       const { lang, unknownLang } = languageOf(event);
@@ -201,6 +203,7 @@ function problemResponses(where: 'body' | 'query'): MiddlewareObj<APIGatewayProx
       const { lang } = languageOf(request.event);
       const problem = problemFor(error, where, lang);
       if (error instanceof AuditUnavailableError) logger.warn('audit store unavailable', { reason: error.message });
+      if (problem?.status === 503) addMetric('serviceUnavailable', 1);
       if (problem) {
         request.response = problem.toResponse(lang);
         return;

@@ -6,6 +6,7 @@ import { base32, checkIdOf, nextUnkeyedRef } from './check-id.js';
 import { dynamoClient, hmacSecret } from './clients.js';
 import { readConfig } from './config.js';
 import { DynamoDbAuditStore } from './dynamodb-audit-store.js';
+import { addFindings, addMetric } from './observability.js';
 import { currentScope } from './request-scope.js';
 import { WriteGate } from './write-gate.js';
 
@@ -67,7 +68,24 @@ export async function openAuditSession(tenant: string): Promise<AuditSession> {
   };
 }
 
-/** Writes the records and resolves only once all are durable and committed (the store rejects otherwise → 503). */
+/**
+ * Writes the records and resolves only once all are durable and committed (the store rejects otherwise → 503).
+ * The checks and their findings are counted once recorded: a check answered 503 was not answered.
+ */
 export async function recordAudit(records: readonly AuditRecord[]): Promise<void> {
-  await auditStore().write(records);
+  const started = performance.now();
+  try {
+    await auditStore().write(records);
+  } finally {
+    addMetric('auditWriteLatency', performance.now() - started);
+  }
+  addMetric('checks', records.length);
+  addFindings(findingCodes(records));
+}
+
+function* findingCodes(records: readonly AuditRecord[]): Generator<string> {
+  for (const record of records) {
+    yield* record.errorCodes;
+    yield* record.warningCodes;
+  }
 }

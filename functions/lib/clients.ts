@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { AuditUnavailableError } from '../../shared/audit/store.js';
 import type { FunctionConfig } from './config.js';
+import { traced } from './observability.js';
 
 const dynamoClients = new Map<string, DynamoDBClient>();
 
@@ -17,20 +18,22 @@ export function dynamoClient(config: FunctionConfig, purpose: 'audit' | 'idempot
   let client = dynamoClients.get(key);
   if (!client) {
     const local = config.dynamodbEndpoint !== undefined && !process.env.AWS_ACCESS_KEY_ID;
-    client = new DynamoDBClient({
-      region: config.region,
-      endpoint: config.dynamodbEndpoint,
-      // Powertools' idempotency calls cannot take an abort signal: one short attempt each keeps them
-      // inside the budget (see IDEMPOTENCY_RESERVE_MS).
-      maxAttempts: purpose === 'idempotency' ? 1 : 2,
-      requestHandler: {
-        connectionTimeout: 1_000,
-        requestTimeout: purpose === 'idempotency' ? 3_000 : 10_000,
-        throwOnRequestTimeout: true,
-      },
-      // DynamoDB Local accepts any credentials; skip the provider chain (and its slow metadata probes).
-      ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    });
+    client = traced(
+      new DynamoDBClient({
+        region: config.region,
+        endpoint: config.dynamodbEndpoint,
+        // Powertools' idempotency calls cannot take an abort signal: one short attempt each keeps them
+        // inside the budget (see IDEMPOTENCY_RESERVE_MS).
+        maxAttempts: purpose === 'idempotency' ? 1 : 2,
+        requestHandler: {
+          connectionTimeout: 1_000,
+          requestTimeout: purpose === 'idempotency' ? 3_000 : 10_000,
+          throwOnRequestTimeout: true,
+        },
+        // DynamoDB Local accepts any credentials; skip the provider chain (and its slow metadata probes).
+        ...(local ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+      }),
+    );
     dynamoClients.set(key, client);
   }
   return client;
@@ -48,7 +51,7 @@ export function hmacSecret(env: NodeJS.ProcessEnv = process.env): Promise<string
   if (!arn)
     return Promise.reject(new AuditUnavailableError('no HMAC secret is configured (HMAC_SECRET or HMAC_SECRET_ARN)'));
   if (cachedSecret?.source !== arn) {
-    const value = new SecretsManagerClient({})
+    const value = traced(new SecretsManagerClient({}))
       .send(new GetSecretValueCommand({ SecretId: arn }))
       .then((out) => {
         if (!out.SecretString) throw new AuditUnavailableError('the HMAC secret is empty');

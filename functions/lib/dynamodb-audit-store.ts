@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type AttributeValue,
   BatchGetItemCommand,
@@ -24,6 +25,7 @@ import {
 import { AUDIT_TABLE } from '../../shared/audit/table.js';
 import { requestRefOf } from './check-id.js';
 import { openCursor, sealCursor } from './cursor.js';
+import { logger } from './logger.js';
 import { currentScope, type RequestScope, remainingBudget } from './request-scope.js';
 import { WriteGate } from './write-gate.js';
 
@@ -32,6 +34,11 @@ const BATCH_SIZE = 25; // DynamoDB's BatchWriteItem limit
 const BATCH_GET_SIZE = 100; // DynamoDB's BatchGetItem limit
 /** An unfinished request's start is kept as long as its Idempotency-Key can be retried. */
 const REQUEST_ANCHOR_SECONDS = 86_400;
+
+/** How long a failed attempt keeps trying to mark its possibly-late commit as abandoned. */
+const ABANDON_WINDOW_MS = 120_000;
+/** Commit item attributes: the attempt that committed, and the attempts that gave up (a string set). */
+const COMMIT_NAMES = { '#exp': AUDIT_TABLE.timeToLiveAttribute, '#by': 'committedBy', '#ab': 'abandoned' };
 
 /** The item attribute naming the request whose commit makes the record count. */
 const REQUEST_REF = 'requestRef';
@@ -185,10 +192,24 @@ export class DynamoDbAuditStore implements AuditStore {
   /**
    * Writes every record (idempotent puts: the keys are deterministic), then commits their requests.
    * Refused up front when the shared gate's queue would outlast the budget; nothing is written then.
+   * If the commit was sent but the request fails anyway (budget spent while DynamoDB stalls), the
+   * commit may still land later: the attempt is then abandoned in the background (see {@link abandon}).
    */
   async write(records: readonly AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     const scope = currentScope();
+    const attempt = attemptOrder();
+    const committing = { sent: false };
+    try {
+      await this.writeRecords(records, scope);
+      await this.commit(records, scope, attempt, committing);
+    } catch (error) {
+      if (committing.sent) void this.abandon(requestsOf(records), attempt);
+      throw error;
+    }
+  }
+
+  private async writeRecords(records: readonly AuditRecord[], scope: RequestScope): Promise<void> {
     const chunks: WriteRequest[][] = [];
     for (let i = 0; i < records.length; i += BATCH_SIZE)
       chunks.push(records.slice(i, i + BATCH_SIZE).map((r) => ({ PutRequest: { Item: toAttributes(toItem(r)) } })));
@@ -205,35 +226,82 @@ export class DynamoDbAuditStore implements AuditStore {
       };
       await Promise.all(Array.from({ length: Math.min(this.writeConcurrency, chunks.length) }, worker));
     }
-    await this.commit(records, scope);
   }
 
-  /** Marks each request of `records` complete: only now do its records count. */
-  private async commit(records: readonly AuditRecord[], scope: RequestScope): Promise<void> {
-    const requests = new Map<string, { tenant: string; expiresAt: number }>();
-    for (const r of records) {
-      const id = `${r.tenant}\0${requestRefOf(r.checkId)}`;
-      const known = requests.get(id);
-      if (!known || known.expiresAt < r.expiresAt) requests.set(id, { tenant: r.tenant, expiresAt: r.expiresAt });
-    }
-    for (const [id, { tenant, expiresAt }] of requests) {
-      const ref = id.slice(tenant.length + 1);
-      await this.gate.run(scope.sequence, scope.deadline, () =>
-        this.send(
+  /**
+   * Marks each request of `records` complete: only now do its records count. The commit names its
+   * attempt; it is refused if this attempt was abandoned, or a later attempt (a retry) already committed.
+   */
+  private async commit(
+    records: readonly AuditRecord[],
+    scope: RequestScope,
+    attempt: string,
+    committing: { sent: boolean },
+  ): Promise<void> {
+    for (const { tenant, ref, expiresAt } of requestsOf(records)) {
+      await this.gate.run(scope.sequence, scope.deadline, () => {
+        committing.sent = true;
+        return this.send(
           (o) =>
             this.client.send(
               new UpdateItemCommand({
                 TableName: this.tableName,
                 Key: toAttributes({ [PK.name]: requestKey(tenant), [SK.name]: ref }),
-                UpdateExpression: 'SET committed = :yes, #exp = :exp',
-                ExpressionAttributeNames: { '#exp': AUDIT_TABLE.timeToLiveAttribute },
-                ExpressionAttributeValues: { ':yes': { BOOL: true }, ':exp': { N: String(expiresAt) } },
+                UpdateExpression: 'SET committed = :yes, #exp = :exp, #by = :me',
+                ConditionExpression: 'NOT contains(#ab, :me) AND (attribute_not_exists(#by) OR #by <= :me)',
+                ExpressionAttributeNames: COMMIT_NAMES,
+                ExpressionAttributeValues: {
+                  ':yes': { BOOL: true },
+                  ':exp': { N: String(expiresAt) },
+                  ':me': { S: attempt },
+                },
               }),
               o,
             ),
           scope,
-        ),
-      );
+        );
+      });
+    }
+  }
+
+  /**
+   * Undoes a commit that may still be on its way. An aborted call is only abandoned by this client:
+   * a stalled DynamoDB still applies it when it resumes, after the 503 has been answered. Abandoning
+   * marks the attempt in the commit item: its commit is refused if it arrives later, and un-done if it
+   * came first — unless a retry has committed since. Runs in the background (the 503 does not wait),
+   * retrying for up to {@link ABANDON_WINDOW_MS} so it also outlasts a restart of the database.
+   */
+  private async abandon(requests: readonly RequestToCommit[], attempt: string): Promise<void> {
+    const until = Date.now() + ABANDON_WINDOW_MS;
+    for (const { tenant, ref } of requests) {
+      for (let pause = 250; ; pause = Math.min(5_000, pause * 2)) {
+        try {
+          await this.client.send(
+            new UpdateItemCommand({
+              TableName: this.tableName,
+              Key: toAttributes({ [PK.name]: requestKey(tenant), [SK.name]: ref }),
+              UpdateExpression: 'SET committed = :no, #exp = if_not_exists(#exp, :exp) ADD #ab :us',
+              ConditionExpression: 'attribute_not_exists(#by) OR #by = :me',
+              ExpressionAttributeNames: COMMIT_NAMES,
+              ExpressionAttributeValues: {
+                ':no': { BOOL: false },
+                ':exp': { N: String(Math.floor(Date.now() / 1000) + REQUEST_ANCHOR_SECONDS) },
+                ':me': { S: attempt },
+                ':us': { SS: [attempt] },
+              },
+            }),
+            { abortSignal: AbortSignal.timeout(Math.max(1, until - Date.now())) },
+          );
+          break;
+        } catch (error) {
+          if (error instanceof ConditionalCheckFailedException) break; // a retry committed since: keep it
+          if (Date.now() + pause >= until) {
+            logger.error('an abandoned audit commit could not be marked', { errorName: (error as Error).name });
+            break;
+          }
+          await sleep(pause);
+        }
+      }
     }
   }
 
@@ -401,3 +469,30 @@ export class DynamoDbAuditStore implements AuditStore {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One request's commit item, and how long its records live. */
+interface RequestToCommit {
+  tenant: string;
+  ref: string;
+  expiresAt: number;
+}
+
+/** The requests `records` belong to (one, in practice), each with its records' latest expiry. */
+function requestsOf(records: readonly AuditRecord[]): RequestToCommit[] {
+  const requests = new Map<string, RequestToCommit>();
+  for (const r of records) {
+    const ref = requestRefOf(r.checkId);
+    const id = `${r.tenant}\0${ref}`;
+    const known = requests.get(id);
+    if (!known || known.expiresAt < r.expiresAt) requests.set(id, { tenant: r.tenant, ref, expiresAt: r.expiresAt });
+  }
+  return [...requests.values()];
+}
+
+/**
+ * A write attempt's name in its commit item, ordered by start time: a retry (which starts after the
+ * failed attempt answered) sorts after it, so an older attempt's late commit cannot override it.
+ */
+function attemptOrder(now = Date.now()): string {
+  return `${now.toString(36).padStart(9, '0')}.${randomUUID()}`;
+}

@@ -13,6 +13,7 @@ import type { ApiResult } from './api-handler.js';
 import { dynamoClient, hmacSecret } from './clients.js';
 import { readConfig } from './config.js';
 import { openAnswer, sealAnswer } from './cursor.js';
+import { addMetric } from './observability.js';
 import { badRequest, HttpProblem } from './problem.js';
 import { deadlineOf, runInScope } from './request-scope.js';
 
@@ -80,9 +81,14 @@ async function runOnce(input: RequestInput, key: string, run: () => Promise<ApiR
   try {
     stored = await once({ key, body: input.body });
   } catch (error) {
+    // The request itself succeeded and its records are committed; only saving the answer for replays failed
+    // (the database stalled just then). Answer it: a 503 now would disown committed records, and a retry
+    // recomputes the same answer from the same deterministic keys.
+    if (fresh) return fresh;
     throw asProblem(error);
   }
   if (fresh) return fresh;
+  addMetric('idempotentReplays', 1);
   // A replay. Record keys are deterministic, so running again rewrites the same records and gives the same answer.
   const opened =
     stored && typeof stored === 'object' && 'sealed' in stored && typeof stored.sealed === 'string'

@@ -123,9 +123,15 @@ const oddQueryPairs: fc.Arbitrary<[string, string][]> = fc.array(
   { maxLength: 4 },
 );
 
+/** Lone UTF-16 surrogates: `encodeURIComponent` throws on them, and no client can send them anyway. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function queryString(pairs: [string, string][], style: 'encoded' | 'raw'): string {
   if (pairs.length === 0) return '';
-  const enc = (s: string) => (style === 'encoded' ? encodeURIComponent(s) : s.replace(/[\s#]/g, encodeURIComponent));
+  const enc = (raw: string) => {
+    const s = raw.replace(LONE_SURROGATE, '\uFFFD');
+    return style === 'encoded' ? encodeURIComponent(s) : s.replace(/[\s#]/g, encodeURIComponent);
+  };
   return `?${pairs.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&')}`;
 }
 

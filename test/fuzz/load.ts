@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { randomKzIin } from '../helpers/identifiers.js';
 
 /**
  * Load and fault helpers shared by test/integration/faults.test.ts: POSTs with an Idempotency-Key whose
  * answers are all kept (status, time, checkIds), identifiers unique within a run (so records can be counted
- * per request), and the DynamoDB Local process found by its port.
+ * per request), and which stored records count as complete.
  */
 
 export interface SentCheck {
@@ -94,17 +93,6 @@ export async function sendCheck(
   }
 }
 
-/** The pid of the DynamoDB Local JVM listening on `port`, if one runs. */
-export function dynamoDbLocalPid(port: number): number | undefined {
-  try {
-    const out = execFileSync('pgrep', ['-f', `DynamoDBLocal\\.jar .*-port ${port}( |$)`], { encoding: 'utf8' });
-    const pids = out.split('\n').filter(Boolean).map(Number);
-    return pids.length === 1 ? pids[0] : undefined;
-  } catch {
-    return undefined; // pgrep exits 1 when nothing matches
-  }
-}
-
 /** Whether anything answers HTTP at `endpoint` within a second. */
 export async function answers(endpoint: string): Promise<boolean> {
   try {
@@ -117,17 +105,29 @@ export async function answers(endpoint: string): Promise<boolean> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Items of the audit table's commit partitions (`R#<tenant>`): a request's records count once it is committed. */
+const COMMIT_PARTITION = 'R#';
+
 /**
- * Whether a stored audit record presents itself as a finished check. A request answered 503 may leave
- * records only if they say they are not complete; the audit store's marker is one of these (the lead
- * adjusts this list to the marker the store finally uses).
+ * The requests whose commit item says `committed: true`, as `<tenant>\0<requestRef>`. The audit store
+ * writes a request's records first and its commit item last, and hides records of uncommitted requests
+ * from every listing: that is what "complete" means for a stored record.
  */
-export function looksComplete(item: Record<string, unknown>): boolean {
-  const state = String(item.status ?? item.state ?? '').toLowerCase();
-  return !(
-    item.incomplete === true ||
-    item.complete === false ||
-    item.pending === true ||
-    ['pending', 'incomplete', 'in_progress', 'inprogress', 'started'].includes(state)
-  );
+export function committedRequests(items: readonly Record<string, unknown>[]): Set<string> {
+  const committed = new Set<string>();
+  for (const item of items) {
+    const pk = String(item.pk ?? '');
+    if (pk.startsWith(COMMIT_PARTITION) && item.committed === true)
+      committed.add(`${pk.slice(COMMIT_PARTITION.length)}\0${String(item.sk)}`);
+  }
+  return committed;
+}
+
+/**
+ * Whether a stored audit record presents itself as a finished check: its request is committed. Records
+ * without a `requestRef` (written before commit items existed) are complete by definition.
+ */
+export function looksComplete(item: Record<string, unknown>, committed: ReadonlySet<string>): boolean {
+  if (typeof item.requestRef !== 'string') return true;
+  return committed.has(`${String(item.tenant)}\0${item.requestRef}`);
 }

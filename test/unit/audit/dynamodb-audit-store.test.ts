@@ -101,6 +101,48 @@ describe('DynamoDbAuditStore', () => {
     expect(Date.now() - started).toBeLessThan(1_000);
   });
 
+  it('abandons a commit that was sent but not answered in time, so a late commit cannot make the records count', async () => {
+    // Prepare: the commit stalls until aborted (as a paused DynamoDB); later calls answer
+    const { client, sent } = fakeClient((command, options) => {
+      const update = command as UpdateItemCommand;
+      if (update instanceof UpdateItemCommand && update.input.UpdateExpression?.includes('committed = :yes'))
+        return new Promise((_, reject) =>
+          options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
+      return Promise.resolve({});
+    });
+
+    // Act
+    const written = inScope(300, () => store(client).write(records(1)));
+    await expect(written).rejects.toBeInstanceOf(AuditUnavailableError);
+    await new Promise((r) => setTimeout(r, 50)); // the abandon runs in the background
+
+    // Assess: the commit named its attempt; the abandon names the same one and un-commits only that attempt
+    const [commit, abandon] = sent.filter((c) => c instanceof UpdateItemCommand) as UpdateItemCommand[];
+    const attempt = commit?.input.ExpressionAttributeValues?.[':me']?.S;
+    expect(attempt).toEqual(expect.any(String));
+    expect(commit?.input.ConditionExpression).toContain('NOT contains(#ab, :me)');
+    expect(abandon?.input.UpdateExpression).toContain('ADD #ab :us');
+    expect(abandon?.input.ExpressionAttributeValues?.[':us']).toEqual({ SS: [attempt] });
+    expect(abandon?.input.ConditionExpression).toBe('attribute_not_exists(#by) OR #by = :me');
+  });
+
+  it('does not abandon anything when it failed before the commit was sent', async () => {
+    // Prepare
+    const { client, sent } = fakeClient(async (command) => {
+      if (command instanceof PutItemCommand) throw new Error('connection refused');
+      return {};
+    });
+
+    // Act
+    const written = inScope(1_000, () => store(client).write(records(1)));
+
+    // Assess
+    await expect(written).rejects.toBeInstanceOf(AuditUnavailableError);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent.some((c) => c instanceof UpdateItemCommand)).toBe(false);
+  });
+
   it('sends nothing when the budget is already spent', async () => {
     // Prepare
     const { client, sent } = fakeClient(async () => ({}));
