@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { Lang } from '../../../shared/i18n/languages.js';
 import type { Country, IdentifierResult } from '../../../shared/identifiers/types.js';
 import { validateIdentifier } from '../../../shared/identifiers/validate.js';
 import { type Speaker, useSpeaker } from '../i18n.js';
@@ -31,9 +32,8 @@ function Details({ result }: { result: IdentifierResult }) {
 function checkAll(
   text: string,
   country: Country | undefined,
-  lang: string,
+  lang: Lang,
 ): { value: string; result: IdentifierResult }[] {
-  // `lang` rides along for when the library formats its messages in the page's language.
   const options = { country, lang };
   return text
     .split(/\r?\n/)
