@@ -4,6 +4,7 @@
  * through {@link t}, so a code cannot have a message in one language and not another: each entry is a
  * `Record<Lang, …>` and a test walks the whole catalog.
  */
+import { CLI_MESSAGES } from './cli.js';
 import { ESF_MESSAGES } from './esf.js';
 import { IDENTIFIER_MESSAGES } from './identifiers.js';
 import { DEFAULT_LANG, type Lang } from './languages.js';
@@ -12,7 +13,10 @@ export { DEFAULT_LANG, LANGUAGES, type Lang, langOf, negotiateLang } from './lan
 
 type Entry = { readonly [L in Lang]: (params: never) => string };
 
-export const MESSAGES = { ...IDENTIFIER_MESSAGES, ...ESF_MESSAGES } as const satisfies Record<string, Entry>;
+export const MESSAGES = { ...IDENTIFIER_MESSAGES, ...ESF_MESSAGES, ...CLI_MESSAGES } as const satisfies Record<
+  string,
+  Entry
+>;
 
 export type MessageKey = keyof typeof MESSAGES;
 
