@@ -79,7 +79,7 @@ export function vatLines(result: VatAssessment): string[] {
     say('cli.vat.verdict', {
       applies: result.vatApplies,
       country: result.vatCountry,
-      rate: `${Math.round(result.rate * 10_000) / 100}%`,
+      rate: `${result.rate}%`,
       liable: result.liableParty,
     }),
     say('cli.vat.registration', {
