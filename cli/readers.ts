@@ -131,6 +131,9 @@ function breaksIn(row: readonly string[], crOnly: boolean): number {
   return n;
 }
 
+/** `rowIndex` of a row held before the header was chosen: its parser errors travel with it. */
+const PREAMBLE = -2;
+
 /** A row of empty or whitespace-only cells (`;;;;`, a lone BOM): blank, wherever it stands. */
 const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\uFEFF/, '').trim() === '');
 
@@ -147,7 +150,7 @@ class CsvChunker {
   /** Blank lines since the last data row: counted only once a data row follows (a final newline is no blank row). */
   private pendingBlank = 0;
   /** Rows read before the header is chosen. */
-  private preamble: { row: string[]; line: number }[] = [];
+  private preamble: { row: string[]; line: number; errors?: string[] }[] = [];
   private preambleFilled = 0;
 
   constructor(
@@ -173,7 +176,9 @@ class CsvChunker {
         if (this.accept(row, line, out) && mapped) rowIndex[i] = out.rows.length - 1;
         continue;
       }
-      this.preamble.push({ row, line });
+      const errors = mapped ? results.errors.filter((e) => e.row === i).map((e) => e.message) : [];
+      if (mapped) rowIndex[i] = PREAMBLE;
+      this.preamble.push(errors.length ? { row, line, errors } : { row, line });
       if (!isBlank(row)) this.preambleFilled++;
       if (this.choice.row ? line >= this.choice.row : this.preambleFilled >= HEADER_SEARCH_ROWS) this.decide(out);
     }
@@ -203,7 +208,10 @@ class CsvChunker {
     if (!found) throw new InputError(say('cli.error.headerRow', { row: this.choice.row ?? 1, file: this.path }));
     this.header = [(found.row[0] ?? '').replace(/^\uFEFF/, ''), ...found.row.slice(1)];
     this.headerLine = found.line;
-    for (const r of this.preamble) if (r.line > found.line) this.accept(r.row, r.line, out);
+    for (const r of this.preamble) {
+      if (r.line <= found.line || !this.accept(r.row, r.line, out)) continue;
+      for (const message of r.errors ?? []) out.errors.push({ index: out.rows.length - 1, message });
+    }
     this.preamble = [];
   }
 
@@ -234,6 +242,7 @@ class CsvChunker {
       const inChunk = i >= 0 && i < length;
       // papaparse may flag the row it carries over to the next chunk (index == data.length).
       const index = inChunk ? (rowIndex[i] ?? -1) : -1;
+      if (index === PREAMBLE) continue; // kept with its row until the header is chosen
       if (index >= 0) chunk.errors.push({ index, message: e.message });
       else notes.push({ line: inChunk ? (lineOf[i] ?? this.nextLine) : this.nextLine, message: e.message });
     }

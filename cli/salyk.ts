@@ -115,8 +115,8 @@ program
       console.log(
         `${say(result.valid ? 'cli.check.valid' : 'cli.check.invalid')}: ${result.country ?? '?'} ${result.kind ?? ''}`.trim(),
       );
-      for (const e of result.errors) console.log(`  ${say('cli.check.error')}: ${e.code}: ${e.message}`);
-      for (const w of result.warnings) console.log(`  ${say('cli.check.warning')}: ${w.code}: ${w.message}`);
+      for (const e of result.errors) console.log(`  ${say('cli.check.error').padEnd(7)} ${e.code}: ${e.message}`);
+      for (const w of result.warnings) console.log(`  ${say('cli.check.warning').padEnd(7)} ${w.code}: ${w.message}`);
       if (result.suggestion)
         console.log(`  ${say('cli.check.suggestion')}: ${result.suggestion.value} (${result.suggestion.reason})`);
       for (const [k, v] of Object.entries(result.details)) console.log(`  ${k}: ${v}`);
@@ -133,7 +133,7 @@ program
     const request = EsfPrecheckRequest.safeParse(await readJson(file));
     if (!request.success) {
       throw new InputError(
-        say('cli.error.invalidRequest', {
+        say('cli.error.invalidInvoice', {
           file,
           issues: request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         }),

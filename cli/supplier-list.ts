@@ -94,7 +94,7 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
     pickHeader: headerPicker(options),
   });
   const column = tinColumnOf(source.header, options);
-  const format = options.format ?? source.format;
+  const format = options.format ?? formatOfName(options.output) ?? source.format;
   const output = options.output ?? defaultOutputPath(options.input, source.format, format);
   const summary = new SummaryCollector(options.input, output, source.header[column] ?? '');
   const out = new OutputFile(output);
@@ -121,15 +121,26 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
   return summary.finish(started);
 }
 
+/** `-o x.xlsx` means XLSX, `-o x.csv` (or .txt, .tsv) CSV; other names say nothing. */
+function formatOfName(output: string | undefined): OutputFormat | undefined {
+  if (!output) return undefined;
+  if (/\.xlsx$/i.test(output)) return 'xlsx';
+  return /\.(csv|txt|tsv)$/i.test(output) ? 'csv' : undefined;
+}
+
 /** Picks the header row among the first rows, or explains what was found instead (columns with samples, sheets). */
 function headerPicker(options: ValidateFileOptions): HeaderPicker {
   return (rows, where) => {
     const at = chooseHeaderRow(rows, options.column);
     if (at >= 0) return at;
     const lines = [
-      options.column
-        ? say('cli.error.noColumn', { column: options.column, file: options.input })
-        : say('cli.error.noTinColumn', { file: options.input }),
+      `${
+        options.column
+          ? say('cli.error.noColumn', { column: options.column, file: options.input })
+          : say('cli.error.noTinColumn', { file: options.input })
+      } (${candidateColumns(rows)
+        .map((c) => c.header)
+        .join(', ')})`,
       `  ${say('cli.error.candidates')}`,
       ...candidateColumns(rows).map(
         (c) => `  ${c.tinLike ? '*' : ' '} ${String(c.number).padStart(2)} "${c.header}": ${c.samples.join(', ')}`,

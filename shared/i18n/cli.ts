@@ -144,7 +144,7 @@ export const CLI_MESSAGES = {
   },
   'cli.error.noTinColumn': {
     en: (p: { file: string }) =>
-      `no TIN column found in ${p.file}: name it with --column (a header or a number), and with --header-row if the header is not among the first rows`,
+      `no TIN column in ${p.file}: name one with --column (a header or a number), and the header's row with --header-row if it is not among the first rows`,
     ru: (p: { file: string }) =>
       `в ${p.file} не найден столбец ИИН/БИН (ИНН): укажите его через --column (заголовок или номер), а строку заголовков — через --header-row`,
     kk: (p: { file: string }) =>
@@ -247,9 +247,15 @@ export const CLI_MESSAGES = {
   },
   'cli.error.notJson': {
     en: (p: { file: string }) => `${p.file} is not valid JSON`,
-    ru: (p: { file: string }) => `${p.file} — не JSON`,
+    ru: (p: { file: string }) => `${p.file} — это не JSON`,
     kk: (p: { file: string }) => `${p.file} — JSON емес`,
     ky: (p: { file: string }) => `${p.file} — JSON эмес`,
+  },
+  'cli.error.invalidInvoice': {
+    en: (p: { file: string; issues: string }) => `${p.file} is not a valid invoice: ${p.issues}`,
+    ru: (p: { file: string; issues: string }) => `${p.file} — неверный ЭСФ: ${p.issues}`,
+    kk: (p: { file: string; issues: string }) => `${p.file} — қате ЭШФ: ${p.issues}`,
+    ky: (p: { file: string; issues: string }) => `${p.file} — туура эмес ЭЭФ: ${p.issues}`,
   },
   'cli.vat.verdict': {
     en: (p: { applies: boolean; country: string; rate: string; liable: string }) =>
