@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import iconv from 'iconv-lite';
+import { say } from './lang.js';
 import { InputError } from './table.js';
 
 /**
@@ -155,26 +156,31 @@ export class DecodeStream extends Transform {
   }
 
   private undecodable(): InputError {
-    const hint =
-      this.encoding.name === 'utf-8'
-        ? ' (it starts as UTF-8 but is not: if it is a Windows-1251 export, pass --encoding cp1251)'
-        : ' (pass the right one with --encoding)';
     return new InputError(
-      `${this.path} cannot be read as ${this.encoding.name} near byte ${this.bytesIn}${hint}; no character was replaced`,
+      say('cli.error.undecodable', { file: this.path, encoding: this.encoding.name, byte: this.bytesIn }),
     );
   }
 }
 
-/** Characters Windows-1251 can write (built from its own table), for the check before encoding. */
-let cp1251Missing: RegExp | undefined;
-function missingIn1251(): RegExp {
-  if (!cp1251Missing) {
+/** Which UTF-16 code units Windows-1251 can write (built from its own table), for the check before encoding. */
+let cp1251Table: Uint8Array | undefined;
+function table1251(): Uint8Array {
+  if (!cp1251Table) {
+    cp1251Table = new Uint8Array(65_536);
     const all = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows-1251');
-    const chars = [...all].filter((c) => c !== '\uFFFD');
-    const escaped = chars.map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    cp1251Missing = new RegExp(`[^${escaped}]`, 'u');
+    for (const c of all) if (c !== '\uFFFD') cp1251Table[c.charCodeAt(0)] = 1;
   }
-  return cp1251Missing;
+  return cp1251Table;
+}
+
+/** The first character of `text` Windows-1251 cannot write, or `undefined` (a table lookup: this runs on every chunk). */
+function missingIn1251(text: string): string | undefined {
+  const table = table1251();
+  for (let i = 0; i < text.length; i++) {
+    if (table[text.charCodeAt(i)] !== 1)
+      return text.codePointAt(i) === undefined ? text[i] : String.fromCodePoint(text.codePointAt(i) ?? 0);
+  }
+  return undefined;
 }
 
 /** Turns output text into bytes of one encoding; a character the encoding cannot hold is an error, never a `?`. */
@@ -188,22 +194,19 @@ export interface TextEncoder1 {
 export function textEncoder(encoding: TextEncoding): TextEncoder1 {
   const preamble = encoding.bom ? (BOMS[encoding.name] ?? Buffer.alloc(0)) : Buffer.alloc(0);
   if (encoding.name === 'utf-8') return { preamble, encode: (text) => text };
-  const strict = encoding.name === 'windows-1251' ? missingIn1251() : undefined;
+  const strict = encoding.name === 'windows-1251';
+  const encoder = iconv.getEncoder(encoding.name, { addBOM: false });
   return {
     preamble,
     encode: (text) => {
-      const bad = strict?.exec(text);
-      if (bad) {
-        throw new InputError(
-          `"${bad[0]}" cannot be written in ${encoding.name}: choose another with --output-encoding (e.g. utf-8)`,
-        );
-      }
-      return iconv.encode(text, encoding.name);
+      const bad = strict ? missingIn1251(text) : undefined;
+      if (bad) throw new InputError(say('cli.error.unencodable', { char: bad, encoding: encoding.name }));
+      return encoder.write(text);
     },
   };
 }
 
 /** Whether every character of `text` can be written in `encoding` (for choosing an output encoding up front). */
 export function canEncode(text: string, encoding: string): boolean {
-  return encoding !== 'windows-1251' || !missingIn1251().test(text);
+  return encoding !== 'windows-1251' || missingIn1251(text) === undefined;
 }
