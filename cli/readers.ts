@@ -145,6 +145,8 @@ const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\
 class CsvChunker {
   header: string[] | undefined;
   headerLine = 0;
+  /** The input's line break, written back in the output. */
+  linebreak = '\n';
   /** The physical line the next row papaparse hands over starts on. */
   private nextLine = 1;
   /** Blank lines since the last data row: counted only once a data row follows (a final newline is no blank row). */
@@ -162,6 +164,7 @@ class CsvChunker {
   chunk(results: Papa.ParseResult<string[]>): RowChunk | undefined {
     const data = results.data;
     const crOnly = results.meta.linebreak === '\r';
+    if (!this.header && results.meta.linebreak) this.linebreak = results.meta.linebreak;
     const out: RowChunk = { rows: [], lines: [], errors: [] };
     // Only when the parser flagged something: index into `data` → index into `rows` (-1 for dropped lines), and its line.
     const mapped = results.errors.length > 0;
@@ -311,6 +314,7 @@ function openCsv(
           header: chunker.header,
           headerLine: chunker.headerLine,
           delimiter,
+          newline: chunker.linebreak,
           bom: encoding.bom,
           encoding,
           totalBytes,

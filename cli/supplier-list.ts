@@ -168,7 +168,7 @@ interface TableWriter {
 function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: OutputFile): TableWriter {
   const { encoding, utf8Instead } = outputEncoding(source, options);
   const encoder = textEncoder(encoding);
-  const csv = csvWriter(source.delimiter);
+  const csv = csvWriter(source.delimiter, source.newline);
   let text = '';
   return {
     encoding: encoding.name + (encoding.bom ? ' BOM' : ''),
@@ -179,7 +179,7 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
     },
     sink: {
       row: (cells, valid, country, kind, codes, messages, suggestion) => {
-        text += `${csv.line(cells, '')}${valid}${csv.delimiter}${country}${csv.delimiter}${kind}${csv.delimiter}${codes}${csv.delimiter}${csv.escapeCell(messages)}${csv.delimiter}${suggestion}\n`;
+        text += `${csv.line(cells, '')}${valid}${csv.delimiter}${country}${csv.delimiter}${kind}${csv.delimiter}${codes}${csv.delimiter}${csv.escapeCell(messages)}${csv.delimiter}${suggestion}${csv.newline}`;
       },
       flush: async () => {
         const chunk = text;
@@ -573,16 +573,16 @@ class ResultWriter {
  * RFC 4180 output: a field is quoted only when it holds the delimiter, a quote or a line break.
  * (Hand-written because it runs for every cell of million-row files; papaparse's unparse was a third of the time.)
  */
-function csvWriter(delimiter: string) {
+function csvWriter(delimiter: string, newline = '\n') {
   const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
   const escapeCell = (cell: string) => (special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
-  const line = (cells: readonly string[], end = '\n') => {
+  const line = (cells: readonly string[], end = newline) => {
     let out = escapeCell(cells[0] ?? '');
     for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i] ?? '');
     return out + (end === '' ? delimiter : end);
   };
-  return { line, escapeCell, delimiter };
+  return { line, escapeCell, delimiter, newline };
 }
 
 /**

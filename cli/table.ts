@@ -26,6 +26,8 @@ export interface TableSource {
   headerLine: number;
   /** CSV delimiter detected in the input (`,` for XLSX). */
   delimiter: string;
+  /** CSV line break of the input (`\r\n` from Excel and 1C), written back; `\n` for XLSX. */
+  newline?: string;
   /** Write a BOM in CSV output: the input CSV had one, or the input is a workbook (Excel needs it for Cyrillic). */
   bom: boolean;
   /** A CSV's text encoding as detected or forced (UTF-8 for a workbook). */

@@ -240,8 +240,8 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
         ['ИП Беков', TIN.kzIin, 'Астана', 'true', 'KZ', 'IIN'],
       ]);
       expect(out.text).toContain('"ТОО ""Альфа""; филиал";');
-      // The BOM is written back so Excel keeps reading the Cyrillic as UTF-8.
-      expect(out.text.split('\n')[0]).toBe(`\uFEFFНаименование;БИН;Адрес;${RESULT_COLUMNS.join(';')}`);
+      // The BOM is written back so Excel keeps reading the Cyrillic as UTF-8, and so are the CRLF line breaks.
+      expect(out.text.split('\r\n')[0]).toBe(`\uFEFFНаименование;БИН;Адрес;${RESULT_COLUMNS.join(';')}`);
     });
 
     it('reads a tab-separated file', async () => {

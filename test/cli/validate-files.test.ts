@@ -76,6 +76,8 @@ describe('CLI: supplier lists as they come', () => {
     });
     const text = iconv.decode(out, 'windows-1251');
     expect(text).not.toContain('\uFFFD');
+    // the input's CRLF line breaks are kept
+    expect(text.split('\r\n').length).toBe(text.split('\n').length);
     expect(text).toContain('ТОО «Алем-Ёлка» (ёжик)');
     expect(text).toMatch(/ТОО Пусто;;Шымкент;3;false;;;EMPTY_VALUE;/);
   });
@@ -109,7 +111,7 @@ describe('CLI: supplier lists as they come', () => {
     expect(run.code).toBe(0);
     const out = await readFile(input.replace(/\.txt$/, '.checked.txt'));
     expect([...out.subarray(0, 2)]).toEqual([0xff, 0xfe]);
-    const lines = iconv.decode(out.subarray(2), 'utf-16le').split('\n');
+    const lines = iconv.decode(out.subarray(2), 'utf-16le').split('\r\n');
     expect(lines[0]).toBe('Наименование\tИИН (БИН)\tvalid\tcountry\tkind\terrors\tmessages\tsuggestion');
     expect(lines[1]).toBe(`Альфа\t${TIN.kzIinLeadingZero}\ttrue\tKZ\tIIN\t\t\t`);
   });
@@ -384,6 +386,6 @@ describe('CLI: esf -', () => {
   it('reads the invoice from stdin', async () => {
     const run = await salyk(['esf', '-', '--json'], { stdin: '{"not":"an invoice"}' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^salyk: stdin|- is not a valid request/);
+    expect(run.stderr).toMatch(/^salyk: - is not a valid invoice: /);
   });
 });
