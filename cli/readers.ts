@@ -15,7 +15,6 @@ import {
 } from './table.js';
 
 export {
-  HEADER_SEARCH_ROWS,
   type HeaderPicker,
   InputError,
   type OpenOptions,

@@ -67,8 +67,6 @@ const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'sugge
 const MAX_EXAMPLES = 5;
 const MAX_PARSE_ERRORS = 100;
 
-export { defaultOutputPath } from './output.js';
-
 /** Per-row results of one chunk: `null` for a malformed row. */
 type ChunkResults = (IdentifierResult | null)[];
 

@@ -37,7 +37,7 @@ const TIN_PHRASES: readonly (readonly string[])[] = [
 const OTHER_PARTY = ['руковод', 'директор', 'director', 'банк', 'bank', 'бухгалт', 'учредит', 'басшы'];
 
 /** Header cell → lower-case tokens (letters and digits), `ё` read as `е`. */
-export function headerTokens(cell: string): string[] {
+function headerTokens(cell: string): string[] {
   return cell
     .replace(/^\uFEFF/, '')
     .toLowerCase()
@@ -50,7 +50,7 @@ export function headerTokens(cell: string): string[] {
  * How strongly a header cell names the TIN column: 0 not at all; 3 only TIN names (`БИН/ИИН`, `ИИН (БИН)`);
  * 2 a TIN name with other words (`ИНН поставщика`) or a spelled-out name; 1 a TIN of another party (`ИИН руководителя`).
  */
-export function tinHeaderScore(cell: string): number {
+function tinHeaderScore(cell: string): number {
   const tokens = headerTokens(cell);
   if (tokens.length === 0) return 0;
   const named = tokens.filter((t) => TIN_TOKENS.has(t)).length;

@@ -30,7 +30,7 @@ const defined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The request body from flags (a JSON file's body is used as it is; flags given too override its fields). */
-export function vatBody(flags: VatFlags, file?: Record<string, unknown>): unknown {
+function vatBody(flags: VatFlags, file?: Record<string, unknown>): unknown {
   const part = (key: string) => (file?.[key] && typeof file[key] === 'object' ? (file[key] as object) : {});
   return {
     ...file,
@@ -64,7 +64,7 @@ export function vatBody(flags: VatFlags, file?: Record<string, unknown>): unknow
 }
 
 /** Validates the body with the API route's own schema (same answer as `POST /v1/vat/assess`) and assesses it. */
-export function assessVatBody(body: unknown, source: string): VatAssessment {
+function assessVatBody(body: unknown, source: string): VatAssessment {
   const request = VatAssessRequest.safeParse(body);
   if (!request.success) {
     const issues = request.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
@@ -74,7 +74,7 @@ export function assessVatBody(body: unknown, source: string): VatAssessment {
 }
 
 /** The answer as a person reads it: verdict, registration, filing, amounts, and every reason with its citation. */
-export function vatLines(result: VatAssessment): string[] {
+function vatLines(result: VatAssessment): string[] {
   const lines = [
     say('cli.vat.verdict', {
       applies: result.vatApplies,
