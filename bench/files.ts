@@ -79,7 +79,7 @@ export async function writeAccountantXlsx(path: string, rows: number): Promise<v
     for (const part of pending) if (!out.write(part)) await once(out, 'drain');
     pending = [];
   };
-  xlsx.header(['Наименование', 'БИН/ИИН', 'Город']);
+  await xlsx.header(['Наименование', 'БИН/ИИН', 'Город']);
   const row = rowsOf();
   let batch: { cells: string[]; invalid: boolean }[] = [];
   for (let i = 1; i <= rows; i++) {
@@ -87,13 +87,13 @@ export async function writeAccountantXlsx(path: string, rows: number): Promise<v
     const [name, tin, city] = row(i);
     batch.push({ cells: [name, tin.replace(/\D/g, '').replace(/^0+/, ''), city], invalid: false });
     if (batch.length === 5_000) {
-      xlsx.rows(batch);
+      await xlsx.rows(batch);
       batch = [];
       await flush();
     }
   }
-  xlsx.rows(batch);
-  xlsx.finish('Поставщики', 'Итоги', []);
+  await xlsx.rows(batch);
+  await xlsx.finish('Поставщики', 'Итоги', []);
   await flush();
   out.end();
   await once(out, 'finish');

@@ -228,7 +228,7 @@ function xlsxWriter(source: TableSource, column: number, out: OutputFile): Table
   return {
     encoding: 'xlsx',
     start: async (header) => {
-      xlsx.header([...header, ...RESULT_COLUMNS]);
+      await xlsx.header([...header, ...RESULT_COLUMNS]);
       await drain();
     },
     sink: {
@@ -236,8 +236,9 @@ function xlsxWriter(source: TableSource, column: number, out: OutputFile): Table
         rows.push({ cells: [...cells, valid, country, kind, codes, messages, suggestion], invalid: valid !== 'true' });
       },
       flush: async () => {
-        xlsx.rows(rows);
+        const batch = rows;
         rows = [];
+        await xlsx.rows(batch);
         await drain();
       },
     },
@@ -253,7 +254,7 @@ function xlsxWriter(source: TableSource, column: number, out: OutputFile): Table
         [labels[5] ?? '', labels[6] ?? '', labels[7] ?? ''],
         ...counts.codes.map((c) => [c.code, c.count, c.exampleRows.join(', ')]),
       ];
-      xlsx.finish('Checked', say('cli.summary.sheet'), table);
+      await xlsx.finish('Checked', say('cli.summary.sheet'), table);
       await drain();
     },
   };
