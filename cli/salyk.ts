@@ -189,16 +189,17 @@ program
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       console.log(
-        `${result.resident ? 'RESIDENT' : 'not resident'} in ${opts.year} (decided by ${result.decidedBy}); ${result.daysInTaxYear} days in the tax year`,
+        say('cli.residency.verdict', {
+          resident: result.resident,
+          year: opts.year,
+          decidedBy: result.decidedBy,
+          days: result.daysInTaxYear,
+        }),
       );
-      if (result.window)
-        console.log(`  day test met: ${result.window.days} days from ${result.window.start} to ${result.window.end}`);
-      else
-        console.log(
-          `  most days in a 12-month window: ${result.maxWindow.days} (${result.maxWindow.start} to ${result.maxWindow.end}), threshold ${result.threshold}`,
-        );
+      if (result.window) console.log(say('cli.residency.window', result.window));
+      else console.log(say('cli.residency.maxWindow', { ...result.maxWindow, threshold: result.threshold }));
       if (result.daysUntilThreshold !== undefined)
-        console.log(`  days of presence still allowed: ${result.daysUntilThreshold}`);
+        console.log(say('cli.residency.allowed', { days: result.daysUntilThreshold }));
       for (const r of result.reasons) console.log(`  - ${r.text} [${r.confidence}: ${r.citation}]`);
     }
   });

@@ -307,4 +307,40 @@ export const CLI_MESSAGES = {
     kk: (p: { net: number; vat: number; gross: number }) => `  ҚҚС-сыз ${p.net}, ҚҚС ${p.vat}, ҚҚС-мен ${p.gross}`,
     ky: (p: { net: number; vat: number; gross: number }) => `  КНСсыз ${p.net}, КНС ${p.vat}, КНС менен ${p.gross}`,
   },
+  'cli.residency.verdict': {
+    en: (p: { resident: boolean; year: number; decidedBy: string; days: number }) =>
+      `${p.resident ? 'RESIDENT' : 'not resident'} in ${p.year} (decided by ${p.decidedBy}); ${p.days} days in the tax year`,
+    ru: (p: { resident: boolean; year: number; decidedBy: string; days: number }) =>
+      `${p.resident ? 'РЕЗИДЕНТ' : 'не резидент'} за ${p.year} год (решает: ${p.decidedBy}); дней в налоговом году: ${p.days}`,
+    kk: (p: { resident: boolean; year: number; decidedBy: string; days: number }) =>
+      `${p.year} жылы ${p.resident ? 'РЕЗИДЕНТ' : 'резидент емес'} (шешуші: ${p.decidedBy}); салық жылындағы күндер: ${p.days}`,
+    ky: (p: { resident: boolean; year: number; decidedBy: string; days: number }) =>
+      `${p.year}-жылы ${p.resident ? 'РЕЗИДЕНТ' : 'резидент эмес'} (чечүүчү: ${p.decidedBy}); салык жылындагы күндөр: ${p.days}`,
+  },
+  'cli.residency.window': {
+    en: (p: { days: number; start: string; end: string }) =>
+      `  day test met: ${p.days} days from ${p.start} to ${p.end}`,
+    ru: (p: { days: number; start: string; end: string }) =>
+      `  порог дней достигнут: ${p.days} дней с ${p.start} по ${p.end}`,
+    kk: (p: { days: number; start: string; end: string }) =>
+      `  күн шегі орындалды: ${p.start} – ${p.end} аралығында ${p.days} күн`,
+    ky: (p: { days: number; start: string; end: string }) =>
+      `  күн чеги аткарылды: ${p.start} – ${p.end} аралыгында ${p.days} күн`,
+  },
+  'cli.residency.maxWindow': {
+    en: (p: { days: number; start: string; end: string; threshold: number }) =>
+      `  most days in a 12-month window: ${p.days} (${p.start} to ${p.end}), threshold ${p.threshold}`,
+    ru: (p: { days: number; start: string; end: string; threshold: number }) =>
+      `  больше всего дней за 12 месяцев подряд: ${p.days} (с ${p.start} по ${p.end}), порог ${p.threshold}`,
+    kk: (p: { days: number; start: string; end: string; threshold: number }) =>
+      `  қатарынан 12 айдағы ең көп күн: ${p.days} (${p.start} – ${p.end}), шегі ${p.threshold}`,
+    ky: (p: { days: number; start: string; end: string; threshold: number }) =>
+      `  катары менен 12 айдагы эң көп күн: ${p.days} (${p.start} – ${p.end}), чеги ${p.threshold}`,
+  },
+  'cli.residency.allowed': {
+    en: (p: { days: number }) => `  days of presence still allowed: ${p.days}`,
+    ru: (p: { days: number }) => `  ещё можно пробыть дней: ${p.days}`,
+    kk: (p: { days: number }) => `  әлі болуға болатын күндер: ${p.days}`,
+    ky: (p: { days: number }) => `  дагы болууга мүмкүн болгон күндөр: ${p.days}`,
+  },
 } as const;
