@@ -1,4 +1,5 @@
 import type { IdentifierResult } from '../shared/identifiers/types.js';
+import { lang } from './lang.js';
 
 export interface ApiOptions {
   url: string;
@@ -18,7 +19,7 @@ export async function validateBatchRemote(api: ApiOptions, items: BatchItem[]): 
     try {
       response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': api.key },
+        headers: { 'content-type': 'application/json', 'x-api-key': api.key, 'accept-language': lang() },
         body: JSON.stringify({ items }),
       });
     } catch (error) {

@@ -1,35 +1,82 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { BackPressureQueue } from './back-pressure-queue.js';
-import { InputError, type RowChunk, type TableSource } from './table.js';
+import { DecodeStream, decodeSample, detectEncoding, type TextEncoding } from './encoding.js';
+import { say } from './lang.js';
+import {
+  HEADER_SEARCH_ROWS,
+  type HeaderPicker,
+  InputError,
+  type OpenOptions,
+  type RowChunk,
+  type TableSource,
+} from './table.js';
 
-export { InputError, type RowChunk, type TableSource } from './table.js';
+export {
+  type HeaderPicker,
+  InputError,
+  type OpenOptions,
+  type RowChunk,
+  type TableSource,
+} from './table.js';
 
 /** The first bytes of an OLE compound file: old binary Excel (.xls), or an encrypted (password-protected) .xlsx. */
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 /** A zip's local file header: an XLSX workbook (whatever the file is called). */
 const ZIP_MAGIC = Buffer.from('PK\x03\x04', 'latin1');
-/** How much of the file the delimiter is guessed from. */
+/** How much of the file the encoding and delimiter are guessed from. */
 const SNIFF_BYTES = 64 * 1024;
 
+/** The first non-blank row is the header unless a picker says otherwise. */
+const firstRow: HeaderPicker = () => 0;
+
 /**
- * Opens a CSV or XLSX file as a stream of row chunks; memory stays bounded by the chunk size. A workbook
- * is recognised by its `.xlsx` name or its zip signature, and read by a module loaded only then.
+ * Opens a CSV or XLSX file (or `-`, standard input, for a CSV) as a stream of row chunks; memory stays bounded
+ * by the chunk size. A workbook is recognised by its `.xlsx` name or its zip signature, and read by a module
+ * loaded only then.
  */
-export async function openTable(path: string, options: { sheet?: string } = {}): Promise<TableSource> {
-  const size = await fileSize(path);
-  const head = await readHead(path);
-  if (head.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw new InputError(
-      `${path} is an old binary Excel workbook (.xls) or a password-protected one, which salyk cannot read: save it as .xlsx or .csv`,
-    );
-  }
+export async function openTable(path: string, options: OpenOptions = {}): Promise<TableSource> {
+  const stdin = path === '-';
+  const size = stdin ? undefined : await fileSize(path);
+  const { head, rest } = stdin ? await readStdinHead() : { head: await readHead(path), rest: undefined };
+  const bytesOf = (): Readable => (rest ? Readable.from(prepend(head, rest)) : createReadStream(path));
+  const name = stdin ? 'stdin' : path;
+  if (!stdin && head.length === 0) throw new InputError(say('cli.error.empty', { file: name }));
+  if (head.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(say('cli.error.xls', { file: name }));
   if (/\.xlsx$/i.test(path) || head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    if (stdin) throw new InputError('a workbook cannot be read from standard input: pass its file name');
     const { openXlsx } = await import('./xlsx/index.js');
-    return openXlsx(path, size, options.sheet);
+    return openXlsx(path, size ?? 0, options.sheet, header(options));
   }
-  return openCsv(path, size, sniffDelimiter(head));
+  const encoding = detectEncoding(head, options.encoding);
+  return openCsv(name, bytesOf(), size, { delimiter: sniffDelimiter(head, encoding), encoding }, header(options));
+}
+
+/** The header choice: the picker, limited to `--header-row` when one is given. */
+function header(options: OpenOptions): { pick: HeaderPicker; row?: number } {
+  return { pick: options.pickHeader ?? firstRow, row: options.headerRow };
+}
+
+async function readStdinHead(): Promise<{ head: Buffer; rest: AsyncIterator<Buffer> }> {
+  const rest = (process.stdin as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < SNIFF_BYTES) {
+    const next = await rest.next();
+    if (next.done) break;
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(parts);
+  if (head.length === 0) throw new InputError(say('cli.error.empty', { file: 'stdin' }));
+  return { head, rest };
+}
+
+async function* prepend(head: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 async function fileSize(path: string): Promise<number> {
@@ -40,9 +87,9 @@ async function fileSize(path: string): Promise<number> {
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${path}: no such file`);
+    throw new InputError(say('cli.error.noFile', { file: path }));
   }
-  if (size === 0) throw new InputError(`${path} is empty: expected a header row with a TIN column`);
+  if (size === 0) throw new InputError(say('cli.error.empty', { file: path }));
   return size;
 }
 
@@ -59,15 +106,12 @@ async function readHead(path: string): Promise<Buffer> {
 /**
  * The delimiter (`,` `;` tab `|`) guessed from the file's first bytes, blank lines ignored. Guessed once
  * up front so the streaming parse can keep blank lines (for line numbers) without confusing the guess;
- * a single-column file has no delimiter to find and gets `,`.
+ * a single-column file has no delimiter to find and gets `,`. Title rows without delimiters (1C) are outvoted
+ * by the table below them.
  */
-function sniffDelimiter(bytes: Buffer): { delimiter: string; bom: boolean } {
-  const text = bytes.toString('utf8');
-  const head = text.replace(/^\uFEFF/, '');
-  return {
-    delimiter: Papa.parse<string[]>(head, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',',
-    bom: head.length !== text.length,
-  };
+function sniffDelimiter(bytes: Buffer, encoding: TextEncoding): string {
+  const head = decodeSample(bytes, encoding);
+  return Papa.parse<string[]>(head, { preview: 40, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
 }
 
 /**
@@ -86,29 +130,41 @@ function breaksIn(row: readonly string[], crOnly: boolean): number {
   return n;
 }
 
-/** A row papaparse makes of an empty line. */
-const isEmptyLine = (row: readonly string[]) => row.length === 1 && row[0] === '';
-/** Before the header, whitespace-only lines (and a lone BOM) count as blank too. */
+/** `rowIndex` of a row held before the header was chosen: its parser errors travel with it. */
+const PREAMBLE = -2;
+
+/** A row of empty or whitespace-only cells (`;;;;`, a lone BOM): blank, wherever it stands. */
 const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\uFEFF/, '').trim() === '');
 
 /**
- * Turns papaparse's result chunks into {@link RowChunk}s: finds the header (the first non-blank row),
- * drops and counts blank lines, numbers every row by its physical line, and ties parser errors to rows.
+ * Turns papaparse's result chunks into {@link RowChunk}s: holds the first rows until the header is chosen among
+ * them (title rows above it are dropped), drops and counts blank lines, numbers every row by its physical line,
+ * and ties parser errors to rows.
  */
 class CsvChunker {
   header: string[] | undefined;
+  headerLine = 0;
+  /** The input's line break, written back in the output. */
+  linebreak = '\n';
   /** The physical line the next row papaparse hands over starts on. */
   private nextLine = 1;
   /** Blank lines since the last data row: counted only once a data row follows (a final newline is no blank row). */
   private pendingBlank = 0;
+  /** Rows read before the header is chosen. */
+  private preamble: { row: string[]; line: number; errors?: string[] }[] = [];
+  private preambleFilled = 0;
 
-  /** The chunk's data rows, or `undefined` while no header has been seen. */
+  constructor(
+    private readonly choice: { pick: HeaderPicker; row?: number },
+    private readonly path: string,
+  ) {}
+
+  /** The chunk's data rows, or `undefined` while no header has been chosen. */
   chunk(results: Papa.ParseResult<string[]>): RowChunk | undefined {
     const data = results.data;
     const crOnly = results.meta.linebreak === '\r';
-    const rows: string[][] = [];
-    const lines: number[] = [];
-    let blankRows = 0;
+    if (!this.header && results.meta.linebreak) this.linebreak = results.meta.linebreak;
+    const out: RowChunk = { rows: [], lines: [], errors: [] };
     // Only when the parser flagged something: index into `data` → index into `rows` (-1 for dropped lines), and its line.
     const mapped = results.errors.length > 0;
     const rowIndex: number[] = mapped ? new Array(data.length).fill(-1) : [];
@@ -118,25 +174,60 @@ class CsvChunker {
       const line = this.nextLine;
       if (mapped) lineOf[i] = line;
       this.nextLine += 1 + breaksIn(row, crOnly);
-      if (!this.header) {
-        if (!isBlank(row)) this.header = [(row[0] ?? '').replace(/^\uFEFF/, ''), ...row.slice(1)];
+      if (this.header) {
+        if (this.accept(row, line, out) && mapped) rowIndex[i] = out.rows.length - 1;
         continue;
       }
-      if (isEmptyLine(row)) {
-        this.pendingBlank++;
-        continue;
-      }
-      blankRows += this.pendingBlank;
-      this.pendingBlank = 0;
-      if (mapped) rowIndex[i] = rows.length;
-      rows.push(row);
-      lines.push(line);
+      const errors = mapped ? results.errors.filter((e) => e.row === i).map((e) => e.message) : [];
+      if (mapped) rowIndex[i] = PREAMBLE;
+      this.preamble.push(errors.length ? { row, line, errors } : { row, line });
+      if (!isBlank(row)) this.preambleFilled++;
+      if (this.choice.row ? line >= this.choice.row : this.preambleFilled >= HEADER_SEARCH_ROWS) this.decide(out);
     }
     if (!this.header) return undefined;
-    const chunk: RowChunk = { rows, lines, bytesRead: results.meta.cursor, errors: [] };
-    if (blankRows) chunk.blankRows = blankRows;
-    if (mapped) this.attachErrors(chunk, results.errors, rowIndex, lineOf, data.length);
-    return chunk;
+    if (mapped) this.attachErrors(out, results.errors, rowIndex, lineOf, data.length);
+    return out;
+  }
+
+  /** At the end of the input: the header chosen from what was read, if that was not done yet. */
+  finish(): RowChunk | undefined {
+    if (this.header || !this.preamble.some((r) => !isBlank(r.row))) return undefined;
+    const out: RowChunk = { rows: [], lines: [], errors: [] };
+    this.decide(out);
+    return out;
+  }
+
+  /** Chooses the header among the rows read so far; the rows after it become data rows of `out`. */
+  private decide(out: RowChunk): void {
+    const rows = this.preamble.filter((r) => !isBlank(r.row));
+    const at = this.choice.row
+      ? rows.findIndex((r) => r.line === this.choice.row)
+      : this.choice.pick(
+          rows.map((r) => r.row),
+          {},
+        );
+    const found = rows[at];
+    if (!found) throw new InputError(say('cli.error.headerRow', { row: this.choice.row ?? 1, file: this.path }));
+    this.header = [(found.row[0] ?? '').replace(/^\uFEFF/, ''), ...found.row.slice(1)];
+    this.headerLine = found.line;
+    for (const r of this.preamble) {
+      if (r.line <= found.line || !this.accept(r.row, r.line, out)) continue;
+      for (const message of r.errors ?? []) out.errors.push({ index: out.rows.length - 1, message });
+    }
+    this.preamble = [];
+  }
+
+  /** A row after the header: kept (true), or a blank one counted once a data row follows. */
+  private accept(row: string[], line: number, out: RowChunk): boolean {
+    if (isBlank(row)) {
+      this.pendingBlank++;
+      return false;
+    }
+    if (this.pendingBlank) out.blankRows = (out.blankRows ?? 0) + this.pendingBlank;
+    this.pendingBlank = 0;
+    out.rows.push(row);
+    out.lines.push(line);
+    return true;
   }
 
   /** Parser errors go to their row, or — for dropped lines and the row carried into the next chunk — to `notes`. */
@@ -153,6 +244,7 @@ class CsvChunker {
       const inChunk = i >= 0 && i < length;
       // papaparse may flag the row it carries over to the next chunk (index == data.length).
       const index = inChunk ? (rowIndex[i] ?? -1) : -1;
+      if (index === PREAMBLE) continue; // kept with its row until the header is chosen
       if (index >= 0) chunk.errors.push({ index, message: e.message });
       else notes.push({ line: inChunk ? (lineOf[i] ?? this.nextLine) : this.nextLine, message: e.message });
     }
@@ -189,18 +281,49 @@ class CsvFlow {
   }
 }
 
-/** CSV via papaparse's streaming parser: BOM stripped, delimiter given (sniffed), quotes honoured, lines counted. */
+/**
+ * CSV via papaparse's streaming parser, fed strictly decoded text (see {@link DecodeStream}): BOM stripped,
+ * delimiter given (sniffed), quotes honoured, lines counted, progress by bytes.
+ */
 function openCsv(
   path: string,
-  totalBytes: number,
-  { delimiter, bom }: { delimiter: string; bom: boolean },
+  bytes: Readable,
+  totalBytes: number | undefined,
+  { delimiter, encoding }: { delimiter: string; encoding: TextEncoding },
+  choice: { pick: HeaderPicker; row?: number },
 ): Promise<TableSource> {
   return new Promise((resolveSource, rejectSource) => {
-    const input = createReadStream(path, { encoding: 'utf8' });
+    const input = new DecodeStream(encoding, path);
     const flow = new CsvFlow(input);
     const queue = new BackPressureQueue<RowChunk>(flow);
-    const chunker = new CsvChunker();
-    Papa.parse<string[]>(input, {
+    const chunker = new CsvChunker(choice, path);
+    const fail = (error: Error) => {
+      flow.finished = true;
+      rejectSource(error);
+      queue.fail(error);
+    };
+    bytes.on('error', (e) => input.destroy(e));
+    input.on('error', (e) => fail(e instanceof InputError ? e : new InputError(`cannot read ${path}: ${e.message}`)));
+    bytes.pipe(input);
+    const emit = (chunk: RowChunk | undefined, hadHeader: boolean) => {
+      if (!chunk || !chunker.header) return;
+      if (!hadHeader) {
+        const source: TableSource = {
+          format: 'csv',
+          header: chunker.header,
+          headerLine: chunker.headerLine,
+          delimiter,
+          newline: chunker.linebreak,
+          bom: encoding.bom,
+          encoding,
+          totalBytes,
+          chunks: queue,
+        };
+        resolveSource(source);
+      }
+      queue.push({ ...chunk, bytesRead: input.bytesIn });
+    };
+    Papa.parse<string[]>(input as unknown as NodeJS.ReadableStream, {
       delimiter,
       // Empty lines are kept (and dropped by the chunker) so that every row's line number is known.
       skipEmptyLines: false,
@@ -208,21 +331,27 @@ function openCsv(
       chunk: (results, parser) => {
         flow.parser = parser;
         const hadHeader = chunker.header !== undefined;
-        const chunk = chunker.chunk(results);
-        if (!chunk || !chunker.header) return;
-        if (!hadHeader) resolveSource({ header: chunker.header, delimiter, bom, totalBytes, chunks: queue });
-        queue.push(chunk);
+        try {
+          emit(chunker.chunk(results), hadHeader);
+        } catch (error) {
+          parser.abort();
+          fail(error as Error);
+        }
       },
       complete: () => {
+        if (flow.finished) return;
         flow.finished = true;
-        if (!chunker.header) rejectSource(new InputError(`${path} is empty: expected a header row with a TIN column`));
+        try {
+          emit(chunker.finish(), false);
+        } catch (error) {
+          fail(error as Error);
+          return;
+        }
+        if (!chunker.header) rejectSource(new InputError(say('cli.error.empty', { file: path })));
         queue.end();
       },
-      error: (error) => {
-        const failed = new InputError(`cannot parse ${path}: ${error.message}`);
-        rejectSource(failed);
-        queue.fail(failed);
-      },
+      error: (error) =>
+        fail(error instanceof InputError ? error : new InputError(`cannot parse ${path}: ${error.message}`)),
     });
   });
 }

@@ -4,20 +4,28 @@
  * offline by default; `--api` sends rows to a deployed or local Salyk API so they are audited.
  */
 import { readFile } from 'node:fs/promises';
+import { text as readAll } from 'node:stream/consumers';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type EsfPrecheckRequest as EsfPrecheckRequestType, precheckEsf } from '../shared/esf/precheck.js';
-import { type EsfXmlProblem, parseKzInvoiceXml } from '../shared/esf/xml/index.js';
+import { precheckEsf } from '../shared/esf/precheck.js';
+import { LANGUAGES } from '../shared/i18n/index.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { assessKzResidency } from '../shared/residency/kz.js';
-import { EsfPrecheckRequest } from '../shared/schemas/esf.js';
 import { issueSummary } from '../shared/schemas/issues.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { addRulesCommand } from './commands/rules.js';
+import { readInvoice } from './invoice-file.js';
+import { cliLang, say, setLang } from './lang.js';
+import { libraryOptions } from './library-options.js';
 import { InputError } from './readers.js';
 import { readStaysCsv } from './stays-file.js';
 import { type FileSummary, validateFile } from './supplier-list.js';
+import { addVatCommand } from './vat.js';
+
+/** The package version, put in by the bundler (scripts/build.ts reads package.json); `dev` when run from source. */
+declare const SALYK_VERSION: string | undefined;
+const VERSION = typeof SALYK_VERSION === 'string' ? SALYK_VERSION : 'dev';
 
 // Streaming a file allocates a lot of short-lived garbage; V8's default heap growth lets the old space
 // balloon between major GCs, so peak memory would creep up with the file size. Grow it gently instead.
@@ -30,6 +38,10 @@ const EXIT_INPUT = 2;
 const program = new Command()
   .name('salyk')
   .description('Kazakh IIN/BIN and Kyrgyz INN/PIN checks, ESF pre-checks — offline, or through the Salyk API')
+  .version(VERSION, '-V, --version', 'print the version')
+  .addOption(
+    new Option('--lang <lang>', 'language of messages (default: from LC_ALL / LC_MESSAGES / LANG)').choices(LANGUAGES),
+  )
   .showHelpAfterError()
   // Usage errors must not exit 1, which means "invalid data" to scripts: throw, and exit 2 below.
   // Set before the commands are added, which inherit it.
@@ -39,13 +51,24 @@ const countryOption = () => new Option('--country <country>', 'force the country
 
 program
   .command('validate')
-  .description('validate the TIN column of a supplier list (.csv or .xlsx) and write <name>.checked.csv')
-  .argument('<file>', 'CSV (comma, semicolon or tab; BOM ok) or XLSX file')
-  .option('-o, --output <file>', 'where to write the checked CSV (default: <input name>.checked.csv beside the input)')
+  .description('validate the TIN column of a supplier list (.csv, .txt or .xlsx) and write <name>.checked.<csv|xlsx>')
+  .argument(
+    '<file>',
+    'CSV/TXT (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1251) or XLSX file; - reads a CSV from stdin',
+  )
+  .option('-o, --output <file>', 'where to write (default: <input name>.checked.<ext> beside the input; stdout for -)')
+  .addOption(new Option('--format <format>', "output format (default: the input's)").choices(['csv', 'xlsx']))
   .option(
     '--column <name>',
-    'the TIN column, by header name or 1-based number (default: tin/inn/iin/bin/pin/ИНН/ИИН/БИН/ПИН)',
+    'the TIN column, by header name or 1-based number (default: a header such as БИН/ИИН, ИНН/ПИН, ЖСН/БСН, TIN)',
   )
+  .option(
+    '--header-row <n>',
+    "the header's row (CSV line or sheet row; default: found among the first 20 rows)",
+    positiveInt,
+  )
+  .option('--encoding <name>', 'CSV encoding: utf-8, utf-16le, utf-16be or cp1251 (default: detected)')
+  .option('--output-encoding <name>', "CSV output encoding (default: the input's)")
   .option('--sheet <name>', 'XLSX sheet name or 1-based number (default: the first)')
   .addOption(countryOption())
   .option('--fix-leading-zeros', 'apply LEADING_ZERO_LOST suggestions to the output', false)
@@ -63,6 +86,10 @@ program
       output: opts.output,
       column: opts.column,
       sheet: opts.sheet,
+      format: opts.format,
+      headerRow: opts.headerRow,
+      encoding: opts.encoding,
+      outputEncoding: opts.outputEncoding,
       country: opts.country,
       fixLeadingZeros: opts.fixLeadingZeros,
       quiet: opts.quiet || opts.json,
@@ -76,18 +103,25 @@ program
 program
   .command('check')
   .description('validate one identifier and show what its digits say')
-  .argument('<value>', 'the identifier (spaces, hyphens and dots are ignored)')
+  .argument('<value...>', 'the identifier; several arguments are one number (`0612 1160 0012`)')
   .addOption(countryOption())
   .addOption(new Option('--kind <kind>', 'expected kind').choices(['IIN', 'BIN', 'INN', 'PIN']))
   .option('--json', 'print the result as JSON', false)
-  .action((value: string, opts) => {
-    const result = validateIdentifier(value, { country: opts.country, kind: opts.kind });
+  .action((parts: string[], opts) => {
+    const options = {
+      ...libraryOptions({ country: opts.country, lang: currentLang() }),
+      ...(opts.kind ? { kind: opts.kind } : {}),
+    };
+    const result = validateIdentifier(parts.join(' '), options);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
-      console.log(`${result.valid ? 'valid' : 'INVALID'}: ${result.country ?? '?'} ${result.kind ?? ''}`.trim());
-      for (const e of result.errors) console.log(`  error   ${e.code}: ${e.message}`);
-      for (const w of result.warnings) console.log(`  warning ${w.code}: ${w.message}`);
-      if (result.suggestion) console.log(`  suggestion: ${result.suggestion.value} (${result.suggestion.reason})`);
+      console.log(
+        `${say(result.valid ? 'cli.check.valid' : 'cli.check.invalid')}: ${result.country ?? '?'} ${result.kind ?? ''}`.trim(),
+      );
+      for (const e of result.errors) console.log(`  ${say('cli.check.error').padEnd(7)} ${e.code}: ${e.message}`);
+      for (const w of result.warnings) console.log(`  ${say('cli.check.warning').padEnd(7)} ${w.code}: ${w.message}`);
+      if (result.suggestion)
+        console.log(`  ${say('cli.check.suggestion')}: ${result.suggestion.value} (${result.suggestion.reason})`);
       for (const [k, v] of Object.entries(result.details)) console.log(`  ${k}: ${v}`);
     }
     if (!result.valid) process.exitCode = EXIT_INVALID;
@@ -96,19 +130,23 @@ program
 program
   .command('esf')
   .description('pre-check one ESF (electronic invoice) given as JSON or as the Kazakh IS ESF InvoiceV2 XML, offline')
-  .argument('<invoice.json|invoice.xml>', 'the request body of POST /v1/esf/precheck, or the InvoiceV2 document')
+  .argument(
+    '<invoice.json|invoice.xml>',
+    'the request body of POST /v1/esf/precheck, or the InvoiceV2 document (- reads standard input)',
+  )
   .option('--json', 'print the result as JSON', false)
   .action(async (file: string, opts) => {
-    const text = await readText(file);
-    const { request: data, documentProblems } = isXml(file, text)
-      ? readInvoiceXml(file, text)
-      : readInvoiceJson(file, text);
-    const result = precheckEsf(data);
+    const { request, documentProblems } = await readInvoice(file);
+    const result = precheckEsf(request, { lang: currentLang() });
     for (const p of documentProblems) console.error(`  document warning ${p.code} [${p.path}]: ${p.message}`);
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       console.log(
-        `${result.submittable ? 'submittable' : 'NOT submittable'} — issue by ${result.deadline.issueBy} (${result.deadline.daysLeft} days left)`,
+        say('cli.esf.verdict', {
+          ok: result.submittable,
+          issueBy: result.deadline.issueBy,
+          daysLeft: result.deadline.daysLeft,
+        }),
       );
       for (const f of result.findings)
         console.log(
@@ -145,26 +183,24 @@ program
     };
     const request = KzResidencyRequest.safeParse(input);
     if (!request.success) throw new InputError(issueSummary(KzResidencyRequest, input, request.error.issues));
-    const result = assessKzResidency(request.data);
+    const result = assessKzResidency(request.data, { lang: currentLang() });
     if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {
       console.log(
-        `${result.resident ? 'RESIDENT' : 'not resident'} in ${opts.year} (decided by ${result.decidedBy}); ${result.daysInTaxYear} days in the tax year`,
+        say('cli.residency.verdict', {
+          resident: result.resident,
+          year: opts.year,
+          decidedBy: result.decidedBy,
+          days: result.daysInTaxYear,
+        }),
       );
-      if (result.window)
-        console.log(`  day test met: ${result.window.days} days from ${result.window.start} to ${result.window.end}`);
-      else
-        console.log(
-          `  most days in a 12-month window: ${result.maxWindow.days} (${result.maxWindow.start} to ${result.maxWindow.end}), threshold ${result.threshold}`,
-        );
+      if (result.window) console.log(say('cli.residency.window', result.window));
+      else console.log(say('cli.residency.maxWindow', { ...result.maxWindow, threshold: result.threshold }));
       if (result.daysUntilThreshold !== undefined)
-        console.log(`  days of presence still allowed: ${result.daysUntilThreshold}`);
+        console.log(say('cli.residency.allowed', { days: result.daysUntilThreshold }));
       for (const r of result.reasons) console.log(`  - ${r.text} [${r.confidence}: ${r.citation}]`);
     }
   });
-
-registerGenerateCommand(program);
-addRulesCommand(program);
 
 function positiveInt(raw: string): number {
   const n = Number(raw);
@@ -172,67 +208,66 @@ function positiveInt(raw: string): number {
   return n;
 }
 
-async function readText(file: string): Promise<string> {
+/** A JSON file, or standard input for `-`. */
+async function readJson(file: string): Promise<unknown> {
+  let text: string;
   try {
-    return await readFile(file, 'utf8');
+    text = file === '-' ? await readAll(process.stdin) : await readFile(file, 'utf8');
   } catch {
-    throw new InputError(`cannot read ${file}: no such file`);
+    throw new InputError(say('cli.error.noFile', { file }));
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new InputError(say('cli.error.notJson', { file }));
   }
 }
 
-/** An `.xml` file, or any file whose first character (after a BOM and blanks) opens a tag. */
-const isXml = (file: string, text: string) => /\.xml$/i.test(file) || /^\uFEFF?\s*</.test(text);
-
-type InvoiceInput = { request: EsfPrecheckRequestType; documentProblems: EsfXmlProblem[] };
-
-function readInvoiceJson(file: string, text: string): InvoiceInput {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new InputError(`${file} is not valid JSON`);
-  }
-  const request = EsfPrecheckRequest.safeParse(json);
-  if (!request.success) {
-    throw new InputError(
-      `${file} is not a valid invoice: ${issueSummary(EsfPrecheckRequest, json, request.error.issues)}`,
-    );
-  }
-  return { request: request.data, documentProblems: [] };
-}
-
-/** The IS ESF document mapped as the API maps it; its errors (with XML paths) refuse the file. */
-function readInvoiceXml(file: string, text: string): InvoiceInput {
-  const { request, problems } = parseKzInvoiceXml(text);
-  if (!request) {
-    const errors = problems.filter((p) => p.severity === 'error');
-    throw new InputError(
-      `${file} cannot be pre-checked:\n${errors.map((p) => `  ${p.code} [${p.path}]: ${p.message}`).join('\n')}`,
-    );
-  }
-  return { request, documentProblems: problems };
+function currentLang() {
+  return cliLang(program.opts().lang);
 }
 
 function printSummary(s: FileSummary): void {
   const out = (line = '') => process.stderr.write(`${line}\n`);
-  out(`${s.rows} rows checked in ${s.seconds.toFixed(2)} s (${s.rowsPerSecond} rows/s), TIN column "${s.tinColumn}"`);
   out(
-    `  valid ${s.valid}, invalid ${s.invalid}, with warnings ${s.withWarnings}${s.malformedRows ? `, malformed rows ${s.malformedRows}` : ''}`,
+    say('cli.summary.checked', {
+      rows: s.rows,
+      seconds: s.seconds.toFixed(2),
+      rate: s.rowsPerSecond,
+      column: s.tinColumn,
+    }),
   );
+  out(
+    say('cli.summary.counts', {
+      read: s.rows,
+      skipped: s.blankRows,
+      valid: s.valid,
+      invalid: s.invalid,
+      warnings: s.withWarnings,
+    }),
+  );
+  if (s.malformedRows) out(say('cli.summary.malformed', { count: s.malformedRows }));
   const lost = s.errorCounts.LEADING_ZERO_LOST ?? 0;
-  if (s.fixedLeadingZeros) out(`  fixed ${s.fixedLeadingZeros} lost leading zero(s)`);
-  else if (lost)
-    out(`  ${lost} value(s) lost a leading zero in a spreadsheet: rerun with --fix-leading-zeros to restore them`);
+  if (s.fixedLeadingZeros) out(say('cli.summary.fixed', { count: s.fixedLeadingZeros }));
+  else if (lost) out(say('cli.summary.zerosLost', { count: lost }));
   if (s.topProblems.length) {
-    out('Top problems:');
-    for (const p of s.topProblems)
-      out(
-        `  ${p.code.padEnd(22)} ${String(p.count).padStart(8)}  (lines ${p.exampleRows.join(', ')}${p.count > p.exampleRows.length ? ', …' : ''})`,
-      );
+    out(say('cli.summary.topProblems'));
+    for (const p of s.topProblems) {
+      const lines = say('cli.summary.lines', {
+        lines: `${p.exampleRows.join(', ')}${p.count > p.exampleRows.length ? ', …' : ''}`,
+      });
+      out(`  ${p.code.padEnd(22)} ${String(p.count).padStart(8)}  (${lines})`);
+    }
   }
-  for (const e of s.parseErrors.slice(0, 10)) out(`  line ${e.line}: ${e.message}`);
-  if (s.parseErrors.length > 10) out(`  … ${s.parseErrors.length - 10} more malformed lines`);
-  out(`Written: ${s.output}`);
+  for (const e of s.parseErrors.slice(0, 10)) out(say('cli.summary.line', { line: e.line, message: e.message }));
+  if (s.parseErrors.length > 10) out(say('cli.summary.moreMalformed', { count: s.parseErrors.length - 10 }));
+  if (s.utf8Instead) out(say('cli.summary.utf8Instead'));
+  out(
+    say('cli.summary.written', {
+      path: s.output === '-' ? 'stdout' : s.output,
+      encoding: s.outputEncoding ?? s.format,
+    }),
+  );
 }
 
 /**
@@ -244,6 +279,14 @@ function printSummary(s: FileSummary): void {
 function exitCodeFor(error: unknown): number {
   return error instanceof CommanderError && error.exitCode === 0 ? 0 : EXIT_INPUT;
 }
+
+addVatCommand(program, readJson);
+registerGenerateCommand(program);
+addRulesCommand(program);
+
+// The language is known once the options are parsed, before any command runs.
+program.hook('preAction', () => setLang(currentLang()));
+setLang(cliLang(undefined));
 
 program.parseAsync().catch((error: unknown) => {
   // commander has printed its own message (or the help) already.

@@ -1,14 +1,16 @@
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
 import { todayUtc } from '../shared/identifiers/dates.js';
 import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { MAX_BATCH_ITEMS } from '../shared/schemas/identifiers.js';
 import { type ApiOptions, validateBatchRemote } from './api-client.js';
+import { canEncode, encodingName, type TextEncoding, textEncoder } from './encoding.js';
+import { lang, say } from './lang.js';
+import { emptyValue, type LibraryOptions, libraryOptions } from './library-options.js';
+import { defaultOutputPath, OutputFile, type OutputFormat } from './output.js';
 import { createProgress } from './progress.js';
-import { InputError, openTable, type RowChunk } from './readers.js';
-import { findTinColumn } from './tin-column.js';
+import { type HeaderPicker, InputError, openTable, type RowChunk, type TableSource } from './readers.js';
+import { candidateColumns, chooseHeaderRow, findTinColumn } from './tin-column.js';
+import { XlsxTableWriter } from './xlsx/writer.js';
 
 export interface ValidateFileOptions {
   input: string;
@@ -20,12 +22,29 @@ export interface ValidateFileOptions {
   quiet: boolean;
   /** Send rows to the API (audited) instead of validating offline. */
   api?: ApiOptions;
+  /** CSV input encoding (`--encoding`), instead of detecting it. */
+  encoding?: string;
+  /** CSV output encoding (`--output-encoding`); default the input's. */
+  outputEncoding?: string;
+  /** The header's 1-based row (`--header-row`). */
+  headerRow?: number;
+  /** Output format (`--format`); default the input's. */
+  format?: OutputFormat;
 }
 
 export interface FileSummary {
   input: string;
   output: string;
+  /** `csv` or `xlsx`. */
+  format: OutputFormat;
+  /** The input's text encoding (`utf-8` for a workbook) and the output's (CSV only). */
+  encoding: string;
+  outputEncoding?: string;
+  /** The output is UTF-8 although the input was Windows-1251, which has no letters for the messages' language. */
+  utf8Instead?: boolean;
   tinColumn: string;
+  /** The header's CSV line or sheet row (title rows above it skipped). */
+  headerRow: number;
   rows: number;
   /** Blank rows between data rows, skipped (not in `rows`). */
   blankRows: number;
@@ -48,11 +67,6 @@ const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'sugge
 const MAX_EXAMPLES = 5;
 const MAX_PARSE_ERRORS = 100;
 
-/** `<input>.checked.csv` beside the input. */
-export function defaultOutputPath(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))}.checked.csv`);
-}
-
 /** Per-row results of one chunk: `null` for a malformed row. */
 type ChunkResults = (IdentifierResult | null)[];
 
@@ -71,27 +85,179 @@ interface CheckContext {
  */
 export async function validateFile(options: ValidateFileOptions): Promise<FileSummary> {
   const started = Date.now();
-  const source = await openTable(options.input, { sheet: options.sheet });
+  const source = await openTable(options.input, {
+    sheet: options.sheet,
+    encoding: options.encoding,
+    headerRow: options.headerRow,
+    pickHeader: headerPicker(options),
+  });
   const column = tinColumnOf(source.header, options);
-  const output = options.output ?? defaultOutputPath(options.input);
+  const format = options.format ?? formatOfName(options.output) ?? source.format;
+  const output = options.output ?? defaultOutputPath(options.input, source.format, format);
   const summary = new SummaryCollector(options.input, output, source.header[column] ?? '');
   const out = new OutputFile(output);
-  const writer = new ResultWriter(source.delimiter, source.header.length, summary);
+  const writer = format === 'xlsx' ? xlsxWriter(source, column, out) : csvWriterFor(source, options, out);
+  summary.describe(source, format, writer);
   const progress = createProgress({ totalBytes: source.totalBytes, quiet: options.quiet });
   const context: CheckContext = { column, options, summary, asOf: todayUtc() };
+  const results = new ResultWriter(source.header.length, summary, writer.sink);
+  let ok = false;
   try {
-    await out.write((source.bom ? '\uFEFF' : '') + writer.headerLine(source.header));
+    await writer.start(source.header);
     const run = options.api ? checkRemotely(options.api, context) : checkOffline(context);
-    for await (const { chunk, results, bad } of run(source.chunks, writer.width)) {
-      await out.write(writer.format(chunk, results, bad));
-      progress.update(summary.rows, chunk.bytesRead);
+    for await (const checked of run(source.chunks, results.width)) {
+      await results.write(checked);
+      progress.update(summary.rows, checked.chunk.bytesRead);
     }
+    await writer.end(summary.counts());
+    ok = true;
   } finally {
-    progress.stop();
-    out.end();
+    progress.stop(ok);
+    if (ok) await out.commit();
+    else await out.discard();
   }
-  await out.finished();
   return summary.finish(started);
+}
+
+/** `-o x.xlsx` means XLSX, `-o x.csv` (or .txt, .tsv) CSV; other names say nothing. */
+function formatOfName(output: string | undefined): OutputFormat | undefined {
+  if (!output) return undefined;
+  if (/\.xlsx$/i.test(output)) return 'xlsx';
+  return /\.(csv|txt|tsv)$/i.test(output) ? 'csv' : undefined;
+}
+
+/** Picks the header row among the first rows, or explains what was found instead (columns with samples, sheets). */
+function headerPicker(options: ValidateFileOptions): HeaderPicker {
+  return (rows, where) => {
+    const at = chooseHeaderRow(rows, options.column);
+    if (at >= 0) return at;
+    const lines = [
+      `${
+        options.column
+          ? say('cli.error.noColumn', { column: options.column, file: options.input })
+          : say('cli.error.noTinColumn', { file: options.input })
+      } (${candidateColumns(rows)
+        .map((c) => c.header)
+        .join(', ')})`,
+      `  ${say('cli.error.candidates')}`,
+      ...candidateColumns(rows).map(
+        (c) => `  ${c.tinLike ? '*' : ' '} ${String(c.number).padStart(2)} "${c.header}": ${c.samples.join(', ')}`,
+      ),
+    ];
+    if (where.sheets)
+      lines.push(
+        `  ${say('cli.error.sheets', { sheet: where.sheet ?? '', sheets: where.sheets.map((n, i) => `${i + 1} ${n}`).join(', ') })}`,
+      );
+    throw new InputError(lines.join('\n'));
+  };
+}
+
+/** Lines and cells of one output format. */
+interface TableWriter {
+  /** The output's encoding, as the summary names it. */
+  encoding: string;
+  utf8Instead?: boolean;
+  start(header: readonly string[]): Promise<void>;
+  sink: RowSink;
+  end(counts: SummaryCounts): Promise<void>;
+}
+
+/** CSV out: the input's delimiter and quoting, in the input's encoding (BOM kept) unless --output-encoding says. */
+function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: OutputFile): TableWriter {
+  const { encoding, utf8Instead } = outputEncoding(source, options);
+  const encoder = textEncoder(encoding);
+  const csv = csvWriter(source.delimiter, source.newline);
+  let text = '';
+  return {
+    encoding: encoding.name + (encoding.bom ? ' BOM' : ''),
+    utf8Instead,
+    start: async (header) => {
+      if (encoder.preamble.length) await out.write(encoder.preamble);
+      await out.write(encoder.encode(csv.line([...header, ...RESULT_COLUMNS])));
+    },
+    sink: {
+      row: (cells, valid, country, kind, codes, messages, suggestion) => {
+        text += `${csv.line(cells, '')}${valid}${csv.delimiter}${country}${csv.delimiter}${kind}${csv.delimiter}${codes}${csv.delimiter}${csv.escapeCell(messages)}${csv.delimiter}${suggestion}${csv.newline}`;
+      },
+      flush: async () => {
+        const chunk = text;
+        text = '';
+        if (chunk) await out.write(encoder.encode(chunk));
+      },
+    },
+    end: async () => undefined,
+  };
+}
+
+/**
+ * The CSV output's encoding: `--output-encoding`, else the input's — except that Windows-1251 cannot hold Kazakh
+ * or Kyrgyz letters, so messages in those languages go out as UTF-8 with a BOM (said in the summary).
+ */
+function outputEncoding(
+  source: TableSource,
+  options: ValidateFileOptions,
+): { encoding: TextEncoding; utf8Instead?: boolean } {
+  if (options.outputEncoding) {
+    const name = encodingName(options.outputEncoding);
+    return {
+      encoding: {
+        name,
+        bom:
+          name.startsWith('utf-16') || (name === 'utf-8' && (source.encoding.bom || source.encoding.name !== 'utf-8')),
+      },
+    };
+  }
+  const sample = say('cli.summary.utf8Instead');
+  if (!canEncode(sample, source.encoding.name) && lang() !== 'ru' && lang() !== 'en')
+    return { encoding: { name: 'utf-8', bom: true }, utf8Instead: true };
+  return { encoding: source.encoding };
+}
+
+/** XLSX out: the TIN column and the result columns as text, invalid rows filled, a summary sheet at the end. */
+function xlsxWriter(source: TableSource, column: number, out: OutputFile): TableWriter {
+  const width = source.header.length + RESULT_COLUMNS.length;
+  const text = new Set([column, ...RESULT_COLUMNS.map((_, i) => source.header.length + i)]);
+  let pending: Uint8Array[] = [];
+  const xlsx = new XlsxTableWriter((bytes) => pending.push(bytes), width, text, column);
+  const drain = async () => {
+    const parts = pending;
+    pending = [];
+    for (const part of parts) await out.write(part);
+  };
+  let rows: { cells: string[]; invalid: boolean }[] = [];
+  return {
+    encoding: 'xlsx',
+    start: async (header) => {
+      await xlsx.header([...header, ...RESULT_COLUMNS]);
+      await drain();
+    },
+    sink: {
+      row: (cells, valid, country, kind, codes, messages, suggestion) => {
+        rows.push({ cells: [...cells, valid, country, kind, codes, messages, suggestion], invalid: valid !== 'true' });
+      },
+      flush: async () => {
+        const batch = rows;
+        rows = [];
+        await xlsx.rows(batch);
+        await drain();
+      },
+    },
+    end: async (counts) => {
+      const labels = say('cli.summary.sheetRows').split('|');
+      const table: (string | number)[][] = [
+        [labels[0] ?? '', counts.rows],
+        [labels[1] ?? '', counts.blankRows],
+        [labels[2] ?? '', counts.valid],
+        [labels[3] ?? '', counts.invalid],
+        [labels[4] ?? '', counts.withWarnings],
+        [],
+        [labels[5] ?? '', labels[6] ?? '', labels[7] ?? ''],
+        ...counts.codes.map((c) => [c.code, c.count, c.exampleRows.join(', ')]),
+      ];
+      await xlsx.finish('Checked', say('cli.summary.sheet'), table);
+      await drain();
+    },
+  };
 }
 
 /** The TIN column's index, or an input error naming the header and how to choose a column. */
@@ -99,9 +265,7 @@ function tinColumnOf(header: readonly string[], options: ValidateFileOptions): n
   const column = findTinColumn(header, options.column);
   if (column >= 0) return column;
   throw new InputError(
-    options.column
-      ? `no column "${options.column}" in ${options.input} (header: ${header.join(', ')})`
-      : `no TIN column in ${options.input}: name one with --column, or use a header such as tin, inn, iin, bin, ИНН, ИИН, БИН, ПИН (header: ${header.join(', ')})`,
+    `${options.column ? say('cli.error.noColumn', { column: options.column, file: options.input }) : say('cli.error.noTinColumn', { file: options.input })} (${header.join(', ')})`,
   );
 }
 
@@ -130,8 +294,11 @@ function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: Ch
   const { column, options, asOf, summary } = context;
   return chunk.rows.map((row, i) => {
     if (bad.has(i)) return null;
-    const result = validateIdentifier(row[column] ?? '', { country: options.country, asOf });
-    return options.fixLeadingZeros ? applyFix(row, column, result, options.country, summary) : result;
+    const value = row[column] ?? '';
+    const lib: LibraryOptions = { country: options.country, asOf, lang: lang() };
+    if (value.trim() === '') return emptyValue(lib);
+    const result = validateIdentifier(value, libraryOptions(lib));
+    return options.fixLeadingZeros ? applyFix(row, column, result, lib, summary) : result;
   });
 }
 
@@ -173,7 +340,9 @@ async function checkRowsRemotely(
   chunk.rows.forEach((row, i) => {
     if (bad.has(i)) return;
     const value = row[column] ?? '';
-    if (value.length < 1 || value.length > 64) results[i] = validateIdentifier(value, { country: options.country });
+    const lib: LibraryOptions = { country: options.country, lang: lang() };
+    if (value.trim() === '') results[i] = emptyValue(lib);
+    else if (value.length > 64) results[i] = validateIdentifier(value, libraryOptions(lib));
     else sendable.push(i);
   });
   const remote = await validateBatchRemote(
@@ -228,7 +397,10 @@ class SummaryCollector {
     this.summary = {
       input,
       output,
+      format: 'csv',
+      encoding: 'utf-8',
       tinColumn,
+      headerRow: 1,
       rows: 0,
       blankRows: 0,
       valid: 0,
@@ -263,6 +435,31 @@ class SummaryCollector {
     this.summary.blankRows += n;
   }
 
+  /** What was read and how it is written. */
+  describe(source: TableSource, format: OutputFormat, writer: { encoding: string; utf8Instead?: boolean }): void {
+    const s = this.summary;
+    s.format = format;
+    s.encoding = source.format === 'xlsx' ? 'xlsx' : source.encoding.name + (source.encoding.bom ? ' BOM' : '');
+    s.outputEncoding = writer.encoding;
+    if (writer.utf8Instead) s.utf8Instead = true;
+    s.headerRow = source.headerLine;
+  }
+
+  counts(): SummaryCounts {
+    const s = this.summary;
+    const codes = Object.entries(s.errorCounts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([code, count]) => ({ code, count, exampleRows: this.examples.get(code) ?? [] }));
+    return {
+      rows: s.rows,
+      blankRows: s.blankRows,
+      valid: s.valid,
+      invalid: s.invalid,
+      withWarnings: s.withWarnings,
+      codes,
+    };
+  }
+
   fixedLeadingZeros(): void {
     this.summary.fixedLeadingZeros++;
   }
@@ -294,71 +491,61 @@ class SummaryCollector {
   }
 }
 
-/** The output CSV file: writes wait for `drain`, and a write error becomes an input error naming the file. */
-class OutputFile {
-  private readonly out: WriteStream;
-  private readonly failed: Promise<never>;
-
-  constructor(path: string) {
-    this.out = createWriteStream(path, { encoding: 'utf8' });
-    this.failed = new Promise<never>((_, fail) =>
-      this.out.once('error', (e) => fail(new InputError(`cannot write ${path}: ${e.message}`))),
-    );
-    this.failed.catch(() => undefined);
-  }
-
-  async write(text: string): Promise<void> {
-    if (!this.out.write(text)) await Promise.race([once(this.out, 'drain'), this.failed]);
-  }
-
-  end(): void {
-    this.out.end();
-  }
-
-  async finished(): Promise<void> {
-    await Promise.race([once(this.out, 'finish'), this.failed]);
-  }
+/** The counts the summary sheet shows. */
+interface SummaryCounts {
+  rows: number;
+  blankRows: number;
+  valid: number;
+  invalid: number;
+  withWarnings: number;
+  codes: { code: string; count: number; exampleRows: number[] }[];
 }
 
-/** Writes checked rows as output CSV lines (the hot path: one string per chunk) and counts them in the summary. */
-class ResultWriter {
-  private readonly csv: ReturnType<typeof csvWriter>;
+/** One output row, cell by cell: the (fitted) input cells and the result columns. */
+interface RowSink {
+  row(
+    cells: string[],
+    valid: string,
+    country: string,
+    kind: string,
+    codes: string,
+    messages: string,
+    suggestion: string,
+  ): void;
+  /** Writes what the rows since the last flush made. */
+  flush(): Promise<void>;
+}
 
+/** Turns checked rows into output rows (the hot path) and counts them in the summary. */
+class ResultWriter {
   constructor(
-    private readonly delimiter: string,
     readonly width: number,
     private readonly summary: SummaryCollector,
-  ) {
-    this.csv = csvWriter(delimiter);
-  }
+    private readonly sink: RowSink,
+  ) {}
 
-  headerLine(header: readonly string[]): string {
-    return this.csv.line([...header, ...RESULT_COLUMNS]);
-  }
-
-  format(chunk: RowChunk, results: ChunkResults, bad: Map<number, string>): string {
+  async write({ chunk, results, bad }: CheckedChunk): Promise<void> {
     if (chunk.blankRows) this.summary.blankRows(chunk.blankRows);
-    let text = '';
     for (let i = 0; i < chunk.rows.length; i++) {
       const row = chunk.rows[i] ?? [];
       const line = chunk.lines[i] ?? 0;
       const result = results[i];
-      text += result ? this.checked(row, line, result) : this.malformed(row, line, bad.get(i));
+      if (result) this.checked(row, line, result);
+      else this.malformed(row, line, bad.get(i));
     }
-    return text;
+    await this.sink.flush();
   }
 
-  private malformed(row: string[], line: number, reason = 'malformed row'): string {
+  private malformed(row: string[], line: number, reason = 'malformed row'): void {
     this.summary.row(undefined, false);
     this.summary.count('MALFORMED_ROW', line);
     // Fitted to the header so the result columns stay under their names.
     const cells = row.length > this.width ? row.slice(0, this.width) : row;
     while (cells.length < this.width) cells.push('');
-    return this.csv.line([...cells, 'false', '', '', 'MALFORMED_ROW', reason, '']);
+    this.sink.row(cells, 'false', '', '', 'MALFORMED_ROW', reason, '');
   }
 
-  private checked(row: string[], line: number, result: IdentifierResult): string {
-    const d = this.delimiter;
+  private checked(row: string[], line: number, result: IdentifierResult): void {
     while (row.length < this.width) row.push('');
     this.summary.row(result.valid, result.warnings.length > 0);
     let codes = '';
@@ -369,8 +556,15 @@ class ResultWriter {
       messages += `${messages ? '; ' : ''}${e.code}: ${e.message}`;
     }
     for (const w of result.warnings) messages += `${messages ? '; ' : ''}${w.code}: ${w.message}`;
-    // Result cells other than `messages` are codes and digits: they never need quoting.
-    return `${this.csv.line(row, '')}${result.valid ? 'true' : 'false'}${d}${result.country ?? ''}${d}${result.kind ?? ''}${d}${codes}${d}${this.csv.escapeCell(messages)}${d}${result.suggestion?.value ?? ''}\n`;
+    this.sink.row(
+      row,
+      result.valid ? 'true' : 'false',
+      result.country ?? '',
+      result.kind ?? '',
+      codes,
+      messages,
+      result.suggestion?.value ?? '',
+    );
   }
 }
 
@@ -378,16 +572,16 @@ class ResultWriter {
  * RFC 4180 output: a field is quoted only when it holds the delimiter, a quote or a line break.
  * (Hand-written because it runs for every cell of million-row files; papaparse's unparse was a third of the time.)
  */
-function csvWriter(delimiter: string) {
+function csvWriter(delimiter: string, newline = '\n') {
   const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
   const escapeCell = (cell: string) => (special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
-  const line = (cells: readonly string[], end = '\n') => {
+  const line = (cells: readonly string[], end = newline) => {
     let out = escapeCell(cells[0] ?? '');
     for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i] ?? '');
     return out + (end === '' ? delimiter : end);
   };
-  return { line, escapeCell };
+  return { line, escapeCell, delimiter, newline };
 }
 
 /**
@@ -417,13 +611,13 @@ function applyFix(
   row: string[],
   column: number,
   result: IdentifierResult,
-  country: Country | undefined,
+  lib: LibraryOptions,
   summary: SummaryCollector,
 ): IdentifierResult {
   if (!result.suggestion) return result;
   summary.fixedLeadingZeros();
   row[column] = result.suggestion.value;
-  return { ...validateIdentifier(result.suggestion.value, { country }), suggestion: result.suggestion };
+  return { ...validateIdentifier(result.suggestion.value, libraryOptions(lib)), suggestion: result.suggestion };
 }
 
 /** Regroups row chunks into batches of at most `size` rows (the API's batch limit). */

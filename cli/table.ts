@@ -1,3 +1,5 @@
+import type { TextEncoding } from './encoding.js';
+
 /** A run of data rows. */
 export interface RowChunk {
   rows: string[][];
@@ -18,15 +20,43 @@ export interface RowChunk {
 
 /** A supplier list opened for streaming: its header, how to write it back, and its data rows in chunks. */
 export interface TableSource {
+  format: 'csv' | 'xlsx';
   header: string[];
+  /** The header's row: its CSV line or sheet row number (rows above it are titles, skipped). */
+  headerLine: number;
   /** CSV delimiter detected in the input (`,` for XLSX). */
   delimiter: string;
-  /** Write a UTF-8 BOM in the output: the input CSV had one, or the input is a workbook (Excel needs it for Cyrillic). */
+  /** CSV line break of the input (`\r\n` from Excel and 1C), written back; `\n` for XLSX. */
+  newline?: string;
+  /** Write a BOM in CSV output: the input CSV had one, or the input is a workbook (Excel needs it for Cyrillic). */
   bom: boolean;
+  /** A CSV's text encoding as detected or forced (UTF-8 for a workbook). */
+  encoding: TextEncoding;
   /** Input size for progress: the file's bytes for a CSV, the sheet's compressed bytes for a workbook. */
   totalBytes?: number;
   chunks: AsyncIterable<RowChunk>;
 }
+
+/**
+ * Chooses the header among the first non-blank rows of a table (their cells); returns its index, or throws an
+ * {@link InputError} that says what was found. `where` names the sheet for a workbook.
+ */
+export type HeaderPicker = (rows: string[][], where: { sheet?: string; sheets?: string[] }) => number;
+
+/** How to open a table. */
+export interface OpenOptions {
+  /** XLSX: sheet name or 1-based number. */
+  sheet?: string;
+  /** CSV: the encoding (`--encoding`), instead of detecting it. */
+  encoding?: string;
+  /** The header's 1-based row (`--header-row`): its CSV line or sheet row number. */
+  headerRow?: number;
+  /** Chooses the header row among the first rows; default the first non-blank row. */
+  pickHeader?: HeaderPicker;
+}
+
+/** How many non-blank rows are looked at for the header when no `--header-row` is given. */
+export const HEADER_SEARCH_ROWS = 20;
 
 /** The input cannot be used as given (missing, empty, unreadable, no such sheet): exit 2 with its message. */
 export class InputError extends Error {

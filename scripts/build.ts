@@ -59,6 +59,8 @@ export async function buildCli(outdir = join(ROOT, 'dist', 'cli')): Promise<Buil
     legalComments: 'inline',
     sourcemap: false,
     banner: { js: REQUIRE_BANNER },
+    // `salyk --version`
+    define: { SALYK_VERSION: JSON.stringify(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')).version) },
     logLevel: 'warning',
   });
   const entry = await readFile(join(outdir, 'salyk.js'), 'utf8');

@@ -4,7 +4,7 @@
  * pulled — so memory stays bounded by the shared strings, not the sheet. Loaded only when a workbook is opened.
  */
 import { open } from 'node:fs/promises';
-import { InputError, type RowChunk, type TableSource } from '../table.js';
+import { HEADER_SEARCH_ROWS, type HeaderPicker, InputError, type RowChunk, type TableSource } from '../table.js';
 import { type CellContext, type SheetRow, SheetRowCollector } from './sheet.js';
 import { Parts, readDateStyles, readSharedStrings, readWorkbookParts } from './workbook.js';
 import { XmlStream } from './xml.js';
@@ -13,7 +13,12 @@ import { readCentralDirectory, ZipError } from './zip.js';
 const CHUNK_ROWS = 5_000;
 
 /** Opens sheet `sheet` (a name or a 1-based number; the first sheet by default) of the workbook at `path`. */
-export async function openXlsx(path: string, size: number, sheet?: string): Promise<TableSource> {
+export async function openXlsx(
+  path: string,
+  size: number,
+  sheet: string | undefined,
+  choice: { pick: HeaderPicker; row?: number },
+): Promise<TableSource> {
   const file = await open(path, 'r');
   try {
     const parts = new Parts(path, file, await readCentralDirectory(file, size));
@@ -33,7 +38,7 @@ export async function openXlsx(path: string, size: number, sheet?: string): Prom
       dateStyles: workbook.styles ? await readDateStyles(parts, workbook.styles) : [],
       date1904: workbook.date1904,
     };
-    return await sheetSource(parts, chosen, context);
+    return await sheetSource(parts, chosen, context, { ...choice, sheets: names });
   } catch (error) {
     await file.close().catch(() => undefined);
     if (error instanceof ZipError) throw new InputError(`cannot read ${path} as an XLSX workbook: ${error.message}`);
@@ -42,21 +47,35 @@ export async function openXlsx(path: string, size: number, sheet?: string): Prom
   }
 }
 
-/** The sheet's first non-blank row is the header; the rows after it stream out in chunks. */
-async function sheetSource(parts: Parts, sheet: { name: string; part: string }, context: CellContext) {
+/** The header is chosen among the sheet's first non-blank rows; the rows after it stream out in chunks. */
+async function sheetSource(
+  parts: Parts,
+  sheet: { name: string; part: string },
+  context: CellContext,
+  choice: { pick: HeaderPicker; row?: number; sheets: string[] },
+) {
   let bytesRead = 0;
   const pieces = sheetRows(parts, sheet.part, context, (n) => {
     bytesRead = n;
   });
-  const header = await headerRow(pieces);
-  if (!header) throw new InputError(`sheet ${sheet.name} of ${parts.path} is empty`);
+  const header = await headerRow(pieces, choice, sheet.name);
+  if (!header) {
+    throw new InputError(
+      choice.row
+        ? `row ${choice.row} of sheet ${sheet.name} of ${parts.path} is blank or missing: --header-row must point at the header`
+        : `sheet ${sheet.name} of ${parts.path} is empty`,
+    );
+  }
   // A sheet has no field count: trailing empty header cells are formatting, and a row whose last
   // cells are empty simply ends early. Rows are fitted to the header's width.
   while (header.cells.length > 1 && header.cells.at(-1) === '') header.cells.pop();
   const source: TableSource = {
+    format: 'xlsx',
     header: header.cells,
+    headerLine: header.number,
     delimiter: ',',
     bom: true,
+    encoding: { name: 'utf-8', bom: true },
     totalBytes: parts.get(sheet.part).compressedSize,
     chunks: dataChunks(header.rest, pieces, header.cells.length, () => bytesRead),
   };
@@ -65,16 +84,38 @@ async function sheetSource(parts: Parts, sheet: { name: string; part: string }, 
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
-/** The first non-blank row, and the rows after it in the same piece; `undefined` for a sheet without one. */
-async function headerRow(pieces: AsyncGenerator<SheetRow[]>) {
+/**
+ * The header row, chosen among the first non-blank rows (or the row `--header-row` names), and the rows after it
+ * that were read meanwhile; `undefined` for a sheet without one.
+ */
+async function headerRow(
+  pieces: AsyncGenerator<SheetRow[]>,
+  choice: { pick: HeaderPicker; row?: number; sheets: string[] },
+  sheet: string,
+) {
+  const seen: SheetRow[] = [];
+  let filled = 0;
+  const enough = () => (choice.row ? (seen.at(-1)?.number ?? 0) >= choice.row : filled >= HEADER_SEARCH_ROWS);
   // By hand: leaving a `for await` early would close the generator, and the file, under the rows still to come.
-  for (let next = await pieces.next(); !next.done; next = await pieces.next()) {
-    const rows = next.value;
-    const at = rows.findIndex((r) => !isBlank(r.cells));
-    const found = rows[at];
-    if (found) return { cells: found.cells, rest: rows.slice(at + 1) };
+  while (!enough()) {
+    const next = await pieces.next();
+    if (next.done) break;
+    for (const row of next.value) {
+      seen.push(row);
+      if (!isBlank(row.cells)) filled++;
+    }
   }
-  return undefined;
+  const candidates = seen.filter((r) => !isBlank(r.cells));
+  if (candidates.length === 0) return undefined;
+  const at = choice.row
+    ? candidates.findIndex((r) => r.number === choice.row)
+    : choice.pick(
+        candidates.map((r) => r.cells),
+        { sheet, sheets: choice.sheets },
+      );
+  const found = candidates[at];
+  if (!found) return undefined;
+  return { cells: found.cells, number: found.number, rest: seen.filter((r) => r.number > found.number) };
 }
 
 /**

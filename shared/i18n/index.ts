@@ -5,6 +5,7 @@
  * `Record<Lang, …>` and a test walks the whole catalog.
  */
 import { API_MESSAGES } from './api.js';
+import { CLI_MESSAGES } from './cli.js';
 import { ESF_MESSAGES } from './esf.js';
 import { type Entry, formatterFor } from './format.js';
 import { IDENTIFIER_MESSAGES } from './identifiers.js';
@@ -20,6 +21,7 @@ export const MESSAGES = {
   ...RULE_MESSAGES,
   ...WEB_MESSAGES,
   ...API_MESSAGES,
+  ...CLI_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof MESSAGES;

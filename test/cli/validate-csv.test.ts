@@ -109,7 +109,7 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toMatch(/^6 rows checked in [\d.]+ s \(\d+ rows\/s\), TIN column "tin"$/m);
       expect(run.stderr).toMatch(/valid 3, invalid 3, with warnings 1/);
-      expect(run.stderr).toMatch(/2 value\(s\) lost a leading zero .*--fix-leading-zeros/);
+      expect(run.stderr).toMatch(/2 value\(s\) lost leading zeros .*--fix-leading-zeros/);
       expect(run.stderr).toMatch(/LEADING_ZERO_LOST\s+2\s+\(lines 3, 4\)/);
       expect(run.stderr).toMatch(/INVALID_CHECKSUM\s+1\s+\(lines 6\)/);
       expect(run.stderr).toContain(`Written: ${checked(input)}`);
@@ -240,8 +240,8 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
         ['ИП Беков', TIN.kzIin, 'Астана', 'true', 'KZ', 'IIN'],
       ]);
       expect(out.text).toContain('"ТОО ""Альфа""; филиал";');
-      // The BOM is written back so Excel keeps reading the Cyrillic as UTF-8.
-      expect(out.text.split('\n')[0]).toBe(`\uFEFFНаименование;БИН;Адрес;${RESULT_COLUMNS.join(';')}`);
+      // The BOM is written back so Excel keeps reading the Cyrillic as UTF-8, and so are the CRLF line breaks.
+      expect(out.text.split('\r\n')[0]).toBe(`\uFEFFНаименование;БИН;Адрес;${RESULT_COLUMNS.join(';')}`);
     });
 
     it('reads a tab-separated file', async () => {
@@ -377,7 +377,9 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       // Assess
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^salyk: no TIN column in .*suppliers\.csv: name one with --column/);
-      expect(run.stderr).toContain('(header: name, vat number, city)');
+      expect(run.stderr).toContain('(name, vat number, city)');
+      // the columns with samples (TIN-like values masked, marked *)
+      expect(run.stderr).toMatch(/\*\s+2 "vat number": 9401…\(12\)/);
       expect(existsSync(checked(input))).toBe(false);
     });
 

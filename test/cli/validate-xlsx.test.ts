@@ -74,12 +74,12 @@ afterAll(async () => {
 describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
   it('reads the first sheet by default: Cyrillic header, text and numeric cells, formulas and rich text', async () => {
     // Act
-    const run = await salyk(['validate', book, '--json']);
+    const run = await salyk(['validate', book, '--json', '--format', 'csv']);
 
     // Assess
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      output: join(dir, 'suppliers.checked.csv'),
+      output: join(dir, 'suppliers.xlsx.checked.csv'),
       tinColumn: 'БИН',
       rows: 6,
       valid: 4,
@@ -87,7 +87,7 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
       malformedRows: 0,
       parseErrors: [],
     });
-    const out = await records(join(dir, 'suppliers.checked.csv'));
+    const out = await records(join(dir, 'suppliers.xlsx.checked.csv'));
     expect(Object.keys(out[0]!)).toEqual(['Наименование', 'БИН', 'Город', ...RESULT_COLUMNS]);
     expect(
       out.map((r) => [r['Наименование'], r['БИН'], r['Город'], r.valid, r.country, r.kind, r.errors, r.suggestion]),

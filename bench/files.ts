@@ -1,0 +1,197 @@
+/**
+ * Supplier-list file figures (issue 10): the built CLI on generated lists as accountants have them.
+ *  - 1 000 000 rows of Windows-1251 CSV and of UTF-8 CSV (`;`, a 1C title row, a `БИН/ИИН` header, Cyrillic names);
+ *  - a 1 000 000-row XLSX (numeric TIN cells) in → XLSX out: time and peak RSS;
+ *  - peak RSS from 1M to 10M CSV rows (flat memory).
+ *
+ * Run on its own: `npm run build:cli && npx tsx bench/files.ts [--rows N] [--big-rows N] [--skip-xlsx]`, or call
+ * {@link benchFiles} from bench/run.ts: `await benchFiles(dir, { rows, bigRows })`.
+ */
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import iconv from 'iconv-lite';
+import { XlsxTableWriter } from '../cli/xlsx/writer.js';
+import { supplierRowFactory } from './generate-suppliers.js';
+
+const exec = promisify(execFile);
+const root = resolve(import.meta.dirname, '..');
+
+/** What one CLI run reported, with the process's wall time (start-up included: what a user waits for). */
+export interface FileRun {
+  file: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  peakRssMb: number;
+  sizeMb: number;
+}
+
+const NAMES = ['ТОО «Алтын Дала»', 'ИП Жумабаев', 'ОсОО «Бишкек Софт»', 'АО «Ёлка-Сервис»', 'ТОО "Шығыс"'];
+
+/** One list row in the CSV dialect of a 1C export: `;`, quoted names, the generator's TIN and city. */
+function rowsOf(seed = 42): (i: number) => [string, string, string] {
+  const row = supplierRowFactory(seed);
+  return (i) => {
+    const [, tin = '', city = ''] = row(i).trimEnd().split(',');
+    return [`${NAMES[i % NAMES.length]} №${i}`, tin, city === 'Almaty' ? 'Алматы' : 'Бишкек'];
+  };
+}
+
+const quote = (cell: string) => (/[";\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+
+/** Writes a 1C-style CSV: a title row, a blank row, the `БИН/ИИН` header, `rows` rows; in `encoding`. */
+export async function writeAccountantCsv(
+  path: string,
+  rows: number,
+  encoding: 'utf-8' | 'windows-1251',
+): Promise<void> {
+  const out = createWriteStream(path);
+  const write = async (text: string) => {
+    const bytes = encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, encoding);
+    if (!out.write(bytes)) await once(out, 'drain');
+  };
+  const row = rowsOf();
+  await write('Список поставщиков на 01.11.2026;;\r\n;;\r\nНаименование;БИН/ИИН;Город\r\n');
+  let text = '';
+  for (let i = 1; i <= rows; i++) {
+    text += `${row(i).map(quote).join(';')}\r\n`;
+    if (text.length > 1 << 20) {
+      await write(text);
+      text = '';
+    }
+  }
+  await write(text);
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Writes a workbook of `rows` rows whose TIN cells are numbers (as Excel stores a typed-in TIN), streaming. */
+export async function writeAccountantXlsx(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  let pending: Uint8Array[] = [];
+  const xlsx = new XlsxTableWriter((bytes) => pending.push(bytes), 3, new Set([0, 2]), 1);
+  const flush = async () => {
+    for (const part of pending) if (!out.write(part)) await once(out, 'drain');
+    pending = [];
+  };
+  await xlsx.header(['Наименование', 'БИН/ИИН', 'Город']);
+  const row = rowsOf();
+  let batch: { cells: string[]; invalid: boolean }[] = [];
+  for (let i = 1; i <= rows; i++) {
+    // digits only, so the writer stores a number (Excel drops the leading zero as it does for a typed TIN)
+    const [name, tin, city] = row(i);
+    batch.push({ cells: [name, tin.replace(/\D/g, '').replace(/^0+/, ''), city], invalid: false });
+    if (batch.length === 5_000) {
+      await xlsx.rows(batch);
+      batch = [];
+      await flush();
+    }
+  }
+  await xlsx.rows(batch);
+  await xlsx.finish('Поставщики', 'Итоги', []);
+  await flush();
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Runs `salyk validate <file> --json` (built CLI) and returns its figures. */
+export async function runCli(file: string, extra: string[] = []): Promise<FileRun> {
+  const started = performance.now();
+  const { stdout } = await exec(
+    process.execPath,
+    [join(root, 'dist/cli/salyk.js'), 'validate', file, '--json', '--lang', 'en', ...extra],
+    { maxBuffer: 1 << 24 },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const summary = JSON.parse(stdout) as { rows: number; peakRssMb: number; output: string };
+  await rm(summary.output, { force: true });
+  return {
+    file,
+    rows: summary.rows,
+    seconds,
+    rowsPerSecond: Math.round(summary.rows / seconds),
+    peakRssMb: summary.peakRssMb,
+    sizeMb: (await stat(file)).size / 1e6,
+  };
+}
+
+const line = (label: string, r: FileRun) =>
+  `  ${label.padEnd(34)} ${r.rows.toLocaleString('en-US')} rows, ${r.sizeMb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s (${r.rowsPerSecond.toLocaleString('en-US')} rows/s), peak RSS ${r.peakRssMb} MiB`;
+
+/**
+ * The file benchmarks, printed as they finish. `bigRows` 0 skips the 10M run; `xlsx` false skips the workbook.
+ * Files are written to `dir` and removed after their run.
+ */
+export async function benchFiles(
+  dir: string,
+  options: { rows?: number; bigRows?: number; xlsx?: boolean } = {},
+): Promise<FileRun[]> {
+  const rows = options.rows ?? 1_000_000;
+  const bigRows = options.bigRows ?? 10_000_000;
+  const results: FileRun[] = [];
+  console.log(
+    `\nSupplier-list files (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
+  for (const encoding of ['windows-1251', 'utf-8'] as const) {
+    const file = join(dir, `suppliers-${encoding}-${rows}.csv`);
+    await writeAccountantCsv(file, rows, encoding);
+    const r = await runCli(file);
+    console.log(line(`CSV ${encoding} → CSV`, r));
+    results.push(r);
+    await rm(file, { force: true });
+  }
+  if (options.xlsx !== false) {
+    const file = join(dir, `suppliers-${rows}.xlsx`);
+    await writeAccountantXlsx(file, rows);
+    const r = await runCli(file, ['--fix-leading-zeros']);
+    console.log(line('XLSX → XLSX (numeric TIN cells)', r));
+    results.push(r);
+    await rm(file, { force: true });
+  }
+  if (bigRows > 0) {
+    const file = join(dir, `suppliers-utf-8-${bigRows}.csv`);
+    await writeAccountantCsv(file, bigRows, 'utf-8');
+    const r = await runCli(file);
+    console.log(line('CSV utf-8 → CSV', r));
+    const base = results.find((x) => x.file.includes('utf-8'));
+    if (base)
+      console.log(
+        `  peak RSS growth ${rows.toLocaleString('en-US')} → ${bigRows.toLocaleString('en-US')} rows: ${r.peakRssMb - base.peakRssMb} MiB`,
+      );
+    results.push(r);
+    await rm(file, { force: true });
+  }
+  console.log(
+    `  load average after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  return results;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      'big-rows': { type: 'string', default: '10000000' },
+      'skip-xlsx': { type: 'boolean', default: false },
+    },
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'salyk-bench-files-'));
+  try {
+    await benchFiles(dir, {
+      rows: Number(values.rows),
+      bigRows: Number(values['big-rows']),
+      xlsx: !values['skip-xlsx'],
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
