@@ -14,7 +14,8 @@ function toScaled(n: number): { units: bigint; scale: number } {
 
 function decimals(n: number): number {
   const s = String(n);
-  if (s.includes('e-')) return Number(s.split('e-')[1]) + (s.split('e-')[0]!.split('.')[1]?.length ?? 0);
+  const [mantissa = '', exponent] = s.split('e-');
+  if (exponent !== undefined) return Number(exponent) + (mantissa.split('.')[1]?.length ?? 0);
   return s.split('.')[1]?.length ?? 0;
 }
 

@@ -134,7 +134,7 @@ function decodeBin(
 ): KzBinDetails | null {
   const yy = numberAt(digits, 0, 2);
   const month = numberAt(digits, 2, 2);
-  const entityType = ENTITY_TYPES[digitAt(digits, 4)]!;
+  const entityType = ENTITY_TYPES[digitAt(digits, 4)];
   const divisionDigit = digitAt(digits, 5);
   let ok = true;
   if (month < 1 || month > 12) {
@@ -145,14 +145,16 @@ function decodeBin(
     errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kzDivision', lang, { digit: divisionDigit })));
     ok = false;
   }
-  if (!ok) return null;
+  const division = DIVISIONS[divisionDigit];
+  // decodeBin is only called for type digits 4-6, so the entity type is always known.
+  if (!ok || entityType === undefined || division === undefined) return null;
   // The BIN carries a two-digit year: read it as the latest year not after the check date.
   const year = isAfterYear(2000 + yy, asOf) ? 1900 + yy : 2000 + yy;
   return {
     holder: entityType === 'joint_individual_entrepreneur' ? 'individual_entrepreneur' : 'legal_entity',
     registered: `${year}-${pad2(month)}`,
     entityType,
-    division: DIVISIONS[divisionDigit]!,
+    division,
   };
 }
 

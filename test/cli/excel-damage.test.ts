@@ -79,7 +79,7 @@ describe('CLI: Excel damage', () => {
       header: true,
       skipEmptyLines: true,
     }).data;
-    expect(rows.map((r) => [r['БИН'], r.errors])).toEqual([
+    expect(rows.map((r) => [r.БИН, r.errors])).toEqual([
       [TIN.kzBin, ''],
       ['8.9052E+11', 'SPREADSHEET_NUMBER'],
     ]);

@@ -90,7 +90,7 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
     const out = await records(join(dir, 'suppliers.xlsx.checked.csv'));
     expect(Object.keys(out[0]!)).toEqual(['Наименование', 'БИН', 'Город', ...RESULT_COLUMNS]);
     expect(
-      out.map((r) => [r['Наименование'], r['БИН'], r['Город'], r.valid, r.country, r.kind, r.errors, r.suggestion]),
+      out.map((r) => [r.Наименование, r.БИН, r.Город, r.valid, r.country, r.kind, r.errors, r.suggestion]),
     ).toEqual([
       ['Text cell', TIN.kzBinLeadingZero, 'Алматы', 'true', 'KZ', 'BIN', '', ''],
       [
@@ -120,7 +120,7 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
     // Assess
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ rows: 6, valid: 6, invalid: 0, fixedLeadingZeros: 2 });
-    expect((await records(output)).map((r) => [r['БИН'], r.valid])).toEqual([
+    expect((await records(output)).map((r) => [r.БИН, r.valid])).toEqual([
       [TIN.kzBinLeadingZero, 'true'],
       [TIN.kzBinLeadingZero, 'true'],
       [TIN.kgInn2, 'true'],
