@@ -14,7 +14,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import iconv from 'iconv-lite';
+import { textEncoder } from '../cli/encoding.js';
 import { XlsxTableWriter } from '../cli/xlsx/writer.js';
 import { supplierRowFactory } from './generate-suppliers.js';
 
@@ -51,8 +51,9 @@ export async function writeAccountantCsv(
   encoding: 'utf-8' | 'windows-1251',
 ): Promise<void> {
   const out = createWriteStream(path);
+  const encoder = textEncoder({ name: encoding, bom: false });
   const write = async (text: string) => {
-    const bytes = encoding === 'utf-8' ? Buffer.from(text) : iconv.encode(text, encoding);
+    const bytes = encoder.encode(text);
     if (!out.write(bytes)) await once(out, 'drain');
   };
   const row = rowsOf();

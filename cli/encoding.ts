@@ -1,5 +1,4 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import iconv from 'iconv-lite';
 import { say } from './lang.js';
 import { InputError } from './table.js';
 
@@ -7,9 +6,13 @@ import { InputError } from './table.js';
  * Text encodings of supplier lists as 1C, bank portals and Excel write them: UTF-8 (with or without BOM),
  * UTF-16 LE/BE with a BOM (Excel's "Unicode text"), and Windows-1251 (1C and older Excel "CSV" exports).
  * Decoding never replaces a character: bytes that do not decode are an {@link InputError} (exit 2).
+ *
+ * The codecs are the platform's (WHATWG `TextDecoder`, ICU underneath — the same in Node and the browser): no
+ * codec tables ship with the package. Output in a legacy single-byte encoding inverts that encoding's own
+ * decoding table.
  */
 export interface TextEncoding {
-  /** The canonical name: `utf-8`, `utf-16le`, `utf-16be`, `windows-1251`, or another name iconv-lite knows. */
+  /** The canonical name: `utf-8`, `utf-16le`, `utf-16be`, `windows-1251`, or another single-byte WHATWG label. */
   name: string;
   /** The input started with a byte order mark (written back when the output keeps the encoding). */
   bom: boolean;
@@ -42,7 +45,7 @@ export function encodingName(raw: string): string {
   const key = raw.trim().toLowerCase();
   const name = ALIASES[key] ?? ALIASES[key.replaceAll('_', '-')];
   if (name) return name;
-  if (iconv.encodingExists(key)) return key;
+  if (singleByteTable(key)) return key;
   throw new InputError(`unknown encoding "${raw}": use utf-8, utf-16le, utf-16be or cp1251`);
 }
 
@@ -99,17 +102,12 @@ function isUtf8(head: Uint8Array): boolean {
 
 /** The start of a file as text, for sniffing the delimiter: never fails (a sample may end mid-character). */
 export function decodeSample(head: Uint8Array, encoding: TextEncoding): string {
-  const text = isNative(encoding.name)
-    ? new TextDecoder(encoding.name).decode(head)
-    : iconv.decode(Buffer.from(head), encoding.name);
-  return text.replace(/^\uFEFF/, '');
+  return new TextDecoder(encoding.name).decode(head).replace(/^\uFEFF/, '');
 }
 
-const isNative = (name: string) => name === 'utf-8' || name === 'utf-16le' || name === 'utf-16be';
-
 /**
- * A stream that decodes bytes into strings (object mode), strict: UTF-8 and UTF-16 through `TextDecoder` with
- * `fatal: true`, other encodings through iconv-lite with any U+FFFD (a byte the encoding does not define) refused.
+ * A stream that decodes bytes into strings (object mode), strict: `TextDecoder` with `fatal: true`, so a byte the
+ * encoding does not define is refused, never replaced.
  * `bytesIn` counts the bytes consumed, for progress by bytes (a decoded string's length is not a byte count).
  */
 export class DecodeStream extends Transform {
@@ -121,13 +119,8 @@ export class DecodeStream extends Transform {
     private readonly path: string,
   ) {
     super({ readableObjectMode: true });
-    if (isNative(encoding.name)) {
-      const decoder = new TextDecoder(encoding.name, { fatal: true });
-      this.decode = (bytes, end) => decoder.decode(bytes, { stream: !end });
-    } else {
-      const decoder = iconv.getDecoder(encoding.name);
-      this.decode = (bytes, end) => (end ? (decoder.end() ?? '') : decoder.write(bytes));
-    }
+    const decoder = new TextDecoder(encoding.name, { fatal: true });
+    this.decode = (bytes, end) => decoder.decode(bytes, { stream: !end });
   }
 
   override _transform(bytes: Buffer, _: BufferEncoding, done: TransformCallback): void {
@@ -146,10 +139,6 @@ export class DecodeStream extends Transform {
       done(this.undecodable());
       return;
     }
-    if (!isNative(this.encoding.name) && text.includes('\uFFFD')) {
-      done(this.undecodable());
-      return;
-    }
     this.bytesIn += bytes.length;
     if (text) this.push(text);
     done();
@@ -162,25 +151,40 @@ export class DecodeStream extends Transform {
   }
 }
 
-/** Which UTF-16 code units Windows-1251 can write (built from its own table), for the check before encoding. */
-let cp1251Table: Uint8Array | undefined;
-function table1251(): Uint8Array {
-  if (!cp1251Table) {
-    cp1251Table = new Uint8Array(65_536);
-    const all = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), 'windows-1251');
-    for (const c of all) if (c !== '\uFFFD') cp1251Table[c.charCodeAt(0)] = 1;
+/**
+ * The byte of each UTF-16 code unit in a single-byte encoding (-1: cannot be written), built by decoding all 256
+ * bytes with the platform's codec; `undefined` for a label that is not a single-byte encoding.
+ */
+const singleByteTables = new Map<string, Int16Array | undefined>();
+function singleByteTable(name: string): Int16Array | undefined {
+  if (name.startsWith('utf')) return undefined; // Unicode encodings are written by their own encoders
+  if (!singleByteTables.has(name)) {
+    let table: Int16Array | undefined;
+    try {
+      const chars = new TextDecoder(name).decode(Uint8Array.from({ length: 256 }, (_, i) => i));
+      if (chars.length === 256) {
+        table = new Int16Array(65_536).fill(-1);
+        for (let byte = 255; byte >= 0; byte--) if (chars[byte] !== '\uFFFD') table[chars.charCodeAt(byte)] = byte;
+      }
+    } catch {
+      table = undefined; // not a label the platform knows
+    }
+    singleByteTables.set(name, table);
   }
-  return cp1251Table;
+  return singleByteTables.get(name);
 }
 
-/** The first character of `text` Windows-1251 cannot write, or `undefined` (a table lookup: this runs on every chunk). */
-function missingIn1251(text: string): string | undefined {
-  const table = table1251();
+/** The first character of `text` a single-byte table cannot write, or `undefined` (runs on every chunk). */
+function missingIn(table: Int16Array, text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {
-    if (table[text.charCodeAt(i)] !== 1)
-      return text.codePointAt(i) === undefined ? text[i] : String.fromCodePoint(text.codePointAt(i) ?? 0);
+    if (table[text.charCodeAt(i)] === -1) return String.fromCodePoint(text.codePointAt(i) ?? 0);
   }
   return undefined;
+}
+
+/** UTF-16 big-endian bytes of `text`. */
+function utf16be(text: string): Buffer {
+  return Buffer.from(text, 'utf16le').swap16();
 }
 
 /** Turns output text into bytes of one encoding; a character the encoding cannot hold is an error, never a `?`. */
@@ -194,19 +198,25 @@ export interface TextEncoder1 {
 export function textEncoder(encoding: TextEncoding): TextEncoder1 {
   const preamble = encoding.bom ? (BOMS[encoding.name] ?? Buffer.alloc(0)) : Buffer.alloc(0);
   if (encoding.name === 'utf-8') return { preamble, encode: (text) => text };
-  const strict = encoding.name === 'windows-1251';
-  const encoder = iconv.getEncoder(encoding.name, { addBOM: false });
+  if (encoding.name === 'utf-16le') return { preamble, encode: (text) => Buffer.from(text, 'utf16le') };
+  if (encoding.name === 'utf-16be') return { preamble, encode: utf16be };
+  const table = singleByteTable(encoding.name);
+  if (!table)
+    throw new InputError(`cannot write the encoding "${encoding.name}": use utf-8, utf-16le, utf-16be or cp1251`);
   return {
     preamble,
     encode: (text) => {
-      const bad = strict ? missingIn1251(text) : undefined;
+      const bad = missingIn(table, text);
       if (bad) throw new InputError(say('cli.error.unencodable', { char: bad, encoding: encoding.name }));
-      return encoder.write(text);
+      const bytes = Buffer.allocUnsafe(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = table[text.charCodeAt(i)] ?? 0;
+      return bytes;
     },
   };
 }
 
 /** Whether every character of `text` can be written in `encoding` (for choosing an output encoding up front). */
 export function canEncode(text: string, encoding: string): boolean {
-  return encoding !== 'windows-1251' || missingIn1251(text) === undefined;
+  const table = singleByteTable(encoding);
+  return table === undefined || missingIn(table, text) === undefined;
 }

@@ -1,6 +1,7 @@
 import { addDays, checkDate, daysBetween, todayUtc } from '../calendar.js';
 import type { ESF_ISSUERS, FINDING_CODES, PARTY_TYPES, SUPPLIER_TYPES } from '../enums.js';
-import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
+import { tEsf as t } from '../i18n/esf.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/languages.js';
 import type { Country, IdentifierResult } from '../identifiers/types.js';
 import { validateIdentifier } from '../identifiers/validate.js';
 import {

@@ -1,3 +1,5 @@
+import { formatterFor } from './format.js';
+
 /**
  * ESF pre-check finding messages (Kazakh IS ESF and Kyrgyz ESF). Terms: ЭСФ, НДС, ИИН/БИН, ИНН/ПИН in Russian;
  * ЭШФ, ҚҚС, ЖСН/БСН in Kazakh; ЭСФ, КНС, ИНН/ПИН in Kyrgyz.
@@ -190,3 +192,6 @@ export const ESF_MESSAGES = {
         : ' (эскертүүнүн негизи болгон норма бир гана кошумча булактан белгилүү: көрсөтүңүз, бирок жалгыз ушул үчүн бөгөттөбөңүз)',
   },
 } as const;
+
+/** Formats an ESF finding message (this catalog only, so the library does not carry the API's or the page's texts). */
+export const tEsf = formatterFor(ESF_MESSAGES);

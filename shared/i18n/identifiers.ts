@@ -35,8 +35,8 @@ const KIND_POSS = {
   ky: { IIN: 'ИИНи', BIN: 'БИНи', INN: 'ИННи', PIN: 'ПИНи' },
 } as const;
 
-/** One way to read a value whose leading zeros a spreadsheet dropped. */
-interface Reading {
+/** One way of reading a short digit run back into a full number (for the ambiguity message). */
+export interface Reading {
   value: string;
   country: Country;
   kind: Kind;

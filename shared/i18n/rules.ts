@@ -1,3 +1,4 @@
+import { formatterFor } from './format.js';
 /**
  * Reason texts of VAT, ESF and residency answers in Russian, Kazakh and Kyrgyz: a translation of every rules
  * row's one-line `text` (English is the row's own text) and the phrases an answer adds to it (amounts, dates,
@@ -269,3 +270,6 @@ export const RULE_MESSAGES = {
     ky: (p: { test: Test }) => `Колдонулду: сертификат ${TEST.ky[p.test]} критерийинин жыйынтыгын жокко чыгарат.`,
   },
 } as const;
+
+/** Formats a reason phrase (this catalog only, so the library does not carry the API's or the page's texts). */
+export const tRule = formatterFor(RULE_MESSAGES);

@@ -1,7 +1,8 @@
 import { addDays, addMonths, checkDate, daysBetween, todayUtc } from '../calendar.js';
 import type { DECIDED_BY } from '../enums.js';
 import { InvalidStaysError, RulesCoverageError } from '../errors.js';
-import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/languages.js';
+import { tRule as t } from '../i18n/rules.js';
 import {
   type AnswerConfidence,
   answerConfidence,

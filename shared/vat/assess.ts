@@ -1,7 +1,8 @@
 import { addBusinessDays, addMonths, checkDate } from '../calendar.js';
 import type { BUYER_TYPES, LIABLE_PARTIES, REGIMES, SUPPLY_CATEGORIES } from '../enums.js';
 import { RulesCoverageError } from '../errors.js';
-import { DEFAULT_LANG, type Lang, t } from '../i18n/index.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/languages.js';
+import { tRule as t } from '../i18n/rules.js';
 import type { Country } from '../identifiers/types.js';
 import { vatAmounts } from '../money.js';
 import {
