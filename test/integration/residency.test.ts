@@ -51,6 +51,9 @@ describe('Route: POST /v1/residency/kz (local stack)', () => {
         expect.objectContaining({ code: 'KZ.RESIDENCY.DAYS_183' }),
         expect.objectContaining({ code: 'KZ.PIT.RESIDENT.2018' }),
       ],
+      // The day test decided it (the PIT row is information, not part of the decision).
+      confidence: 'confirmed',
+      confidenceFrom: ['KZ.RESIDENCY.DAYS_183'],
       checkId: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
     });
     for (const reason of res.json.reasons) {
