@@ -116,7 +116,7 @@ const kgArb: fc.Arbitrary<Generated> = fc
     if (r.first === 4) warnings.push('FOREIGN_NATIONAL_PIN');
     if (date > AS_OF) warnings.push('BIRTH_DATE_IN_FUTURE');
     const details: Record<string, unknown> = { holder: 'individual', birthDate: date };
-    if (r.first === 4) details['foreignNational'] = true;
+    if (r.first === 4) details.foreignNational = true;
     return { value, details, warnings };
   });
 
