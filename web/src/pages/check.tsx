@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Country, IdentifierResult } from '../../../shared/identifiers/types.js';
 import { validateIdentifier } from '../../../shared/identifiers/validate.js';
-import { type Speaker, useSpeaker } from '../i18n.js';
+import { type Lang, type Speaker, useSpeaker } from '../i18n.js';
 
 const MAX_LINES = 1000;
 
@@ -31,9 +31,9 @@ function Details({ result }: { result: IdentifierResult }) {
 function checkAll(
   text: string,
   country: Country | undefined,
-  lang: string,
+  lang: Lang,
 ): { value: string; result: IdentifierResult }[] {
-  // `lang` rides along for when the library formats its messages in the page's language.
+  // The library writes its messages in the page's language.
   const options = { country, lang };
   return text
     .split(/\r?\n/)
