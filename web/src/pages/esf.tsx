@@ -8,6 +8,13 @@ import {
 import type { Country } from '../../../shared/identifiers/types.js';
 import type { SupplyType } from '../../../shared/rules/index.js';
 import { ReasonItem } from '../components/badges.js';
+import {
+  CountrySelect,
+  ErrorAlert,
+  type SetField as FormSetter,
+  SubmitRow,
+  useForm,
+} from '../components/form-parts.js';
 import { type Speaker, useSpeaker } from '../i18n.js';
 
 type Line = { net: string; vatRate: string; supplyType: SupplyType };
@@ -52,15 +59,13 @@ function toRequest(f: Form): EsfPrecheckRequest {
   };
 }
 
-/** Sets one field of the form. */
-type SetField = <K extends keyof Form>(key: K, value: Form[K]) => void;
+type SetField = FormSetter<Form>;
 /** Changes some fields of one line. */
 type SetLine = (i: number, patch: Partial<Line>) => void;
 
 /** The form's state, with setters for one field and for one line. */
 function useEsfForm() {
-  const [form, setForm] = useState<Form>(START);
-  const set: SetField = (key, value) => setForm((f) => ({ ...f, [key]: value }));
+  const { form, set, setForm } = useForm(START);
   const setLine: SetLine = (i, patch) =>
     setForm((f) => ({ ...f, lines: f.lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
   return { form, set, setLine };
@@ -118,17 +123,9 @@ export function EsfPage() {
             <LineFields form={form} set={set} setLine={setLine} />
           </>
         )}
-        <div>
-          <button type="submit" class="button">
-            {s.tr('web.submit')}
-          </button>
-        </div>
+        <SubmitRow />
       </form>
-      {outcome.error ? (
-        <p class="error" role="alert">
-          {outcome.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={outcome.error} />
       {outcome.result ? <EsfResult result={outcome.result} /> : null}
     </section>
   );
@@ -175,13 +172,7 @@ function HeaderFields({ form, set }: SectionProps) {
   const s = useSpeaker();
   return (
     <div class="grid3">
-      <label class="field">
-        <span>{s.tr('web.country')}</span>
-        <select name="country" value={form.country} onChange={(e) => set('country', e.currentTarget.value as Country)}>
-          <option value="KZ">{s.tr('web.country.KZ')}</option>
-          <option value="KG">{s.tr('web.country.KG')}</option>
-        </select>
-      </label>
+      <CountrySelect label={s.tr('web.country')} value={form.country} onChange={(c) => set('country', c)} />
       <label class="field">
         <span>{s.tr('web.esf.deliveryDate')}</span>
         <input
