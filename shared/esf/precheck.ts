@@ -17,8 +17,8 @@ import {
 import { type RuleDate, rateFor, requireRule } from '../vat/rates.js';
 
 export type PartyType = (typeof PARTY_TYPES)[number];
-export type SupplierType = (typeof SUPPLIER_TYPES)[number];
-export type EsfIssuer = (typeof ESF_ISSUERS)[number];
+type SupplierType = (typeof SUPPLIER_TYPES)[number];
+type EsfIssuer = (typeof ESF_ISSUERS)[number];
 
 /** The `POST /v1/esf/precheck` request. */
 export interface EsfPrecheckRequest {

@@ -44,7 +44,7 @@ export function problemPaths(answer: Answer): string[] {
 }
 
 /** The forms in which a raw identifier could leak: as typed, its digits, and its digits without the last 4. */
-export function leakForms(value: string): string[] {
+function leakForms(value: string): string[] {
   const digitsOnly = value.replace(/\D/g, '');
   const forms = new Set([value, value.trim(), digitsOnly]);
   // The mask may show the last 4 digits, nothing more: the rest must never appear either.
