@@ -4,6 +4,7 @@ import { CfnOutput, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AllowedMethods,
+  type BehaviorOptions,
   CachePolicy,
   Distribution,
   HeadersFrameOption,
@@ -44,45 +45,8 @@ export class WebHosting extends Construct {
   constructor(scope: Construct, id: string, props: WebHostingProps) {
     super(scope, id);
     const stack = Stack.of(this);
-
-    this.bucket = new Bucket(this, 'site', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      // Only build output lives here: it is rebuilt from the repository on every deploy.
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-
-    const headers = new ResponseHeadersPolicy(this, 'headers', {
-      comment: 'Salyk web page: strict CSP and security headers (web/headers.ts)',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: false,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: ['permissions-policy', 'cross-origin-opener-policy'].map((header) => ({
-          header,
-          value: SECURITY_HEADERS[header] ?? '',
-          override: true,
-        })),
-      },
-    });
-
-    const apiOrigin = new HttpOrigin(`${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
-      originPath: `/${props.api.deploymentStage.stageName}`,
-      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-      originSslProtocols: [OriginSslPolicy.TLS_V1_2],
-    });
-
+    this.bucket = siteBucket(this);
+    const headers = securityHeadersPolicy(this);
     this.distribution = new Distribution(this, 'cdn', {
       comment: 'Salyk web page and API',
       defaultRootObject: 'index.html',
@@ -95,32 +59,9 @@ export class WebHosting extends Construct {
         responseHeadersPolicy: headers,
         compress: true,
       },
-      additionalBehaviors: {
-        '/v1/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          // Answers are per tenant and per request: never cached; API Gateway needs its own Host header.
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-          responseHeadersPolicy: headers,
-        },
-      },
+      additionalBehaviors: { '/v1/*': apiBehavior(apiOrigin(props.api, stack), headers) },
     });
-
-    new BucketDeployment(this, 'deploy', {
-      sources: [webSource()],
-      destinationBucket: this.bucket,
-      distribution: this.distribution,
-      distributionPaths: ['/index.html'],
-      memoryLimit: 512,
-      // Its own log group with the stack's 30-day retention (not the Custom::LogRetention Lambda).
-      logGroup: new LogGroup(this, 'deploy-logs', {
-        retention: RetentionDays.ONE_MONTH,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
-    });
-
+    deployPage(this, this.bucket, this.distribution);
     this.acknowledgeFindings(stack);
     new CfnOutput(stack, 'WebUrl', { value: `https://${this.distribution.distributionDomainName}/` });
   }
@@ -182,6 +123,82 @@ export class WebHosting extends Construct {
       );
     }
   }
+}
+
+/** The private bucket the built page is served from. */
+function siteBucket(scope: Construct): Bucket {
+  return new Bucket(scope, 'site', {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    // Only build output lives here: it is rebuilt from the repository on every deploy.
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+}
+
+/** The headers of `web/headers.ts` on every response, page and API alike. */
+function securityHeadersPolicy(scope: Construct): ResponseHeadersPolicy {
+  return new ResponseHeadersPolicy(scope, 'headers', {
+    comment: 'Salyk web page: strict CSP and security headers (web/headers.ts)',
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(730),
+        includeSubdomains: true,
+        preload: false,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: ['permissions-policy', 'cross-origin-opener-policy'].map((header) => ({
+        header,
+        value: SECURITY_HEADERS[header] ?? '',
+        override: true,
+      })),
+    },
+  });
+}
+
+/** The API's stage as a CloudFront origin (HTTPS, TLS 1.2). */
+function apiOrigin(api: RestApi, stack: Stack): HttpOrigin {
+  return new HttpOrigin(`${api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+    originPath: `/${api.deploymentStage.stageName}`,
+    protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+  });
+}
+
+/** `/v1/*` passed through to the API. */
+function apiBehavior(origin: HttpOrigin, headers: ResponseHeadersPolicy): BehaviorOptions {
+  return {
+    origin,
+    viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+    allowedMethods: AllowedMethods.ALLOW_ALL,
+    // Answers are per tenant and per request: never cached; API Gateway needs its own Host header.
+    cachePolicy: CachePolicy.CACHING_DISABLED,
+    originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    responseHeadersPolicy: headers,
+  };
+}
+
+/** Copies the built page into the bucket on deploy and invalidates `index.html`. */
+function deployPage(scope: Construct, bucket: Bucket, distribution: Distribution): void {
+  new BucketDeployment(scope, 'deploy', {
+    sources: [webSource()],
+    destinationBucket: bucket,
+    distribution,
+    distributionPaths: ['/index.html'],
+    memoryLimit: 512,
+    // Its own log group with the stack's 30-day retention (not the Custom::LogRetention Lambda).
+    logGroup: new LogGroup(scope, 'deploy-logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    }),
+  });
 }
 
 /** The built page: Vite builds web/ into the asset folder at synth (no Docker; the image is never pulled). */

@@ -29,9 +29,14 @@ const IDEMPOTENCY_KEY = {
   schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]{1,255}$' },
 } as const;
 
-const retryAfter = (description: string) => ({
-  'Retry-After': { description, required: true, schema: { type: 'integer' as const, minimum: 1 } },
-});
+/** The `Retry-After` header of a 409 and a 503. */
+const RETRY_AFTER: ZodOpenApiResponseObject['headers'] = {
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    required: true,
+    schema: { type: 'integer', minimum: 1 },
+  },
+};
 
 /** One problem+json answer, with an example body built by the same builder the handlers use. */
 function problem(
@@ -63,122 +68,151 @@ function canBeUnavailable(name: RouteName, route: RouteDefinition): boolean {
   return ROUTE_ACCESS[name].auditTable !== 'none' || route.method === 'POST';
 }
 
-/** Every status a route can answer besides `200`, by what the route accepts and touches. */
-function problemResponses(name: RouteName, route: RouteDefinition) {
-  const body = route.request?.body !== undefined;
-  const post = route.method === 'POST';
-  return {
-    '400': problem(
-      400,
-      'Invalid request',
+/** What decides which problems a route can answer, and how they are described for it. */
+interface RouteFacts {
+  name: RouteName;
+  route: RouteDefinition;
+  /** A POST keeps idempotency records, so it can answer 409 and 422. */
+  post: boolean;
+  /** A route with a request body can answer 413 and 415. */
+  body: boolean;
+}
+
+/** One problem status a route may answer. */
+interface ProblemAnswer {
+  status: number;
+  title: string;
+  /** The response's description: when the route answers it. */
+  description: string | ((facts: RouteFacts) => string);
+  /** The example body's `detail`. */
+  detail: string;
+  headers?: ZodOpenApiResponseObject['headers'];
+  /** Whether the route can answer it at all (every route can when absent). */
+  when?: (facts: RouteFacts) => boolean;
+}
+
+/** Every status a route can answer besides `200`, in status order. */
+const PROBLEM_ANSWERS: readonly ProblemAnswer[] = [
+  {
+    status: 400,
+    title: 'Invalid request',
+    description:
       'Malformed request: `errors[].path` names each field (e.g. `body.value`, `query.date`) and says what it must be',
-      'the request body does not match the schema',
-    ),
-    ...(route.apiKeyRequired
-      ? {
-          '401': problem(
-            401,
-            'Unauthorized',
-            'Missing or unknown `x-api-key`',
-            'a valid x-api-key header is required',
-            { 'WWW-Authenticate': { schema: { type: 'string' as const }, description: '`ApiKey header="x-api-key"`' } },
-          ),
-        }
-      : {}),
-    '403': problem(
-      403,
-      'Forbidden',
+    detail: 'the request body does not match the schema',
+  },
+  {
+    status: 401,
+    title: 'Unauthorized',
+    description: 'Missing or unknown `x-api-key`',
+    detail: 'a valid x-api-key header is required',
+    headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: '`ApiKey header="x-api-key"`' } },
+    when: ({ route }) => route.apiKeyRequired,
+  },
+  {
+    status: 403,
+    title: 'Forbidden',
+    description:
       'Deployed only: refused by API Gateway before the function ran (the web application firewall, e.g. too many requests from one IP)',
-      'Forbidden',
-    ),
-    '404': problem(
-      404,
-      'Not found',
-      'No route matches. Deployed, API Gateway also answers a method the path does not have with `404`',
-      'no route matches this method and path',
-    ),
-    '405': problem(
-      405,
-      'Method not allowed',
-      'Local stack only: the path exists but not with this method (deployed: `404`)',
-      'DELETE is not supported on this path',
-    ),
-    ...(post
-      ? {
-          '409': problem(
-            409,
-            'Request in progress',
-            'A request with the same `Idempotency-Key` is still running',
-            'a request with this Idempotency-Key is still running; retry after it has answered',
-            retryAfter('Seconds to wait before retrying'),
-          ),
-        }
-      : {}),
-    ...(body
-      ? {
-          '413': problem(
-            413,
-            'Payload too large',
-            route.tooLarge
-              ? `${route.tooLarge}, or a body over 10 MB (API Gateway's limit)`
-              : name === 'esfPrecheck'
-                ? "An XML document over 2 MiB, or a body over 10 MB (API Gateway's limit)"
-                : "A body over 10 MB (API Gateway's limit)",
-            'the request has more items than allowed',
-          ),
-        }
-      : {}),
-    ...(body
-      ? {
-          '415': problem(
-            415,
-            'Unsupported media type',
-            `A \`content-type\` other than ${name === 'esfPrecheck' ? '`application/json`, `application/xml` or `text/xml`' : '`application/json`'} (a request without one is read as JSON)`,
-            'the request body is text/plain; this route accepts application/json',
-          ),
-        }
-      : {}),
-    ...(post
-      ? {
-          '422': problem(
-            422,
-            'Idempotency key reused',
-            'The `Idempotency-Key` was already used with a different body',
-            'this Idempotency-Key was already used with a different request body',
-          ),
-        }
-      : {}),
-    '429': problem(
-      429,
-      'Too many requests',
+    detail: 'Forbidden',
+  },
+  {
+    status: 404,
+    title: 'Not found',
+    description: 'No route matches. Deployed, API Gateway also answers a method the path does not have with `404`',
+    detail: 'no route matches this method and path',
+  },
+  {
+    status: 405,
+    title: 'Method not allowed',
+    description: 'Local stack only: the path exists but not with this method (deployed: `404`)',
+    detail: 'DELETE is not supported on this path',
+  },
+  {
+    status: 409,
+    title: 'Request in progress',
+    description: 'A request with the same `Idempotency-Key` is still running',
+    detail: 'a request with this Idempotency-Key is still running; retry after it has answered',
+    headers: RETRY_AFTER,
+    when: ({ post }) => post,
+  },
+  {
+    status: 413,
+    title: 'Payload too large',
+    description: ({ name, route }) =>
+      route.tooLarge
+        ? `${route.tooLarge}, or a body over 10 MB (API Gateway's limit)`
+        : name === 'esfPrecheck'
+          ? "An XML document over 2 MiB, or a body over 10 MB (API Gateway's limit)"
+          : "A body over 10 MB (API Gateway's limit)",
+    detail: 'the request has more items than allowed',
+    when: ({ body }) => body,
+  },
+  {
+    status: 415,
+    title: 'Unsupported media type',
+    description: ({ name }) =>
+      `A \`content-type\` other than ${name === 'esfPrecheck' ? '`application/json`, `application/xml` or `text/xml`' : '`application/json`'} (a request without one is read as JSON)`,
+    detail: 'the request body is text/plain; this route accepts application/json',
+    when: ({ body }) => body,
+  },
+  {
+    status: 422,
+    title: 'Idempotency key reused',
+    description: 'The `Idempotency-Key` was already used with a different body',
+    detail: 'this Idempotency-Key was already used with a different request body',
+    when: ({ post }) => post,
+  },
+  {
+    status: 429,
+    title: 'Too many requests',
+    description:
       "Deployed only: the stage's or this API key's rate limit, or the key's monthly quota, is used up; retry with backoff",
-      'the request rate limit was exceeded; retry with backoff',
-    ),
-    '500': problem(500, 'Internal error', 'A bug; never an answer to bad input', 'an unexpected error occurred'),
-    '502': problem(
-      502,
-      'Bad gateway',
-      'Deployed only: the function behind the route failed to answer properly',
-      'the function behind this route failed',
-    ),
-    ...(canBeUnavailable(name, route)
-      ? {
-          '503': problem(
-            503,
-            'Service unavailable',
-            'The audit log (or the idempotency store) cannot be reached or is overloaded; nothing was recorded as done. Retry after `Retry-After` seconds',
-            'the audit log cannot be written right now; nothing was recorded as done. Retry later.',
-            retryAfter('Seconds to wait before retrying'),
-          ),
-        }
-      : {}),
-    '504': problem(
-      504,
-      'Gateway timeout',
-      "Deployed only: the function did not answer within API Gateway's 29 s",
-      'the function behind this route did not answer in time',
-    ),
-  };
+    detail: 'the request rate limit was exceeded; retry with backoff',
+  },
+  {
+    status: 500,
+    title: 'Internal error',
+    description: 'A bug; never an answer to bad input',
+    detail: 'an unexpected error occurred',
+  },
+  {
+    status: 502,
+    title: 'Bad gateway',
+    description: 'Deployed only: the function behind the route failed to answer properly',
+    detail: 'the function behind this route failed',
+  },
+  {
+    status: 503,
+    title: 'Service unavailable',
+    description:
+      'The audit log (or the idempotency store) cannot be reached or is overloaded; nothing was recorded as done. Retry after `Retry-After` seconds',
+    detail: 'the audit log cannot be written right now; nothing was recorded as done. Retry later.',
+    headers: RETRY_AFTER,
+    when: ({ name, route }) => canBeUnavailable(name, route),
+  },
+  {
+    status: 504,
+    title: 'Gateway timeout',
+    description: "Deployed only: the function did not answer within API Gateway's 29 s",
+    detail: 'the function behind this route did not answer in time',
+  },
+];
+
+/** The problem statuses a route can answer besides `200` (see `PROBLEM_ANSWERS`), keyed by status. */
+function problemResponses(name: RouteName, route: RouteDefinition) {
+  const facts: RouteFacts = { name, route, post: route.method === 'POST', body: route.request?.body !== undefined };
+  return Object.fromEntries(
+    PROBLEM_ANSWERS.filter((answer) => answer.when?.(facts) ?? true).map((answer) => [
+      String(answer.status),
+      problem(
+        answer.status,
+        answer.title,
+        typeof answer.description === 'string' ? answer.description : answer.description(facts),
+        answer.detail,
+        answer.headers,
+      ),
+    ]),
+  );
 }
 
 /** The request body: JSON, and for the ESF pre-check also the IS ESF XML document. */

@@ -18,8 +18,8 @@ import {
 import { type RuleDate, rateFor, requireRule } from '../vat/rates.js';
 
 export type PartyType = (typeof PARTY_TYPES)[number];
-export type SupplierType = (typeof SUPPLIER_TYPES)[number];
-export type EsfIssuer = (typeof ESF_ISSUERS)[number];
+type SupplierType = (typeof SUPPLIER_TYPES)[number];
+type EsfIssuer = (typeof ESF_ISSUERS)[number];
 
 /** The `POST /v1/esf/precheck` request. */
 export interface EsfPrecheckRequest {
@@ -102,72 +102,73 @@ export interface PrecheckOptions {
  */
 export function precheckEsf(request: EsfPrecheckRequest, options: PrecheckOptions | string = {}): EsfPrecheckResult {
   const { lang = DEFAULT_LANG, today = todayUtc() } = typeof options === 'string' ? { today: options } : options;
-  const { country, supplier, buyer, deliveryDate } = request;
-  checkDate('deliveryDate', deliveryDate);
+  checkDate('deliveryDate', request.deliveryDate);
   if (request.issueDate !== undefined) checkDate('issueDate', request.issueDate);
   const issueDate = request.issueDate ?? today;
   // Every rules row here is looked up by the delivery date: a missing one names that field.
-  const delivery: RuleDate = { date: deliveryDate, field: 'deliveryDate' };
+  const delivery: RuleDate = { date: request.deliveryDate, field: 'deliveryDate' };
   const findings: Finding[] = [];
 
-  const supplierTin = validateIdentifier(supplier.tin, { country, asOf: issueDate, lang });
-  checkTin(findings, country, 'supplier', supplier.type, supplierTin, delivery, lang);
-  let buyerTin: IdentifierResult | undefined;
-  if (buyer.tin !== undefined) {
-    buyerTin = validateIdentifier(buyer.tin, { country, asOf: issueDate, lang });
-    checkTin(findings, country, 'buyer', buyer.type, buyerTin, delivery, lang);
-  }
-
-  const deadlineRule = requireRule('esf.deadline', country, delivery);
-  const issueBy = addDays(deliveryDate, deadlineRule.calendarDays);
-  const daysLeft = daysBetween(issueDate, issueBy);
-  if (daysLeft < 0) {
-    findings.push(
-      finding(
-        'ESF_LATE',
-        'warning',
-        'issueDate',
-        t('ESF_LATE', lang, { daysLate: -daysLeft, issueBy, days: deadlineRule.calendarDays }),
-        deadlineRule,
-      ),
-    );
-  }
-  if (issueDate < deliveryDate) {
-    const rule = requireRule('esf.issue_before_delivery', country, delivery);
-    findings.push(
-      finding(
-        'ISSUED_BEFORE_DELIVERY',
-        rule.severity,
-        'issueDate',
-        t('ISSUED_BEFORE_DELIVERY', lang, { issueDate, deliveryDate }),
-        rule,
-      ),
-    );
-  }
-
+  const tins = checkParties(findings, request, issueDate, delivery, lang);
+  const deadline = checkTiming(findings, request, issueDate, delivery, lang);
   const issuer = checkIssuer(request, lang);
   if (issuer.finding) findings.push(issuer.finding);
   const rates = checkLines(findings, request, delivery, lang);
-  const format = requireRule('identifier.format', country, delivery, (r) => r.prefix === undefined);
+  const format = requireRule('identifier.format', request.country, delivery, (r) => r.prefix === undefined);
   const fromFindings = findings.flatMap((f) =>
     f.ruleId && f.confidence ? [{ id: f.ruleId, confidence: f.confidence }] : [],
   );
-  const deciding = [deadlineRule, format, ...rates, ...issuer.rules, ...fromFindings];
   return {
     submittable: !findings.some((f) => f.severity === 'error'),
     findings: findings.map((f) => withConfidenceNote(f, lang)),
-    deadline: {
-      issueBy,
-      daysLeft,
-      calendarDays: deadlineRule.calendarDays,
-      citation: deadlineRule.citation,
-      confidence: deadlineRule.confidence,
-      ruleId: deadlineRule.id,
-    },
-    supplierTin,
-    ...(buyerTin ? { buyerTin } : {}),
-    ...answerConfidence(deciding),
+    deadline,
+    ...tins,
+    // The deadline carries its row's id and confidence.
+    ...answerConfidence([deadline, format, ...rates, ...issuer.rules, ...fromFindings]),
   };
+}
+
+/** Validates the supplier's TIN and, when given, the buyer's (as of the issue date), and checks them for the ESF. */
+function checkParties(
+  findings: Finding[],
+  request: EsfPrecheckRequest,
+  issueDate: string,
+  delivery: RuleDate,
+  lang: Lang,
+): { supplierTin: IdentifierResult; buyerTin?: IdentifierResult } {
+  const { country, supplier, buyer } = request;
+  const supplierTin = validateIdentifier(supplier.tin, { country, asOf: issueDate, lang });
+  checkTin(findings, country, 'supplier', supplier.type, supplierTin, delivery, lang);
+  if (buyer.tin === undefined) return { supplierTin };
+  const buyerTin = validateIdentifier(buyer.tin, { country, asOf: issueDate, lang });
+  checkTin(findings, country, 'buyer', buyer.type, buyerTin, delivery, lang);
+  return { supplierTin, buyerTin };
+}
+
+/** The issue deadline from the rules data, and findings for an ESF issued late or before the delivery. */
+function checkTiming(
+  findings: Finding[],
+  request: EsfPrecheckRequest,
+  issueDate: string,
+  delivery: RuleDate,
+  lang: Lang,
+): EsfPrecheckResult['deadline'] {
+  const { country, deliveryDate } = request;
+  const deadlineRule = requireRule('esf.deadline', country, delivery);
+  const days = deadlineRule.calendarDays;
+  const issueBy = addDays(deliveryDate, days);
+  const daysLeft = daysBetween(issueDate, issueBy);
+  if (daysLeft < 0) {
+    const message = t('ESF_LATE', lang, { daysLate: -daysLeft, issueBy, days });
+    findings.push(finding('ESF_LATE', 'warning', 'issueDate', message, deadlineRule));
+  }
+  if (issueDate < deliveryDate) {
+    const rule = requireRule('esf.issue_before_delivery', country, delivery);
+    const message = t('ISSUED_BEFORE_DELIVERY', lang, { issueDate, deliveryDate });
+    findings.push(finding('ISSUED_BEFORE_DELIVERY', rule.severity, 'issueDate', message, rule));
+  }
+  const { citation, confidence, id: ruleId } = deadlineRule;
+  return { issueBy, daysLeft, calendarDays: days, citation, confidence, ruleId };
 }
 
 /** A finding whose rule is `contested` or `seed_only` says so in its message, so a reader does not over-trust it. */
@@ -224,69 +225,70 @@ function checkLines(
   delivery: RuleDate,
   lang: Lang,
 ): { id: string; confidence: Confidence }[] {
-  const checked: { id: string; confidence: Confidence }[] = [];
-  const { country, deliveryDate, supplier, lines } = request;
-  const chargedByNonPayer: number[] = [];
-  const exportTypes = new Set<Exclude<SupplyType, 'domestic'>>();
-  lines.forEach((line, i) => {
+  const { checked, chargedByNonPayer, exportTypes } = checkLineRates(findings, request, delivery, lang);
+  if (chargedByNonPayer.length > 0) {
+    const rule = requireRule('vat.non_payer_charges', request.country, delivery);
+    const message = t('SUPPLIER_NOT_VAT_REGISTERED', lang, { lines: chargedByNonPayer.join(', ') });
+    findings.push(finding('SUPPLIER_NOT_VAT_REGISTERED', 'error', 'supplier.vatRegistered', message, rule));
+  }
+  checkExportEvidence(findings, request, exportTypes, delivery, lang);
+  return checked;
+}
+
+/** What the line-by-line rate check found besides its findings. */
+interface LineRates {
+  /** The rate rows the lines were checked against. */
+  checked: { id: string; confidence: Confidence }[];
+  /** The indexes of lines with VAT from a supplier who is not a VAT payer. */
+  chargedByNonPayer: number[];
+  /** The export supply types that went out at 0% and so need their evidence. */
+  exportTypes: Set<Exclude<SupplyType, 'domestic'>>;
+}
+
+/** Compares each line's rate with the rate in force for its supply type and category. */
+function checkLineRates(findings: Finding[], request: EsfPrecheckRequest, delivery: RuleDate, lang: Lang): LineRates {
+  const rates: LineRates = { checked: [], chargedByNonPayer: [], exportTypes: new Set() };
+  const { country, deliveryDate, supplier } = request;
+  request.lines.forEach((line, i) => {
     const supplyType = line.supplyType ?? 'domestic';
     if (supplier.vatRegistered === false) {
-      if (line.vatRate > 0) chargedByNonPayer.push(i);
+      if (line.vatRate > 0) rates.chargedByNonPayer.push(i);
       return; // a non-payer charges no VAT: no rate is "expected"
     }
     const expected = rateFor(country, delivery, supplyType, line.category ?? 'standard');
-    checked.push({ id: expected.reason.ruleId, confidence: expected.reason.confidence });
+    const { ruleId, confidence, citation } = expected.reason;
+    rates.checked.push({ id: ruleId, confidence });
     if (line.vatRate !== expected.rate) {
-      findings.push({
-        ...finding(
-          'VAT_RATE_MISMATCH',
-          'error',
-          `lines[${i}].vatRate`,
-          t('VAT_RATE_MISMATCH', lang, {
-            rate: line.vatRate,
-            expected: expected.rate,
-            date: deliveryDate,
-            country,
-            supplyType,
-            category: line.category,
-          }),
-        ),
-        citation: expected.reason.citation,
-        confidence: expected.reason.confidence,
-        ruleId: expected.reason.ruleId,
+      const message = t('VAT_RATE_MISMATCH', lang, {
+        rate: line.vatRate,
+        expected: expected.rate,
+        date: deliveryDate,
+        country,
+        supplyType,
+        category: line.category,
       });
+      const mismatch = finding('VAT_RATE_MISMATCH', 'error', `lines[${i}].vatRate`, message);
+      findings.push({ ...mismatch, citation, confidence, ruleId });
     }
-    if (supplyType !== 'domestic' && line.vatRate === 0) exportTypes.add(supplyType);
+    if (supplyType !== 'domestic' && line.vatRate === 0) rates.exportTypes.add(supplyType);
   });
+  return rates;
+}
 
-  if (chargedByNonPayer.length > 0) {
-    const rule = requireRule('vat.non_payer_charges', country, delivery);
-    findings.push(
-      finding(
-        'SUPPLIER_NOT_VAT_REGISTERED',
-        'error',
-        'supplier.vatRegistered',
-        t('SUPPLIER_NOT_VAT_REGISTERED', lang, { lines: chargedByNonPayer.join(', ') }),
-        rule,
-      ),
-    );
-  }
-
+/** A zero-rated export needs its documents (rows `vat.export_evidence`); names the ones not provided. */
+function checkExportEvidence(
+  findings: Finding[],
+  request: EsfPrecheckRequest,
+  exportTypes: ReadonlySet<Exclude<SupplyType, 'domestic'>>,
+  delivery: RuleDate,
+  lang: Lang,
+): void {
   const provided = new Set(request.exportEvidence ?? []);
   for (const supplyType of exportTypes) {
-    const rule = requireRule('vat.export_evidence', country, delivery, (r) => r.supplyType === supplyType);
+    const rule = requireRule('vat.export_evidence', request.country, delivery, (r) => r.supplyType === supplyType);
     const missing = rule.documents.filter((d) => !provided.has(d));
-    if (missing.length > 0) {
-      findings.push(
-        finding(
-          'EXPORT_EVIDENCE_MISSING',
-          'warning',
-          'exportEvidence',
-          t('EXPORT_EVIDENCE_MISSING', lang, { eaeu: supplyType === 'eaeu_export', missing }),
-          rule,
-        ),
-      );
-    }
+    if (missing.length === 0) continue;
+    const message = t('EXPORT_EVIDENCE_MISSING', lang, { eaeu: supplyType === 'eaeu_export', missing });
+    findings.push(finding('EXPORT_EVIDENCE_MISSING', 'warning', 'exportEvidence', message, rule));
   }
-  return checked;
 }

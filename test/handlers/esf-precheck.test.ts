@@ -17,7 +17,6 @@ const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 const precheck = (body: unknown, apiKeyId?: string | null) =>
   invoke(handler, apiEvent({ method: 'POST', path: PATH, body, apiKeyId }));
 const hmac = (key: string) => createHmac('sha256', SECRET).update(key, 'utf8').digest('hex');
-const findingCodes = (json: { findings: { code: string }[] }) => json.findings.map((f) => f.code);
 
 describe('Route: POST /v1/esf/precheck', () => {
   const audit = useFakeAuditTrail(SECRET);

@@ -3,8 +3,17 @@ import { expect } from 'vitest';
 interface Answer {
   status: number;
   headers: Record<string, string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
+  /** The parsed body: checked here before it is read as a problem. */
+  json: unknown;
+}
+
+/** The problem+json body as the contract describes it. */
+interface ProblemJson {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: { path: string; message: string }[];
 }
 
 /**
@@ -21,20 +30,21 @@ export function expectProblem(answer: Answer, status: number): void {
     detail: expect.any(String),
     errors: expect.any(Array),
   });
-  expect(answer.json.type).not.toBe('');
-  expect(answer.json.detail).not.toBe('');
-  for (const error of answer.json.errors as unknown[]) {
+  const problem = answer.json as ProblemJson;
+  expect(problem.type).not.toBe('');
+  expect(problem.detail).not.toBe('');
+  for (const error of problem.errors) {
     expect(error).toEqual({ path: expect.any(String), message: expect.any(String) });
   }
 }
 
 /** The `errors[].path` values of a problem answer. */
 export function problemPaths(answer: Answer): string[] {
-  return (answer.json.errors as { path: string }[]).map((e) => e.path);
+  return (answer.json as ProblemJson).errors.map((e) => e.path);
 }
 
 /** The forms in which a raw identifier could leak: as typed, its digits, and its digits without the last 4. */
-export function leakForms(value: string): string[] {
+function leakForms(value: string): string[] {
   const digitsOnly = value.replace(/\D/g, '');
   const forms = new Set([value, value.trim(), digitsOnly]);
   // The mask may show the last 4 digits, nothing more: the rest must never appear either.

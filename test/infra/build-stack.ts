@@ -12,6 +12,7 @@ const cdkJsonContext = (
 /** One CloudFormation resource as the template JSON has it. */
 export interface TemplateResource {
   Type: string;
+  // biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties are free-form JSON that tests walk deep (Environment.Variables, Metrics[0]…); Template.toJSON() types them as any too.
   Properties: Record<string, any>;
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;

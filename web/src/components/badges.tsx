@@ -2,7 +2,7 @@ import type { Confidence } from '../../../shared/rules/index.js';
 import { useSpeaker } from '../i18n.js';
 
 /** How sure a cited rule is: confirmed, secondary source, unverified or contested. */
-export function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
+function ConfidenceBadge({ confidence }: { confidence: Confidence }) {
   const s = useSpeaker();
   return <span class={`badge conf-${confidence}`}>{s.tr(`web.confidence.${confidence}`)}</span>;
 }

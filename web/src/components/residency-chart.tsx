@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useSpeaker } from '../i18n.js';
+// Types only: uPlot itself is loaded on first use.
+import type uPlot from 'uplot';
+import { type Speaker, useSpeaker } from '../i18n.js';
 
 interface Props {
   dates: string[];
@@ -12,6 +14,9 @@ interface Props {
 }
 
 const toSeconds = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 1000;
+
+/** The threshold lines' colours, in turn. */
+const LINE_COLOURS = ['#b4232c', '#6b5b00'];
 
 /**
  * The rolling-window chart, drawn by uPlot (a small, fast canvas chart library), which is loaded with a dynamic
@@ -28,54 +33,8 @@ export function ResidencyChart({ dates, days, lines, metOn, label }: Props) {
       const [{ default: UPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
       if (cancelled || !box.current) return;
       const xs = dates.map(toSeconds);
-      const met = metOn ? toSeconds(metOn) : undefined;
-      const colours = ['#b4232c', '#6b5b00'];
-      chart = new UPlot(
-        {
-          width: Math.min(820, box.current.clientWidth || 820),
-          height: 300,
-          tzDate: (ts: number) => UPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-          fmtDate: (tpl: string) =>
-            UPlot.fmtDate(tpl, {
-              MMMM: monthNames(s.locale),
-              MMM: monthNames(s.locale, 'short'),
-              WWWW: dayNames(s.locale),
-              WWW: dayNames(s.locale, 'short'),
-            }),
-          scales: { y: { range: [0, 366] } },
-          axes: [{}, { label: s.tr('web.res.series') }],
-          legend: { show: true },
-          series: [
-            { label: s.tr('web.res.asOf') },
-            { label: s.tr('web.res.series'), stroke: '#0b5f6b', width: 2, fill: 'rgba(11,95,107,0.12)' },
-            ...lines.map((n, i) => ({
-              label: s.tr('web.res.line', { days: n }),
-              stroke: colours[i % 2],
-              width: 1.5,
-              dash: [6, 4],
-            })),
-          ],
-          hooks: {
-            draw: [
-              (u: InstanceType<typeof UPlot>) => {
-                if (met === undefined) return;
-                const x = u.valToPos(met, 'x', true);
-                const ctx = u.ctx;
-                ctx.save();
-                ctx.strokeStyle = '#1d7a3a';
-                ctx.lineWidth = 2;
-                ctx.beginPath();
-                ctx.moveTo(x, u.bbox.top);
-                ctx.lineTo(x, u.bbox.top + u.bbox.height);
-                ctx.stroke();
-                ctx.restore();
-              },
-            ],
-          },
-        },
-        [xs, days, ...lines.map((n) => xs.map(() => n))],
-        box.current,
-      );
+      const options = chartOptions(UPlot, s, lines, metOn, Math.min(820, box.current.clientWidth || 820));
+      chart = new UPlot(options, [xs, days, ...lines.map((n) => xs.map(() => n))], box.current);
     })();
     return () => {
       cancelled = true;
@@ -88,6 +47,63 @@ export function ResidencyChart({ dates, days, lines, metOn, label }: Props) {
       <div ref={box} class="uplot-box" data-testid="residency-chart" />
     </figure>
   );
+}
+
+/** uPlot's options: UTC dates in the page's language, the count series, the threshold lines and the "met" marker. */
+function chartOptions(
+  UPlot: typeof uPlot,
+  s: Speaker,
+  lines: number[],
+  metOn: string | undefined,
+  width: number,
+): uPlot.Options {
+  const met = metOn ? toSeconds(metOn) : undefined;
+  return {
+    width,
+    height: 300,
+    tzDate: (ts: number) => UPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    fmtDate: (tpl: string) =>
+      UPlot.fmtDate(tpl, {
+        MMMM: monthNames(s.locale),
+        MMM: monthNames(s.locale, 'short'),
+        WWWW: dayNames(s.locale),
+        WWW: dayNames(s.locale, 'short'),
+      }),
+    scales: { y: { range: [0, 366] } },
+    axes: [{}, { label: s.tr('web.res.series') }],
+    legend: { show: true },
+    series: [
+      { label: s.tr('web.res.asOf') },
+      { label: s.tr('web.res.series'), stroke: '#0b5f6b', width: 2, fill: 'rgba(11,95,107,0.12)' },
+      ...lines.map((n, i) => ({
+        label: s.tr('web.res.line', { days: n }),
+        stroke: LINE_COLOURS[i % 2],
+        width: 1.5,
+        dash: [6, 4],
+      })),
+    ],
+    hooks: {
+      draw: [
+        (u: uPlot) => {
+          if (met !== undefined) drawMarker(u, met);
+        },
+      ],
+    },
+  };
+}
+
+/** A vertical line at `x` seconds across the plot: the day the test is met. */
+function drawMarker(u: uPlot, at: number): void {
+  const x = u.valToPos(at, 'x', true);
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = '#1d7a3a';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(x, u.bbox.top);
+  ctx.lineTo(x, u.bbox.top + u.bbox.height);
+  ctx.stroke();
+  ctx.restore();
 }
 
 function monthNames(locale: string, month: 'long' | 'short' = 'long'): string[] {

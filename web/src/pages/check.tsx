@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Lang } from '../../../shared/i18n/languages.js';
 import type { Country, IdentifierResult } from '../../../shared/identifiers/types.js';
 import { validateIdentifier } from '../../../shared/identifiers/validate.js';
-import { type Speaker, useSpeaker } from '../i18n.js';
+import { type Lang, type Speaker, useSpeaker } from '../i18n.js';
 
 const MAX_LINES = 1000;
 
@@ -34,6 +33,7 @@ function checkAll(
   country: Country | undefined,
   lang: Lang,
 ): { value: string; result: IdentifierResult }[] {
+  // The library writes its messages in the page's language.
   const options = { country, lang };
   return text
     .split(/\r?\n/)

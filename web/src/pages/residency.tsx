@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { assessKzResidency, type KzResidencyResult, type Stay } from '../../../shared/residency/kz.js';
 import { ReasonItem } from '../components/badges.js';
+import { ErrorAlert, SubmitRow } from '../components/form-parts.js';
 import { ResidencyChart } from '../components/residency-chart.js';
 import { useSpeaker } from '../i18n.js';
 import { presenceSeries } from '../residency-series.js';
@@ -39,17 +40,14 @@ async function readStays(file: File): Promise<Stay[]> {
   });
 }
 
-/** Stays and a few facts → resident or not, and the rolling 12-month count through the tax year. */
-export function ResidencyPage() {
-  const s = useSpeaker();
-  const [taxYear, setTaxYear] = useState(year);
-  const [asOf, setAsOf] = useState(today);
+type Flags = Partial<Record<Flag, boolean>>;
+
+/** The stays being edited: one stay's dates change at a time; an emptied exit date means "still there". */
+function useStays() {
   const [stays, setStays] = useState<Stay[]>([
     { entry: `${year - 1}-10-01`, exit: `${year}-03-31` },
     { entry: `${year}-06-01` },
   ]);
-  const [flags, setFlags] = useState<Partial<Record<Flag, boolean>>>({});
-  const [outcome, setOutcome] = useState<{ result?: KzResidencyResult; error?: string; stays?: Stay[] }>({});
   const setStay = (i: number, patch: Partial<Stay>) =>
     setStays((all) =>
       all.map((st, j) => {
@@ -59,12 +57,24 @@ export function ResidencyPage() {
         return next;
       }),
     );
+  return { stays, setStays, setStay };
+}
+
+/** Stays and a few facts → resident or not, and the rolling 12-month count through the tax year. */
+export function ResidencyPage() {
+  const s = useSpeaker();
+  const [taxYear, setTaxYear] = useState(year);
+  const [asOf, setAsOf] = useState(today);
+  const { stays, setStays, setStay } = useStays();
+  const [flags, setFlags] = useState<Flags>({});
+  const [outcome, setOutcome] = useState<{ result?: KzResidencyResult; error?: string; stays?: Stay[] }>({});
+  const fail = (error: unknown) => setOutcome({ error: s.tr('web.error', { message: (error as Error).message }) });
   const run = (event?: Event) => {
     event?.preventDefault();
     try {
       setOutcome({ result: assessKzResidency({ taxYear, asOf, stays, ...flags }), stays });
     } catch (error) {
-      setOutcome({ error: s.tr('web.error', { message: (error as Error).message }) });
+      fail(error);
     }
   };
   return (
@@ -87,80 +97,13 @@ export function ResidencyPage() {
             <span>{s.tr('web.res.asOf')}</span>
             <input type="date" name="asOf" value={asOf} onInput={(e) => setAsOf(e.currentTarget.value)} />
           </label>
-          <label class="field">
-            <span>{s.tr('web.res.upload')}</span>
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              data-testid="stays-file"
-              onChange={async (e) => {
-                const file = e.currentTarget.files?.[0];
-                if (!file) return;
-                try {
-                  setStays(await readStays(file));
-                } catch (error) {
-                  setOutcome({ error: s.tr('web.error', { message: (error as Error).message }) });
-                }
-              }}
-            />
-          </label>
+          <StaysUpload onStays={setStays} onError={fail} />
         </div>
-        <fieldset>
-          <legend>{s.tr('web.res.stays')}</legend>
-          {stays.map((stay, i) => (
-            <div key={i} class="line-row">
-              <label class="field">
-                <span>{s.tr('web.res.entry')}</span>
-                <input
-                  type="date"
-                  name={`entry${i}`}
-                  required
-                  value={stay.entry}
-                  onInput={(e) => setStay(i, { entry: e.currentTarget.value })}
-                />
-              </label>
-              <label class="field">
-                <span>{s.tr('web.res.exit')}</span>
-                <input
-                  type="date"
-                  name={`exit${i}`}
-                  value={stay.exit ?? ''}
-                  onInput={(e) => setStay(i, { exit: e.currentTarget.value })}
-                />
-              </label>
-              <button type="button" class="link" onClick={() => setStays(stays.filter((_, j) => j !== i))}>
-                {s.tr('web.res.removeStay', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          <button type="button" class="link" onClick={() => setStays([...stays, { entry: asOf }])}>
-            + {s.tr('web.res.addStay')}
-          </button>
-        </fieldset>
-        <fieldset class="flags">
-          {FLAGS.map(([flag, key]) => (
-            <label key={flag} class="check">
-              <input
-                type="checkbox"
-                name={flag}
-                checked={!!flags[flag]}
-                onChange={(e) => setFlags({ ...flags, [flag]: e.currentTarget.checked })}
-              />
-              {s.tr(key)}
-            </label>
-          ))}
-        </fieldset>
-        <div>
-          <button type="submit" class="button">
-            {s.tr('web.submit')}
-          </button>
-        </div>
+        <StayRows stays={stays} setStays={setStays} setStay={setStay} newEntry={asOf} />
+        <FlagFields flags={flags} setFlags={setFlags} />
+        <SubmitRow />
       </form>
-      {outcome.error ? (
-        <p class="error" role="alert">
-          {outcome.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={outcome.error} />
       {outcome.result && outcome.stays ? (
         <Verdict result={outcome.result} stays={outcome.stays} taxYear={taxYear} asOf={asOf} />
       ) : null}
@@ -168,42 +111,114 @@ export function ResidencyPage() {
   );
 }
 
-function Verdict({
-  result,
+/** The CLI's stays CSV, read in the browser; it replaces the stays in the form. */
+function StaysUpload({ onStays, onError }: { onStays: (stays: Stay[]) => void; onError: (error: unknown) => void }) {
+  const s = useSpeaker();
+  const upload = async (e: Event & { currentTarget: HTMLInputElement }) => {
+    const file = e.currentTarget.files?.[0];
+    if (!file) return;
+    try {
+      onStays(await readStays(file));
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return (
+    <label class="field">
+      <span>{s.tr('web.res.upload')}</span>
+      <input type="file" accept=".csv,text/csv" data-testid="stays-file" onChange={upload} />
+    </label>
+  );
+}
+
+/** One row per stay (entry, exit, remove) and a button for one more, entering on the "as of" date. */
+function StayRows({
   stays,
-  taxYear,
-  asOf,
+  setStays,
+  setStay,
+  newEntry,
 }: {
+  stays: Stay[];
+  setStays: (stays: Stay[]) => void;
+  setStay: (i: number, patch: Partial<Stay>) => void;
+  newEntry: string;
+}) {
+  const s = useSpeaker();
+  return (
+    <fieldset>
+      <legend>{s.tr('web.res.stays')}</legend>
+      {stays.map((stay, i) => (
+        // Stays have no identity of their own: a row is its position (as the `entry0`, `exit0` names say).
+        <div key={i} class="line-row">
+          <label class="field">
+            <span>{s.tr('web.res.entry')}</span>
+            <input
+              type="date"
+              name={`entry${i}`}
+              required
+              value={stay.entry}
+              onInput={(e) => setStay(i, { entry: e.currentTarget.value })}
+            />
+          </label>
+          <label class="field">
+            <span>{s.tr('web.res.exit')}</span>
+            <input
+              type="date"
+              name={`exit${i}`}
+              value={stay.exit ?? ''}
+              onInput={(e) => setStay(i, { exit: e.currentTarget.value })}
+            />
+          </label>
+          <button type="button" class="link" onClick={() => setStays(stays.filter((_, j) => j !== i))}>
+            {s.tr('web.res.removeStay', { n: i + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" class="link" onClick={() => setStays([...stays, { entry: newEntry }])}>
+        + {s.tr('web.res.addStay')}
+      </button>
+    </fieldset>
+  );
+}
+
+/** The facts besides the days that can decide residency (citizenship, permit, family, home, certificate). */
+function FlagFields({ flags, setFlags }: { flags: Flags; setFlags: (flags: Flags) => void }) {
+  const s = useSpeaker();
+  return (
+    <fieldset class="flags">
+      {FLAGS.map(([flag, key]) => (
+        <label key={flag} class="check">
+          <input
+            type="checkbox"
+            name={flag}
+            checked={!!flags[flag]}
+            onChange={(e) => setFlags({ ...flags, [flag]: e.currentTarget.checked })}
+          />
+          {s.tr(key)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+interface VerdictProps {
   result: KzResidencyResult;
   stays: Stay[];
   taxYear: number;
   asOf: string;
-}) {
+}
+
+function Verdict({ result, stays, taxYear, asOf }: VerdictProps) {
   const s = useSpeaker();
   const series = useMemo(() => presenceSeries(stays, taxYear, asOf), [stays, taxYear, asOf]);
   const lines = useMemo(() => [...new Set([183, 90, result.threshold])].sort((a, b) => b - a), [result.threshold]);
-  const { maxWindow } = result;
   return (
     <div class="answer" aria-live="polite" data-testid="residency-verdict">
       <p class={`verdict ${result.resident ? 'ok' : 'bad'}`}>
         {result.resident ? s.tr('web.res.resident') : s.tr('web.res.nonResident')} —{' '}
         {s.tr(`web.res.decidedBy.${result.decidedBy}`)}
       </p>
-      <ul class="plain">
-        <li>{s.tr('web.res.daysInYear', { days: result.daysInTaxYear, year: taxYear })}</li>
-        <li>
-          {s.tr('web.res.maxWindow', {
-            days: maxWindow.days,
-            start: s.date(maxWindow.start),
-            end: s.date(maxWindow.end),
-          })}
-        </li>
-        {result.window ? (
-          <li data-testid="met-on">
-            {s.tr('web.res.metOn', { date: s.date(result.window.end), threshold: result.threshold })}
-          </li>
-        ) : null}
-      </ul>
+      <DayCounts result={result} taxYear={taxYear} />
       <ResidencyChart
         dates={series.dates}
         days={series.days}
@@ -218,5 +233,28 @@ function Verdict({
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Days in the tax year, the busiest 12-month window, and the day the test is met if it is. */
+function DayCounts({ result, taxYear }: { result: KzResidencyResult; taxYear: number }) {
+  const s = useSpeaker();
+  const { maxWindow } = result;
+  return (
+    <ul class="plain">
+      <li>{s.tr('web.res.daysInYear', { days: result.daysInTaxYear, year: taxYear })}</li>
+      <li>
+        {s.tr('web.res.maxWindow', {
+          days: maxWindow.days,
+          start: s.date(maxWindow.start),
+          end: s.date(maxWindow.end),
+        })}
+      </li>
+      {result.window ? (
+        <li data-testid="met-on">
+          {s.tr('web.res.metOn', { date: s.date(result.window.end), threshold: result.threshold })}
+        </li>
+      ) : null}
+    </ul>
   );
 }

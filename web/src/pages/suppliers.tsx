@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { BarChart } from '../components/bar-chart.js';
+import { ErrorAlert } from '../components/form-parts.js';
 import { VirtualList } from '../components/virtual-list.js';
 import { type Speaker, useSpeaker } from '../i18n.js';
 import type { CheckSummary, FromWorker, ProblemRow, ReaderFailure, ToWorker } from '../supplier/protocol.js';
@@ -24,19 +25,59 @@ function failureText(s: Speaker, error: ReaderFailure): string {
   }
 }
 
+/** The cached pages of problem rows for one filter (`code`: null for every code), by page number. */
+interface Pages {
+  code: string | null;
+  total: number;
+  rows: Map<number, ProblemRow[]>;
+}
+
+const noPages = (code: string | null = null, total = 0): Pages => ({ code, total, rows: new Map() });
+
+/** Hands the browser a file the worker made, as a download. */
+function saveFile(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  // The download has started by then; the URL would otherwise hold the file in memory until the tab closes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Applies one message from the worker to the page's state. */
+function applyMessage(
+  m: FromWorker,
+  setState: (update: State | ((old: State) => State)) => void,
+  setPages: (update: Pages | ((old: Pages) => Pages)) => void,
+): void {
+  if (m.type === 'progress') setState((old) => (old.phase === 'checking' ? { ...old, ...m } : old));
+  else if (m.type === 'summary') {
+    setPages(noPages(null, m.summary.problemRows));
+    setState({ phase: 'done', summary: m.summary });
+  } else if (m.type === 'failed') setState({ phase: 'failed', error: m.error });
+  else if (m.type === 'rows')
+    setPages((old) => {
+      const rows = new Map(old.rows);
+      rows.set(Math.floor(m.start / PAGE), m.rows);
+      return { ...old, total: m.total, rows };
+    });
+  else if (m.type === 'file') saveFile(m.name, m.blob);
+}
+
 /** The worker and the cached pages of problem rows, per filter. */
 function useChecker() {
   const worker = useRef<Worker | undefined>(undefined);
   const [state, setState] = useState<State>({ phase: 'idle' });
-  const [pages, setPages] = useState<{ code: string | null; total: number; rows: Map<number, ProblemRow[]> }>({
-    code: null,
-    total: 0,
-    rows: new Map(),
-  });
+  const [pages, setPages] = useState<Pages>(noPages());
   const asked = useRef(new Set<string>());
   const nextId = useRef(0);
 
   const send = (message: ToWorker) => worker.current?.postMessage(message);
+  const askRows = (code: string | null, page: number) => {
+    asked.current.add(`${code}:${page}`);
+    send({ type: 'rows', id: nextId.current++, code, start: page * PAGE, end: (page + 1) * PAGE });
+  };
 
   const start = useCallback((file: File, fixLeadingZeros: boolean, lang: Speaker['lang']) => {
     // A new file stops the old check outright: its worker is dropped with everything it held.
@@ -44,47 +85,22 @@ function useChecker() {
     const w = new Worker(new URL('../supplier/worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
     asked.current.clear();
-    setPages({ code: null, total: 0, rows: new Map() });
+    setPages(noPages());
     setState({ phase: 'checking', name: file.name, rows: 0, fraction: 0 });
-    w.onmessage = (event: MessageEvent<FromWorker>) => {
-      const m = event.data;
-      if (m.type === 'progress') setState((old) => (old.phase === 'checking' ? { ...old, ...m } : old));
-      else if (m.type === 'summary') {
-        setPages({ code: null, total: m.summary.problemRows, rows: new Map() });
-        setState({ phase: 'done', summary: m.summary });
-      } else if (m.type === 'failed') setState({ phase: 'failed', error: m.error });
-      else if (m.type === 'rows')
-        setPages((old) => {
-          const rows = new Map(old.rows);
-          rows.set(Math.floor(m.start / PAGE), m.rows);
-          return { ...old, total: m.total, rows };
-        });
-      else if (m.type === 'file') {
-        const url = URL.createObjectURL(m.blob);
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = m.name;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
-    };
+    w.onmessage = (event: MessageEvent<FromWorker>) => applyMessage(event.data, setState, setPages);
     send({ type: 'check', file, fixLeadingZeros, lang });
   }, []);
 
   const filter = useCallback((code: string | null) => {
     asked.current.clear();
-    asked.current.add(`${code}:0`);
-    setPages({ code, total: 0, rows: new Map() });
-    send({ type: 'rows', id: nextId.current++, code, start: 0, end: PAGE });
+    setPages(noPages(code));
+    askRows(code, 0);
   }, []);
 
   const need = useCallback(
     (from: number, to: number) => {
       for (let p = Math.floor(from / PAGE); p <= Math.floor((to - 1) / PAGE); p++) {
-        const key = `${pages.code}:${p}`;
-        if (asked.current.has(key)) continue;
-        asked.current.add(key);
-        send({ type: 'rows', id: nextId.current++, code: pages.code, start: p * PAGE, end: (p + 1) * PAGE });
+        if (!asked.current.has(`${pages.code}:${p}`)) askRows(pages.code, p);
       }
     },
     [pages.code],
@@ -99,12 +115,15 @@ export function SuppliersPage() {
   const { state, pages, start, filter, need, download } = useChecker();
   const [file, setFile] = useState<File>();
   const [fix, setFix] = useState(false);
-  const [over, setOver] = useState(false);
 
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;
     setFile(chosen);
     start(chosen, fix, s.lang);
+  };
+  const changeFix = (next: boolean) => {
+    setFix(next);
+    if (file) start(file, next, s.lang);
   };
 
   return (
@@ -116,60 +135,9 @@ export function SuppliersPage() {
         </svg>
         {s.tr('web.sup.privacy')}
       </p>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file button inside is the keyboard path */}
-      <div
-        class={`drop${over ? ' over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          choose(e.dataTransfer?.files[0]);
-        }}
-      >
-        <p>{s.tr('web.sup.drop')}</p>
-        <label class="button">
-          {s.tr('web.sup.choose')}
-          <input
-            type="file"
-            accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv"
-            class="visually-hidden"
-            data-testid="supplier-file"
-            onChange={(e) => choose(e.currentTarget.files?.[0])}
-          />
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={fix}
-            onChange={(e) => {
-              const next = e.currentTarget.checked;
-              setFix(next);
-              if (file) start(file, next, s.lang);
-            }}
-          />
-          {s.tr('web.sup.fix')}
-        </label>
-        <p class="muted small">{s.tr('web.sup.fixHint')}</p>
-      </div>
-
-      {state.phase === 'checking' ? (
-        <div class="progress-block">
-          <p>{s.tr('web.sup.reading', { name: state.name })}</p>
-          <progress max={1} value={state.fraction} aria-label={s.tr('web.sup.progress')} />
-          <p class="muted" aria-live="polite">
-            {s.num(state.rows)} · {Math.round(state.fraction * 100)}%
-          </p>
-        </div>
-      ) : null}
-      {state.phase === 'failed' ? (
-        <p class="error" role="alert">
-          {failureText(s, state.error)}
-        </p>
-      ) : null}
+      <DropZone choose={choose} fix={fix} changeFix={changeFix} />
+      {state.phase === 'checking' ? <Progress name={state.name} rows={state.rows} fraction={state.fraction} /> : null}
+      <ErrorAlert error={state.phase === 'failed' ? failureText(s, state.error) : undefined} />
       {state.phase === 'done' ? (
         <Results summary={state.summary} pages={pages} filter={filter} need={need} download={download} />
       ) : null}
@@ -177,43 +145,76 @@ export function SuppliersPage() {
   );
 }
 
-function Results({
-  summary,
-  pages,
-  filter,
-  need,
-  download,
+/** Where a list is dropped or chosen, with the "fix lost leading zeros" switch (which re-checks the file). */
+function DropZone({
+  choose,
+  fix,
+  changeFix,
 }: {
+  choose: (file: File | undefined) => void;
+  fix: boolean;
+  changeFix: (fix: boolean) => void;
+}) {
+  const s = useSpeaker();
+  const [over, setOver] = useState(false);
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file button inside is the keyboard path
+    <div
+      class={`drop${over ? ' over' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        choose(e.dataTransfer?.files[0]);
+      }}
+    >
+      <p>{s.tr('web.sup.drop')}</p>
+      <label class="button">
+        {s.tr('web.sup.choose')}
+        <input
+          type="file"
+          accept=".csv,.txt,.tsv,.xlsx,.xls,text/csv"
+          class="visually-hidden"
+          data-testid="supplier-file"
+          onChange={(e) => choose(e.currentTarget.files?.[0])}
+        />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={fix} onChange={(e) => changeFix(e.currentTarget.checked)} />
+        {s.tr('web.sup.fix')}
+      </label>
+      <p class="muted small">{s.tr('web.sup.fixHint')}</p>
+    </div>
+  );
+}
+
+function Progress({ name, rows, fraction }: { name: string; rows: number; fraction: number }) {
+  const s = useSpeaker();
+  return (
+    <div class="progress-block">
+      <p>{s.tr('web.sup.reading', { name })}</p>
+      <progress max={1} value={fraction} aria-label={s.tr('web.sup.progress')} />
+      <p class="muted" aria-live="polite">
+        {s.num(rows)} · {Math.round(fraction * 100)}%
+      </p>
+    </div>
+  );
+}
+
+interface ResultsProps {
   summary: CheckSummary;
-  pages: { code: string | null; total: number; rows: Map<number, ProblemRow[]> };
+  pages: Pages;
   filter: (code: string | null) => void;
   need: (from: number, to: number) => void;
   download: (format: 'csv' | 'xlsx') => void;
-}) {
+}
+
+function Results({ summary, pages, filter, need, download }: ResultsProps) {
   const s = useSpeaker();
-  const cards: [string, number, string][] = [
-    [s.tr('web.sup.rows'), summary.rows, 'rows'],
-    [s.tr('web.sup.valid'), summary.valid, 'valid'],
-    [s.tr('web.sup.invalid'), summary.invalid, 'invalid'],
-    [s.tr('web.sup.warnings'), summary.withWarnings, 'warnings'],
-    [s.tr('web.sup.fixed'), summary.fixedLeadingZeros, 'fixed'],
-    [s.tr('web.sup.malformed'), summary.malformedRows, 'malformed'],
-  ];
-  const row = (index: number) => {
-    const r = pages.rows.get(Math.floor(index / PAGE))?.[index % PAGE];
-    if (!r) return <span class="muted">…</span>;
-    return (
-      <>
-        <span class="c-line">{s.num(r.line)}</span>
-        <span class="c-value mono">{r.value}</span>
-        <span class="c-codes mono">{r.codes}</span>
-        <span class="c-msg" title={r.messages}>
-          {r.messages}
-        </span>
-        <span class="c-sugg mono">{r.suggestion}</span>
-      </>
-    );
-  };
   return (
     <div class="results" aria-live="polite">
       <h2>{s.tr('web.sup.summary')}</h2>
@@ -226,14 +227,7 @@ function Results({
           seconds: summary.seconds.toLocaleString(s.locale, { maximumFractionDigits: 2 }),
         })}
       </p>
-      <dl class="cards" data-testid="summary">
-        {cards.map(([label, value, key]) => (
-          <div key={key} class={`card card-${key}`} data-key={key}>
-            <dt>{label}</dt>
-            <dd>{s.num(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryCards summary={summary} />
       <div class="actions">
         <button type="button" class="button" onClick={() => download('csv')}>
           {s.tr('web.sup.downloadCsv')}
@@ -247,39 +241,86 @@ function Results({
       ) : (
         <p class="ok">{s.tr('web.sup.none')}</p>
       )}
-      {summary.problemRows ? (
-        <>
-          <h2>
-            {s.tr('web.sup.problemRows')}: <span data-testid="problem-count">{s.num(pages.total)}</span>
-          </h2>
-          <label class="inline">
-            {s.tr('web.sup.filter')}{' '}
-            <select value={pages.code ?? ''} onChange={(e) => filter(e.currentTarget.value || null)}>
-              <option value="">{s.tr('web.sup.allCodes')}</option>
-              {summary.errorCounts.map(([code, n]) => (
-                <option key={code} value={code}>
-                  {code} ({s.num(n)})
-                </option>
-              ))}
-            </select>
-          </label>
-          <div class="vhead" aria-hidden="true">
-            <span class="c-line">{s.tr('web.sup.col.line')}</span>
-            <span class="c-value">{s.tr('web.sup.col.value')}</span>
-            <span class="c-codes">{s.tr('web.sup.col.codes')}</span>
-            <span class="c-msg">{s.tr('web.sup.col.message')}</span>
-            <span class="c-sugg">{s.tr('web.sup.col.suggestion')}</span>
-          </div>
-          <VirtualList
-            key={pages.code ?? ''}
-            count={pages.total}
-            rowHeight={ROW_HEIGHT}
-            onRange={need}
-            row={row}
-            label={s.tr('web.sup.problemRows')}
-          />
-        </>
-      ) : null}
+      {summary.problemRows ? <ProblemRows summary={summary} pages={pages} filter={filter} need={need} /> : null}
     </div>
+  );
+}
+
+/** The counts, one card each (`data-key` names them for tests and styles). */
+function SummaryCards({ summary }: { summary: CheckSummary }) {
+  const s = useSpeaker();
+  const cards: [string, number, string][] = [
+    [s.tr('web.sup.rows'), summary.rows, 'rows'],
+    [s.tr('web.sup.valid'), summary.valid, 'valid'],
+    [s.tr('web.sup.invalid'), summary.invalid, 'invalid'],
+    [s.tr('web.sup.warnings'), summary.withWarnings, 'warnings'],
+    [s.tr('web.sup.fixed'), summary.fixedLeadingZeros, 'fixed'],
+    [s.tr('web.sup.malformed'), summary.malformedRows, 'malformed'],
+  ];
+  return (
+    <dl class="cards" data-testid="summary">
+      {cards.map(([label, value, key]) => (
+        <div key={key} class={`card card-${key}`} data-key={key}>
+          <dt>{label}</dt>
+          <dd>{s.num(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The problem rows, filtered by code, in a virtual list that asks the worker for the pages it shows. */
+function ProblemRows({ summary, pages, filter, need }: Omit<ResultsProps, 'download'>) {
+  const s = useSpeaker();
+  const row = (index: number) => <ProblemRowCells row={pages.rows.get(Math.floor(index / PAGE))?.[index % PAGE]} />;
+  return (
+    <>
+      <h2>
+        {s.tr('web.sup.problemRows')}: <span data-testid="problem-count">{s.num(pages.total)}</span>
+      </h2>
+      <label class="inline">
+        {s.tr('web.sup.filter')}{' '}
+        <select value={pages.code ?? ''} onChange={(e) => filter(e.currentTarget.value || null)}>
+          <option value="">{s.tr('web.sup.allCodes')}</option>
+          {summary.errorCounts.map(([code, n]) => (
+            <option key={code} value={code}>
+              {code} ({s.num(n)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <div class="vhead" aria-hidden="true">
+        <span class="c-line">{s.tr('web.sup.col.line')}</span>
+        <span class="c-value">{s.tr('web.sup.col.value')}</span>
+        <span class="c-codes">{s.tr('web.sup.col.codes')}</span>
+        <span class="c-msg">{s.tr('web.sup.col.message')}</span>
+        <span class="c-sugg">{s.tr('web.sup.col.suggestion')}</span>
+      </div>
+      <VirtualList
+        key={pages.code ?? ''}
+        count={pages.total}
+        rowHeight={ROW_HEIGHT}
+        onRange={need}
+        row={row}
+        label={s.tr('web.sup.problemRows')}
+      />
+    </>
+  );
+}
+
+/** One problem row's cells, or an ellipsis while its page is on its way. */
+function ProblemRowCells({ row }: { row: ProblemRow | undefined }) {
+  const s = useSpeaker();
+  if (!row) return <span class="muted">…</span>;
+  return (
+    <>
+      <span class="c-line">{s.num(row.line)}</span>
+      <span class="c-value mono">{row.value}</span>
+      <span class="c-codes mono">{row.codes}</span>
+      <span class="c-msg" title={row.messages}>
+        {row.messages}
+      </span>
+      <span class="c-sugg mono">{row.suggestion}</span>
+    </>
   );
 }

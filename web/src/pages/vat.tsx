@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import type { Country } from '../../../shared/identifiers/types.js';
 import { assessVat, type VatAssessment, type VatAssessmentRequest } from '../../../shared/vat/assess.js';
 import { ReasonItem } from '../components/badges.js';
-import { useSpeaker } from '../i18n.js';
+import { CountrySelect, ErrorAlert, type SetField, SubmitRow, useForm } from '../components/form-parts.js';
+import { type Speaker, useSpeaker } from '../i18n.js';
 
 const CATEGORIES = ['electronic_services', 'services', 'goods'] as const;
+const BUYER_TYPES = ['consumer', 'business'] as const;
 
 interface Form {
   country: Country;
@@ -12,7 +14,7 @@ interface Form {
   sellerResidence: string;
   sellerVat: boolean;
   turnover: string;
-  buyerType: 'business' | 'consumer';
+  buyerType: (typeof BUYER_TYPES)[number];
   buyerResidence: string;
   category: (typeof CATEGORIES)[number];
   net: string;
@@ -49,9 +51,8 @@ function toRequest(f: Form): VatAssessmentRequest {
 /** "Do I owe VAT there?" for a SaaS vendor and other sellers: a few questions, a cited answer. */
 export function VatPage() {
   const s = useSpeaker();
-  const [form, setForm] = useState<Form>(START);
+  const { form, set } = useForm(START);
   const [outcome, setOutcome] = useState<{ result?: VatAssessment; error?: string }>({});
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   const run = (event: Event) => {
     event.preventDefault();
     try {
@@ -60,172 +61,182 @@ export function VatPage() {
       setOutcome({ error: s.tr('web.error', { message: (error as Error).message }) });
     }
   };
-  const iso = (key: 'sellerResidence' | 'buyerResidence', label: string) => (
-    <label class="field">
-      <span>{label}</span>
-      <input
-        name={key}
-        value={form[key]}
-        required
-        maxLength={2}
-        pattern="[A-Za-z]{2}"
-        autocomplete="off"
-        class="mono short"
-        onInput={(e) => set(key, e.currentTarget.value)}
-      />
-    </label>
-  );
   return (
     <section aria-labelledby="vat-title">
       <h1 id="vat-title">{s.tr('web.vat.title')}</h1>
       <p class="muted">{s.tr('web.vat.intro')}</p>
       <form onSubmit={run} class="stack">
-        <div class="grid3">
-          <label class="field">
-            <span>{s.tr('web.vat.country')}</span>
-            <select
-              name="country"
-              value={form.country}
-              onChange={(e) => set('country', e.currentTarget.value as Country)}
-            >
-              <option value="KZ">{s.tr('web.country.KZ')}</option>
-              <option value="KG">{s.tr('web.country.KG')}</option>
-            </select>
-          </label>
-          <label class="field">
-            <span>{s.tr('web.vat.date')}</span>
-            <input
-              type="date"
-              name="date"
-              required
-              value={form.date}
-              onInput={(e) => set('date', e.currentTarget.value)}
-            />
-          </label>
-          <label class="field">
-            <span>{s.tr('web.vat.category')}</span>
-            <select
-              name="category"
-              value={form.category}
-              onChange={(e) => set('category', e.currentTarget.value as Form['category'])}
-            >
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {s.tr(`web.vat.category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div class="grid3">
-          {iso('sellerResidence', s.tr('web.vat.sellerResidence'))}
-          <label class="field">
-            <span>{s.tr('web.vat.turnover')}</span>
-            <input
-              type="number"
-              min="0"
-              name="turnover"
-              value={form.turnover}
-              onInput={(e) => set('turnover', e.currentTarget.value)}
-            />
-          </label>
-          <label class="check">
-            <input
-              type="checkbox"
-              name="sellerVat"
-              checked={form.sellerVat}
-              onChange={(e) => set('sellerVat', e.currentTarget.checked)}
-            />
-            {s.tr('web.vat.sellerVat')}
-          </label>
-        </div>
-        <div class="grid3">
-          <fieldset class="radios">
-            <legend>{s.tr('web.vat.buyerType')}</legend>
-            {(['consumer', 'business'] as const).map((b) => (
-              <label key={b} class="check">
-                <input
-                  type="radio"
-                  name="buyerType"
-                  value={b}
-                  checked={form.buyerType === b}
-                  onChange={() => set('buyerType', b)}
-                />
-                {s.tr(`web.vat.buyer.${b}`)}
-              </label>
-            ))}
-          </fieldset>
-          {iso('buyerResidence', s.tr('web.vat.buyerResidence'))}
-          <label class="field">
-            <span>{s.tr('web.vat.net')}</span>
-            <input
-              type="number"
-              min="0"
-              step="0.01"
-              name="net"
-              value={form.net}
-              onInput={(e) => set('net', e.currentTarget.value)}
-            />
-          </label>
-        </div>
-        <div>
-          <button type="submit" class="button">
-            {s.tr('web.submit')}
-          </button>
-        </div>
+        <SupplyFields form={form} set={set} />
+        <SellerFields form={form} set={set} />
+        <BuyerFields form={form} set={set} />
+        <SubmitRow />
       </form>
-      {outcome.error ? (
-        <p class="error" role="alert">
-          {outcome.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={outcome.error} />
       {outcome.result ? <VatAnswer result={outcome.result} /> : null}
     </section>
   );
 }
 
+interface SectionProps {
+  form: Form;
+  set: SetField<Form>;
+}
+
+/** Where, when and what is sold. */
+function SupplyFields({ form, set }: SectionProps) {
+  const s = useSpeaker();
+  return (
+    <div class="grid3">
+      <CountrySelect label={s.tr('web.vat.country')} value={form.country} onChange={(c) => set('country', c)} />
+      <label class="field">
+        <span>{s.tr('web.vat.date')}</span>
+        <input type="date" name="date" required value={form.date} onInput={(e) => set('date', e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>{s.tr('web.vat.category')}</span>
+        <select
+          name="category"
+          value={form.category}
+          onChange={(e) => set('category', e.currentTarget.value as Form['category'])}
+        >
+          {CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {s.tr(`web.vat.category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+/** A two-letter country code (ISO 3166-1 alpha-2). */
+function IsoField({
+  name,
+  label,
+  form,
+  set,
+}: SectionProps & { name: 'sellerResidence' | 'buyerResidence'; label: string }) {
+  return (
+    <label class="field">
+      <span>{label}</span>
+      <input
+        name={name}
+        value={form[name]}
+        required
+        maxLength={2}
+        pattern="[A-Za-z]{2}"
+        autocomplete="off"
+        class="mono short"
+        onInput={(e) => set(name, e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
+/** The seller's residence, 12-month turnover and VAT registration. */
+function SellerFields({ form, set }: SectionProps) {
+  const s = useSpeaker();
+  return (
+    <div class="grid3">
+      <IsoField name="sellerResidence" label={s.tr('web.vat.sellerResidence')} form={form} set={set} />
+      <label class="field">
+        <span>{s.tr('web.vat.turnover')}</span>
+        <input
+          type="number"
+          min="0"
+          name="turnover"
+          value={form.turnover}
+          onInput={(e) => set('turnover', e.currentTarget.value)}
+        />
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          name="sellerVat"
+          checked={form.sellerVat}
+          onChange={(e) => set('sellerVat', e.currentTarget.checked)}
+        />
+        {s.tr('web.vat.sellerVat')}
+      </label>
+    </div>
+  );
+}
+
+/** Who buys, from where, and for how much. */
+function BuyerFields({ form, set }: SectionProps) {
+  const s = useSpeaker();
+  return (
+    <div class="grid3">
+      <fieldset class="radios">
+        <legend>{s.tr('web.vat.buyerType')}</legend>
+        {BUYER_TYPES.map((b) => (
+          <label key={b} class="check">
+            <input
+              type="radio"
+              name="buyerType"
+              value={b}
+              checked={form.buyerType === b}
+              onChange={() => set('buyerType', b)}
+            />
+            {s.tr(`web.vat.buyer.${b}`)}
+          </label>
+        ))}
+      </fieldset>
+      <IsoField name="buyerResidence" label={s.tr('web.vat.buyerResidence')} form={form} set={set} />
+      <label class="field">
+        <span>{s.tr('web.vat.net')}</span>
+        <input
+          type="number"
+          min="0"
+          step="0.01"
+          name="net"
+          value={form.net}
+          onInput={(e) => set('net', e.currentTarget.value)}
+        />
+      </label>
+    </div>
+  );
+}
+
+/** The answer's facts as `[key, label, value]` rows: rate, payer, registration, and filing and amounts when known. */
+function answerRows(result: VatAssessment, s: Speaker): [string, string, string][] {
+  const { registration, filing, amounts } = result;
+  const rate = result.vatApplies ? `${s.num(result.rate)} % (${result.vatCountry})` : s.tr('web.vat.noVat');
+  const registrationText = registration.required
+    ? s.tr('web.vat.regRequired', {
+        date: registration.deadline ? s.date(registration.deadline) : '—',
+        route: registration.route ?? '',
+      })
+    : s.tr('web.vat.regNotRequired');
+  const rows: [string, string, string][] = [
+    ['rate', s.tr('web.vat.rate'), rate],
+    ['payer', s.tr('web.vat.payer'), s.tr(`web.vat.payer.${result.liableParty}`)],
+    ['registration', s.tr('web.vat.registration'), registrationText],
+  ];
+  if (filing) {
+    const { frequency } = filing;
+    const text = s.tr('web.vat.filing', {
+      frequency,
+      periodEnd: s.date(filing.periodEnd),
+      dueDate: s.date(filing.dueDate),
+    });
+    rows.push(['filing', s.tr('web.vat.filingLabel'), text]);
+  }
+  if (amounts) {
+    const text = `${s.num(amounts.net)} + ${s.num(amounts.vat)} = ${s.num(amounts.gross)}`;
+    rows.push(['amounts', s.tr('web.vat.amounts'), text]);
+  }
+  return rows;
+}
+
 function VatAnswer({ result }: { result: VatAssessment }) {
   const s = useSpeaker();
-  const { registration, filing, amounts } = result;
-  const rows: [string, string, string][] = [
-    [
-      'rate',
-      s.tr('web.vat.rate'),
-      result.vatApplies ? `${s.num(result.rate)} % (${result.vatCountry})` : s.tr('web.vat.noVat'),
-    ],
-    ['payer', s.tr('web.vat.payer'), s.tr(`web.vat.payer.${result.liableParty}`)],
-    [
-      'registration',
-      s.tr('web.vat.registration'),
-      registration.required
-        ? s.tr('web.vat.regRequired', {
-            date: registration.deadline ? s.date(registration.deadline) : '—',
-            route: registration.route ?? '',
-          })
-        : s.tr('web.vat.regNotRequired'),
-    ],
-  ];
-  if (filing)
-    rows.push([
-      'filing',
-      s.tr('web.vat.filingLabel'),
-      s.tr('web.vat.filing', {
-        frequency: filing.frequency,
-        periodEnd: s.date(filing.periodEnd),
-        dueDate: s.date(filing.dueDate),
-      }),
-    ]);
-  if (amounts)
-    rows.push([
-      'amounts',
-      s.tr('web.vat.amounts'),
-      `${s.num(amounts.net)} + ${s.num(amounts.vat)} = ${s.num(amounts.gross)}`,
-    ]);
   return (
     <div class="answer" aria-live="polite" data-testid="vat-answer">
       <h2>{s.tr('web.vat.answer')}</h2>
       <dl class="facts wide">
-        {rows.map(([key, label, value]) => (
+        {answerRows(result, s).map(([key, label, value]) => (
           <div key={key} data-key={key}>
             <dt>{label}</dt>
             <dd>{value}</dd>

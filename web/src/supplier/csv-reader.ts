@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { ReaderError, type RowChunk, type TableSource } from './table-source.js';
 
 /** The text of a CSV and how it was decoded. */
-export interface Decoded {
+interface Decoded {
   text: string;
   encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'windows-1251';
   bom: boolean;
@@ -12,7 +12,7 @@ export interface Decoded {
  * Decodes CSV bytes: a UTF-16 BOM decides UTF-16; otherwise strict UTF-8 (BOM or not), and bytes that are not
  * valid UTF-8 are Windows-1251 (what 1C and older Excel write). Nothing is replaced silently.
  */
-export function decodeCsv(bytes: Uint8Array): Decoded {
+function decodeCsv(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'UTF-16LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'UTF-16BE');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
