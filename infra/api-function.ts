@@ -9,7 +9,7 @@ import { METRICS_NAMESPACE, SERVICE_NAME } from '../functions/lib/metric-names.j
 import { BUNDLING, PROJECT_ROOT, RUNTIME } from './bundling.js';
 
 /** How long function logs are kept: long enough to investigate an incident, short enough to stay cheap. */
-export const FUNCTION_LOG_RETENTION = RetentionDays.ONE_MONTH;
+const FUNCTION_LOG_RETENTION = RetentionDays.ONE_MONTH;
 
 export interface ApiFunctionProps {
   /** Handler module, relative to the repository root (as in `shared/routes.ts`); it exports `handler`. */

@@ -16,7 +16,7 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const RUNTIME = Runtime.NODEJS_22_X;
 
 /** esbuild's target for {@link RUNTIME}, e.g. `node22`. */
-export const ESBUILD_TARGET = `node${/^nodejs(\d+)/.exec(RUNTIME.name)?.[1] ?? '22'}`;
+const ESBUILD_TARGET = `node${/^nodejs(\d+)/.exec(RUNTIME.name)?.[1] ?? '22'}`;
 
 /**
  * ESM output has no `require`, but a CommonJS dependency bundled into it may still call

@@ -23,13 +23,13 @@ export interface ThrottleLimits {
 }
 
 /** The one API key the stack creates; its key id is the tenant id the handlers record. */
-export const DEFAULT_TENANT = 'default';
+const DEFAULT_TENANT = 'default';
 
 /** Stage name; the routes already carry their `/v1` prefix. */
 export const STAGE_NAME = 'prod';
 
 /** Access logs: the API's own record of who called what, kept as long as function logs. */
-export const ACCESS_LOG_RETENTION = RetentionDays.ONE_MONTH;
+const ACCESS_LOG_RETENTION = RetentionDays.ONE_MONTH;
 
 /**
  * The API key's logical id from when it was created directly in the stack. Its key id is the tenant id

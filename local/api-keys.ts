@@ -1,5 +1,5 @@
 /** The key that works when `SALYK_API_KEYS` is unset (tenant `local`). */
-export const DEFAULT_LOCAL_KEY = 'local-dev-key';
+const DEFAULT_LOCAL_KEY = 'local-dev-key';
 
 /**
  * Parses `SALYK_API_KEYS` (`tenant:key,tenant:key`) into key → tenant. Unset means the single

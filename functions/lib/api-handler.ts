@@ -98,7 +98,7 @@ const LANG_PARAM = 'lang';
  * The answer's language: `?lang=` wins over `Accept-Language` (a link can carry it; a header often cannot be
  * set), which wins over English. A `lang` Salyk does not speak is reported as `unknownLang`, to be refused.
  */
-export function languageOf(event: Pick<APIGatewayProxyEvent, 'headers' | 'queryStringParameters'>): {
+function languageOf(event: Pick<APIGatewayProxyEvent, 'headers' | 'queryStringParameters'>): {
   lang: Lang;
   unknownLang?: string;
 } {

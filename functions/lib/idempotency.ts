@@ -18,9 +18,9 @@ import { badRequest, HttpProblem } from './problem.js';
 import { deadlineOf, runInScope } from './request-scope.js';
 
 /** How long a key is remembered: a retry within 24 h gets the first answer. */
-export const IDEMPOTENCY_TTL_SECONDS = 86_400;
+const IDEMPOTENCY_TTL_SECONDS = 86_400;
 /** Budget kept back for Powertools' last call (saving the answer), which cannot be aborted. */
-export const IDEMPOTENCY_RESERVE_MS = 3_000;
+const IDEMPOTENCY_RESERVE_MS = 3_000;
 /** Answers larger than this are not stored (DynamoDB items hold 400 KB); a retry recomputes them. */
 const MAX_STORED_ANSWER_CHARS = 300_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;

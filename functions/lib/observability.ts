@@ -15,7 +15,7 @@ let instance: Metrics | undefined;
  * Lambda by `POWERTOOLS_DEV` (tests) or `POWERTOOLS_METRICS_DISABLED` (the local server). Created on
  * first use, so a host that imports the handlers can still set those first.
  */
-export function metrics(): Metrics {
+function metrics(): Metrics {
   instance ??= new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
   return instance;
 }
@@ -24,7 +24,7 @@ export function metrics(): Metrics {
  * X-Ray tracing; a no-op outside Lambda. Only AWS SDK clients are captured ({@link traced}): patching
  * Node's http module as well would trace every SDK call twice.
  */
-export const tracer = new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });
+const tracer = new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: false });
 
 /** Wraps an AWS SDK v3 client so each of its calls is a trace subsegment (when tracing is on). */
 export function traced<T>(client: T): T {

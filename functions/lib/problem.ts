@@ -8,7 +8,7 @@ export type { ProblemFieldError };
  * The title in the caller's language. The English title is the contract's and names the `type` URN, so a
  * client switching on `type` never sees it change; a title the catalog does not know stays English.
  */
-export function localizedTitle(title: string, lang: Lang): string {
+function localizedTitle(title: string, lang: Lang): string {
   const key = `problem.${problemType(title).slice('urn:salyk:problem:'.length)}`;
   return key in MESSAGES ? t(key as MessageKey & `problem.${string}`, lang) : title;
 }

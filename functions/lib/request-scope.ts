@@ -6,10 +6,10 @@ import type { Context } from 'aws-lambda';
  * the answer, the 503 itself and API Gateway's hop. Budgets (function timeout → audit budget):
  * 10 s routes → 9 s; `validate-batch` (28 s) → 25.2 s.
  */
-export const SAFETY_MARGIN_RATIO = 0.1;
-export const MIN_SAFETY_MARGIN_MS = 1_000;
+const SAFETY_MARGIN_RATIO = 0.1;
+const MIN_SAFETY_MARGIN_MS = 1_000;
 /** Without a Lambda context (CLI, unit tests) requests get this much time. */
-export const DEFAULT_BUDGET_MS = 9_000;
+const DEFAULT_BUDGET_MS = 9_000;
 
 /** What one request carries down to the audit trail without threading it through every handler. */
 export interface RequestScope {

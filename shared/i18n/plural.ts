@@ -7,6 +7,3 @@ export function ruPlural(count: number, one: string, few: string, many: string):
   if (last >= 2 && last <= 4) return few;
   return many;
 }
-
-/** English: `1 digit`, `2 digits`. */
-export const enPlural = (count: number, one: string, many: string): string => (count === 1 ? one : many);

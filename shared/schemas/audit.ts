@@ -25,7 +25,7 @@ export const AuditLookupRequest = z
   })
   .meta({ id: 'AuditLookupRequest' });
 
-export const AuditItem = z
+const AuditItem = z
   .object({
     checkId: z.string(),
     createdAt: z.string(),

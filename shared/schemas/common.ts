@@ -9,7 +9,7 @@ import { ISO_3166_ALPHA2 } from './iso-countries.js';
  * Integrators copy codes from documents and UIs in whatever case those use, and a case slip is never
  * ambiguous, so refusing it would only cost them a round trip.
  */
-export function canonicalCase(canonical: Iterable<string>): (input: unknown) => unknown {
+function canonicalCase(canonical: Iterable<string>): (input: unknown) => unknown {
   const byFolded = new Map([...canonical].map((code) => [code.toLowerCase(), code]));
   return (input) => (typeof input === 'string' ? (byFolded.get(input.toLowerCase()) ?? input) : input);
 }

@@ -10,7 +10,7 @@ import type * as domain from '../identifiers/types.js';
 import { CountryCode, CountryCodeOut, codeEnum, Identifier } from './common.js';
 import type { Expect, Same, WithCheckId } from './same.js';
 
-export const IdentifierKind = codeEnum(IDENTIFIER_KINDS);
+const IdentifierKind = codeEnum(IDENTIFIER_KINDS);
 const IdentifierKindOut = z.enum(IDENTIFIER_KINDS);
 
 /** The most items one batch request may carry; more is `413`. */
@@ -24,7 +24,7 @@ export const ValidateIdentifierRequest = z
   })
   .meta({ id: 'ValidateIdentifierRequest' });
 
-export const BatchItem = ValidateIdentifierRequest.extend({ ref: z.string().max(256).optional() });
+const BatchItem = ValidateIdentifierRequest.extend({ ref: z.string().max(256).optional() });
 
 export const ValidateBatchRequest = z
   .strictObject({ items: z.array(BatchItem).min(1).max(MAX_BATCH_ITEMS) })

@@ -131,7 +131,7 @@ export const RulesQuery = z.strictObject({
   date: IsoDate.optional(),
 });
 
-export const RateView = z.object({
+const RateView = z.object({
   rate: z.number(),
   category: z.enum(LINE_CATEGORIES).exclude(['standard']).optional(),
   supplyTypes: z.array(z.enum(SUPPLY_TYPES).exclude(['domestic'])).optional(),

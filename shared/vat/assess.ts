@@ -113,7 +113,7 @@ const EXPLAINING: ReadonlySet<RuleTopic> = new Set<RuleTopic>([
 ]);
 
 /** The answer-level confidence: the weakest among the reasons whose rows decided the outcome. */
-export function vatConfidence(reasons: readonly Reason[]): AnswerConfidence {
+function vatConfidence(reasons: readonly Reason[]): AnswerConfidence {
   return answerConfidence(
     reasons.filter((r) => {
       const topic = ruleById(r.ruleId)?.topic;

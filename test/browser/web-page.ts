@@ -9,7 +9,7 @@ import { webHandler } from '../../local/static.js';
 import { ROOT } from '../fixtures/salyk-cli.js';
 
 /** Debian's chromium package (`.ci/run` installs it); nothing downloads a browser. */
-export const CHROMIUM = process.env.SALYK_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.SALYK_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags this machine needs for a headless Chromium (no sandbox as root, no GPU, no background traffic). */
 const CHROMIUM_ARGS = [

@@ -110,7 +110,7 @@ function numberArb(schema: z.ZodType): fc.Arbitrary<unknown> {
  * Values that mostly satisfy `schema` (so the request gets past validation often enough to reach the
  * handler), with every optional field sometimes present and sometimes absent.
  */
-export function validish(schema: z.ZodType, key = '', depth = 0): fc.Arbitrary<unknown> {
+function validish(schema: z.ZodType, key = '', depth = 0): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {
@@ -163,7 +163,7 @@ export function validish(schema: z.ZodType, key = '', depth = 0): fc.Arbitrary<u
 export const prototypeKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
 
 /** Deeply nested junk: arrays or objects `depth` levels deep. */
-export const deepNesting = (depth: number, kind: 'array' | 'object'): unknown => {
+const deepNesting = (depth: number, kind: 'array' | 'object'): unknown => {
   let value: unknown = 1;
   for (let i = 0; i < depth; i++) value = kind === 'array' ? [value] : { a: value };
   return value;
@@ -193,14 +193,14 @@ export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** One change to a JSON value at one place: what a buggy or hostile client does to a good request. */
-export type Mutation =
+type Mutation =
   | { op: 'replace'; at: number; value: unknown }
   | { op: 'delete'; at: number }
   | { op: 'extra'; at: number; key: string; value: unknown }
   | { op: 'stringify'; at: number }
   | { op: 'wrap'; at: number };
 
-export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: junkValue }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({
@@ -228,7 +228,7 @@ function defineOwn(target: object, key: string, value: unknown): void {
 }
 
 /** Applies the mutations to a deep copy of `value`. */
-export function applyMutations(value: unknown, mutations: readonly Mutation[]): unknown {
+function applyMutations(value: unknown, mutations: readonly Mutation[]): unknown {
   let root: unknown = structuredClone(value);
   for (const m of mutations) {
     const all = containers(root);

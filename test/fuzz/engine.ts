@@ -28,7 +28,7 @@ export interface FuzzReport {
   violations: Violation[];
 }
 
-export const newReport = (): FuzzReport => ({ requests: 0, statuses: {}, violations: [] });
+const newReport = (): FuzzReport => ({ requests: 0, statuses: {}, violations: [] });
 
 const truncate = (s: string, n = 400) => (s.length > n ? `${s.slice(0, n)}… (${s.length} chars)` : s);
 
@@ -69,7 +69,7 @@ export function judge(
 }
 
 /** Sends `request`, judges the answer and adds it to `report`. */
-export async function sendAndJudge(
+async function sendAndJudge(
   baseUrl: string,
   route: RouteDefinition | undefined,
   request: RawRequest,
@@ -136,7 +136,7 @@ function queryString(pairs: [string, string][], style: 'encoded' | 'raw'): strin
 }
 
 /** Bodies that are not a JSON document of the right shape at all. */
-export const junkBody: fc.Arbitrary<string> = fc.oneof(
+const junkBody: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('', '{', '}', '{"value":', 'null', '[]', '"x"', '1e999', 'NaN', '\ufeff{}', '{"a":1}{"a":2}', '<x/>'),
   fc.constantFrom(
     `${'['.repeat(5_000)}1${']'.repeat(5_000)}`,
@@ -176,7 +176,7 @@ const idempotencyHeader: fc.Arbitrary<Record<string, string>> = fc
   .map((k): Record<string, string> => (k === undefined ? {} : { 'idempotency-key': k }));
 
 /** Every request the fuzzer may send to one route. */
-export function routeRequests(route: RouteDefinition): fc.Arbitrary<RawRequest> {
+function routeRequests(route: RouteDefinition): fc.Arbitrary<RawRequest> {
   const query = route.request?.query
     ? fc.tuple(mutatedFrom(route.request.query).map(flattenQuery), oddQueryPairs).map(([a, b]) => [...a, ...b])
     : oddQueryPairs;
@@ -209,7 +209,7 @@ export function routeRequests(route: RouteDefinition): fc.Arbitrary<RawRequest> 
 }
 
 /** Targets that are not quite any route: case, slashes, dot segments, encodings, absolute form, junk. */
-export const oddTargets: fc.Arbitrary<string> = fc.oneof(
+const oddTargets: fc.Arbitrary<string> = fc.oneof(
   fc
     .constantFrom(...routeList.map((r) => r.path))
     .chain((p) =>
@@ -248,14 +248,14 @@ export const oddTargets: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** Requests with odd methods and targets, for the server's routing itself. */
-export const pathRequests: fc.Arbitrary<RawRequest> = fc.record({
+const pathRequests: fc.Arbitrary<RawRequest> = fc.record({
   method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'BREW', 'get'),
   target: oddTargets,
   headers: apiKeyHeader,
 });
 
 /** The route a target names, if it names one exactly (origin form, no decoration). */
-export function routeOf(method: string, target: string): RouteDefinition | undefined {
+function routeOf(method: string, target: string): RouteDefinition | undefined {
   const path = target.split('?')[0];
   return routeList.find((r) => r.path === path && r.method === method);
 }

@@ -53,7 +53,7 @@ export function apiEvent(options: EventOptions): APIGatewayProxyEvent {
 }
 
 /** A Lambda context with a generous deadline. */
-export function lambdaContext(functionName = 'salyk-test'): Context {
+function lambdaContext(functionName = 'salyk-test'): Context {
   return gatewayLambdaContext({
     functionName,
     timeoutMs: 29_000,

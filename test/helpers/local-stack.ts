@@ -186,7 +186,7 @@ export interface HttpAnswer {
   json: any;
 }
 
-export interface RequestOptions {
+interface RequestOptions {
   /** The x-api-key header; omitted when undefined. */
   key?: string;
   body?: unknown;

@@ -6,7 +6,5 @@
 export {
   type EsfXmlProblem,
   type EsfXmlProblemCode,
-  type KzInvoiceXmlResult,
   parseKzInvoiceXml,
 } from './kz-invoice.js';
-export { DEFAULT_XML_LIMITS, type XmlLimits } from './tree.js';

@@ -38,7 +38,7 @@ export const withCheckDigit = (prefix: string): string => {
 };
 
 /** True when the 12th digit matches the reference check digit. */
-export const refKzChecksumOk = (digits: string): boolean => {
+const refKzChecksumOk = (digits: string): boolean => {
   const k = refKzCheckDigit(digits);
   return k !== null && String(k) === digits[11];
 };
