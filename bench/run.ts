@@ -5,7 +5,10 @@
  *     next to DynamoDB Local's own BatchWriteItem ceiling for the same 10 000 records, measured in the same run.
  *  3. Library: validations/s of isValidIdentifier and validateIdentifier next to peers and a floor loop, and the
  *     browser bundle size of the identifier functions (bench/library.ts).
- * Options: --only cli|api|library (one section), --rows N (default 1 000 000), --big-rows N (default 10 000 000;
+ *  4. Files: accountants' files (Windows-1251 and UTF-8 CSV, XLSX → XLSX, peak RSS at 10M rows; bench/files.ts).
+ *  5. Load: single validate req/s and p99, 16 concurrent 1 000-item batches vs one client vs DynamoDB Local's raw
+ *     BatchWriteItem rate, in one run against the local stack (bench/load.ts).
+ * Options: --only cli|api|library|files|load (one section), --rows N (default 1 000 000), --big-rows N (default 10 000 000;
  * 0 skips), --skip-cli, --skip-api, --skip-library, --repeats N (CLI/API), --library-count N (default 1 000 000),
  * --rounds N (library, default 5).
  */
@@ -24,8 +27,10 @@ import { waitForHttp } from '../local/wait-for-http.js';
 import { identifierRecord } from '../shared/audit/record.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { RULESET_VERSION } from '../shared/rules/version.js';
+import { benchFiles } from './files.js';
 import { supplierRowFactory, writeSupplierCsv } from './generate-suppliers.js';
 import { benchLibrary } from './library.js';
+import { benchLoad } from './load.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '..');
@@ -36,13 +41,15 @@ const { values: args } = parseArgs({
     'skip-cli': { type: 'boolean', default: false },
     'skip-api': { type: 'boolean', default: false },
     'skip-library': { type: 'boolean', default: false },
+    'skip-files': { type: 'boolean', default: false },
+    'skip-load': { type: 'boolean', default: false },
     only: { type: 'string' },
     repeats: { type: 'string', default: '3' },
     'library-count': { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '5' },
   },
 });
-const SECTIONS = ['cli', 'api', 'library'] as const;
+const SECTIONS = ['cli', 'api', 'library', 'files', 'load'] as const;
 if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
   throw new Error(`--only takes one of ${SECTIONS.join(', ')}`);
 }
@@ -243,6 +250,13 @@ async function benchApi(): Promise<void> {
       await rawWrite();
       const [apiMs, rawMs] = await alternate(call, rawWrite);
       printApiFigures(apiMs, rawMs);
+      if (runs('load'))
+        await benchLoad({
+          baseUrl: api.url,
+          apiKey: BENCH_KEY,
+          dynamodbEndpoint: dynamo.endpoint,
+          tableName: readConfig({ ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint }).tableName,
+        });
     } finally {
       api.stop();
     }
@@ -255,8 +269,9 @@ const dir = await mkdtemp(join(tmpdir(), 'salyk-bench-'));
 try {
   console.log(`Salyk benchmarks — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
   if (runs('cli')) await benchCli(dir);
-  if (runs('api')) await benchApi();
+  if (runs('api') || runs('load')) await benchApi();
   if (runs('library')) await benchLibrary({ count: Number(args['library-count']), rounds: Number(args.rounds) });
+  if (runs('files')) await benchFiles(dir, { rows: Number(args.rows), bigRows: Number(args['big-rows']), xlsx: true });
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
