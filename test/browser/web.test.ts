@@ -185,13 +185,14 @@ describe('web page in headless Chromium', () => {
     await page.close();
   });
 
-  it('checks an XLSX list (numeric cells that lost their zeros) with the CLI’s counts, and offers the checked XLSX', async () => {
+  it('checks an XLSX list (a title row, numeric cells that lost their zeros, a date) with the CLI’s counts, and offers the checked XLSX', async () => {
     // Prepare
     const input = join(dir, 'suppliers.xlsx');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Поставщики');
-    sheet.addRow(['Наименование', 'ИИН', 'Город']);
-    sheet.addRow(['ТОО Альфа', TIN.kzBin, 'Алматы']);
+    sheet.addRow(['Список поставщиков на 01.11.2026']);
+    sheet.addRow(['Наименование', 'ИИН', 'Город', 'Договор']);
+    sheet.addRow(['ТОО Альфа', TIN.kzBin, 'Алматы', new Date(Date.UTC(2024, 0, 15))]);
     sheet.addRow(['Число без нуля', Number(TIN.kzIinLeadingZero), 'Астана']);
     sheet.addRow([]);
     sheet.addRow(['KG', TIN.kgPin, 'Бишкек']);
@@ -212,6 +213,7 @@ describe('web page in headless Chromium', () => {
     expect(cards).toMatchObject({ rows: 4, valid: 2, invalid: 2 });
     expect(cards).toMatchObject({ rows: cli.rows, valid: cli.valid, invalid: cli.invalid, warnings: cli.withWarnings });
     expect(checkedCsv.bytes.equals(await readFile(join(dir, 'suppliers.xlsx.cli.csv')))).toBe(true);
+    expect(checkedCsv.bytes.toString('utf8')).toContain(',2024-01-15,'); // the date cell as Excel shows it
     expect(checkedXlsx.fileName).toBe('suppliers.checked.xlsx');
     const tins = reread.worksheets[0]?.getColumn(2).values.slice(2);
     expect(tins).toEqual([TIN.kzBin, TIN.kzIinLeadingZero.slice(1), TIN.kgPin, `${TIN.kzIin.slice(0, 11)}9`]);

@@ -2,13 +2,14 @@
  * The workbook reader: fflate unzips, and the sheet's rows and cells are read by the CLI's own XML stream and row
  * collector (cli/xlsx/xml.ts, cli/xlsx/sheet.ts: numbers as digits without exponent, inline and shared strings).
  * Loaded with a dynamic import (a separate chunk) only when a workbook is chosen, so CSV users never download it.
- * The zip's parts are looked up by name, so their order in the file does not matter. (The CLI's workbook and
- * shared-strings readers in cli/xlsx/workbook.ts read through a Node file handle, so their small page
- * counterparts stay here; date-formatted cells are not yet told apart from numbers here.)
+ * The zip's parts are looked up by name, so their order in the file does not matter. Shared strings and date
+ * styles are read by the CLI's part readers (cli/xlsx/part-readers.ts); only finding the parts is the page's own
+ * (the CLI's reads a zip through a Node file handle).
  */
 import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { chooseHeaderRow } from '../../../cli/tin-column.js';
+import { dateStylesOf, sharedStringsOf } from '../../../cli/xlsx/part-readers.js';
 import { type CellContext, type SheetRow, SheetRowCollector } from '../../../cli/xlsx/sheet.js';
 import { XmlStream } from '../../../cli/xlsx/xml.js';
 import { ReaderError, type RowChunk, type TableSource } from './table-source.js';
@@ -44,50 +45,65 @@ function walk(
   parser.write(xml).close();
 }
 
-/** The first sheet's path inside the zip. */
-function firstSheet(bytes: Uint8Array): { name: string; path: string } {
+/** Where a workbook keeps its parts, from `xl/workbook.xml` and its relationships. */
+interface WorkbookMap {
+  /** The first sheet's part. */
+  sheet: string;
+  sharedStrings?: string;
+  styles?: string;
+  /** Dates count from 1904-01-01 (old Mac Excel). */
+  date1904: boolean;
+}
+
+/** The first sheet's part, and the shared-strings and styles parts, inside the zip. */
+function workbookMap(bytes: Uint8Array): WorkbookMap {
   const meta = parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels');
-  const sheets: { name: string; rel: string }[] = [];
-  const targets = new Map<string, string>();
+  const sheets: string[] = [];
+  let date1904 = false;
+  const targets = new Map<string, { type: string; part: string }>();
   walk(meta['xl/workbook.xml'] ?? '', {
     open: (name, a) => {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', rel: a['r:id'] ?? '' });
+      const local = name.slice(name.indexOf(':') + 1);
+      if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (local !== 'sheet') return;
+      // The relationship id is `r:id` under whatever prefix the writer chose.
+      sheets.push(Object.entries(a).find(([key]) => key === 'id' || key.endsWith(':id'))?.[1] ?? '');
     },
   });
   walk(meta['xl/_rels/workbook.xml.rels'] ?? '', {
     open: (name, a) => {
-      if (name === 'Relationship' && a.Id && a.Target) targets.set(a.Id, a.Target);
+      if (name !== 'Relationship' || !a.Id || !a.Target) return;
+      targets.set(a.Id, { type: a.Type ?? '', part: a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}` });
     },
   });
-  const first = sheets[0];
-  const target = first ? targets.get(first.rel) : undefined;
-  if (!first || !target) throw new ReaderError({ key: 'web.sup.err.workbook' });
-  return { name: first.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+  const sheet = targets.get(sheets[0] ?? '')?.part;
+  if (!sheet) throw new ReaderError({ key: 'web.sup.err.workbook' });
+  const ofType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix))?.part;
+  const sharedStrings = ofType('/sharedStrings');
+  const styles = ofType('/styles');
+  return { sheet, date1904, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };
 }
 
-/** The shared strings table (`<si>` items; phonetic `<rPh>` runs left out, as Excel shows them). */
-function sharedStrings(xml: string | undefined): string[] {
-  const strings: string[] = [];
-  if (!xml) return strings;
-  let current = '';
-  let inText = false;
-  let phonetic = false;
-  walk(xml, {
-    open: (name) => {
-      if (name === 'si') current = '';
-      else if (name === 'rPh') phonetic = true;
-      else if (name === 't' && !phonetic) inText = true;
-    },
-    close: (name) => {
-      if (name === 'si') strings.push(current);
-      else if (name === 'rPh') phonetic = false;
-      else if (name === 't') inText = false;
-    },
-    text: (t) => {
-      if (inText) current += t;
-    },
-  });
-  return strings;
+/** A part's bytes as the CLI's part readers take them (a stream of one piece). */
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/** The workbook's cell context (shared strings, date styles) and its first sheet's XML. */
+async function readParts(bytes: Uint8Array): Promise<{ context: CellContext; xml: Uint8Array }> {
+  const map = workbookMap(bytes);
+  const wanted = new Set([map.sheet, map.sharedStrings, map.styles]);
+  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  const xml = files[map.sheet];
+  if (xml === undefined) throw new ReaderError({ key: 'web.sup.err.workbook' });
+  const strings = map.sharedStrings ? files[map.sharedStrings] : undefined;
+  const styles = map.styles ? files[map.styles] : undefined;
+  const context: CellContext = {
+    shared: strings ? await sharedStringsOf(once(strings)) : [],
+    dateStyles: styles ? await dateStylesOf(once(styles)) : [],
+    date1904: map.date1904,
+  };
+  return { context, xml };
 }
 
 /** How many non-blank rows the header is looked for among (the CLI's `HEADER_SEARCH_ROWS`). */
@@ -99,25 +115,15 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === ''
  * A workbook's first sheet as a table source, read as the CLI reads it: the header chosen among the first
  * non-blank rows (title rows above it skipped), blank rows skipped and counted, rows fitted to the header.
  */
-export function openWorkbook(bytes: Uint8Array): TableSource {
-  let sheet: { name: string; path: string };
-  let files: Record<string, Uint8Array>;
+export async function openWorkbook(bytes: Uint8Array): Promise<TableSource> {
+  let read: { context: CellContext; xml: Uint8Array };
   try {
-    sheet = firstSheet(bytes);
-    files = unzipSync(bytes, { filter: (f) => f.name === 'xl/sharedStrings.xml' || f.name === sheet.path });
+    read = await readParts(bytes);
   } catch (error) {
     if (error instanceof ReaderError) throw error;
     throw new ReaderError({ key: 'web.sup.err.workbook' });
   }
-  const xml = files[sheet.path];
-  if (xml === undefined) throw new ReaderError({ key: 'web.sup.err.workbook' });
-  const strings = files['xl/sharedStrings.xml'];
-  const context: CellContext = {
-    shared: sharedStrings(strings && utf8.decode(strings)),
-    dateStyles: [],
-    date1904: false,
-  };
-  const all = readSheet(xml, context);
+  const all = readSheet(read.xml, read.context);
   const seen: (SheetRow & { fraction: number })[] = [];
   for (let next = all.next(); !next.done; next = all.next()) {
     seen.push(next.value);
