@@ -59,6 +59,7 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
       post({ type: 'progress', rows: check.counts.rows, fraction: chunk.fraction });
     }
   });
+  check.end();
   const summary = check.summary({
     name: message.file.name,
     encoding: source.encoding,
