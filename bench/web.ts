@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openWebPage } from '../test/browser/web-page.js';
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
     const sizes = await bundleSizes(join(ROOT, 'dist', 'web'));
     const report = {
       rows: ROWS,
+      // The machine is shared: the 1-minute load average says how far the figures can be trusted.
+      loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
       fileMiB: Math.round((await stat(csv)).size / 2 ** 20),
       rowsShown: rows,
       dropToSummarySeconds: seconds,

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { posix } from 'node:path';
+import { dateStylesOf, sharedStringsOf } from './part-readers.js';
 import { parseXml } from './xml.js';
 import { entryBytes, type ZipEntry, ZipError } from './zip.js';
 
@@ -86,58 +87,12 @@ export async function readWorkbookParts(parts: Parts): Promise<WorkbookParts> {
   };
 }
 
-/**
- * The shared-string table, streamed: each `si` is its text runs joined (`t` directly or inside rich-text
- * `r` runs), phonetic guides (`rPh`) left out as Excel shows them.
- */
-export async function readSharedStrings(parts: Parts, name: string): Promise<string[]> {
-  const strings: string[] = [];
-  let current = '';
-  let inText = false;
-  let inPhonetic = false;
-  await parseXml(parts.bytes(name), {
-    open(tag) {
-      if (tag === 'si') current = '';
-      else if (tag === 'rPh') inPhonetic = true;
-      else if (tag === 't' && !inPhonetic) inText = true;
-    },
-    text(text) {
-      if (inText) current += text;
-    },
-    close(tag) {
-      if (tag === 't') inText = false;
-      else if (tag === 'rPh') inPhonetic = false;
-      else if (tag === 'si') strings.push(current);
-    },
-  });
-  return strings;
+/** The shared-string table (see {@link sharedStringsOf}). */
+export function readSharedStrings(parts: Parts, name: string): Promise<string[]> {
+  return sharedStringsOf(parts.bytes(name));
 }
 
-/** Built-in number formats that show a date or time (ECMA-376 §18.8.30, and the East Asian ones). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
-/** A custom format shows a date when it has date/time letters outside quotes, escapes and `[...]` sections. */
-const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, ''));
-
-/**
- * Which cell styles (`cellXfs` index, a cell's `s`) format numbers as dates: a date cell holds a day
- * number, and is read as the date Excel shows rather than that number.
- */
-export async function readDateStyles(parts: Parts, name: string): Promise<boolean[]> {
-  const customDates = new Set<number>();
-  const styles: boolean[] = [];
-  let inCellXfs = false;
-  await parseXml(parts.bytes(name), {
-    open(tag, attributes) {
-      const id = Number(attributes.numFmtId);
-      if (tag === 'numFmt' && isDateFormat(attributes.formatCode ?? '')) customDates.add(id);
-      else if (tag === 'cellXfs') inCellXfs = true;
-      else if (tag === 'xf' && inCellXfs) styles.push(DATE_FORMAT_IDS.has(id) || customDates.has(id));
-    },
-    text: () => undefined,
-    close(tag) {
-      if (tag === 'cellXfs') inCellXfs = false;
-    },
-  });
-  return styles;
+/** Which cell styles format numbers as dates (see {@link dateStylesOf}). */
+export function readDateStyles(parts: Parts, name: string): Promise<boolean[]> {
+  return dateStylesOf(parts.bytes(name));
 }

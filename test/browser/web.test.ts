@@ -18,9 +18,14 @@ import { openWebPage, SCREENSHOTS, type WebPage } from './web-page.js';
 let web: WebPage;
 let dir: string;
 
-/** A supplier list as 1C or Excel exports it: BOM, `;`, a Cyrillic header, a blank line, a broken row, lost zeros. */
+/**
+ * A supplier list as 1C or Excel exports it: BOM, a title row, `;`, a `БИН/ИИН` header, blank lines, a broken row,
+ * lost zeros, an empty TIN cell and a number Excel turned into scientific notation.
+ */
 const SUPPLIERS_CSV = `\uFEFF${[
-  'Наименование;БИН;Город',
+  'Список поставщиков на 01.11.2026',
+  '',
+  'Наименование;БИН/ИИН;Город',
   `ТОО Альфа;${TIN.kzBin};Алматы`,
   `Потерян ноль;${TIN.kzBinLeadingZero.slice(1)};Астана`,
   `ОсОО Бишкек;${TIN.kgInn2.slice(1)};Бишкек`,
@@ -31,6 +36,9 @@ const SUPPLIERS_CSV = `\uFEFF${[
   `"Кавычки; внутри";${TIN.kzBin2};"Алматы"`,
   `Лишнее поле;${TIN.kzBin};Алматы;лишнее`,
   'Буквы;ABC;Алматы',
+  ';;',
+  'Пустой БИН;;Алматы',
+  'Excel;8.9052E+11;Алматы',
 ].join('\r\n')}\r\n`;
 
 const consoleErrors: string[] = [];
@@ -68,8 +76,9 @@ async function download(page: Page, name: RegExp): Promise<{ bytes: Buffer; file
   return { bytes: await readFile(await file.path()), fileName: file.suggestedFilename() };
 }
 
-async function cliSummary(input: string, output: string, extra: string[] = []) {
-  const run = await salyk(['validate', input, '-o', output, '--json', '--quiet', ...extra]);
+/** The CLI's run on the same file, its messages in the page's language (`--lang`), so the files compare like with like. */
+async function cliSummary(input: string, output: string, extra: string[] = [], lang = 'en') {
+  const run = await salyk(['validate', input, '-o', output, '--json', '--quiet', '--lang', lang, ...extra]);
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as {
     rows: number;
@@ -78,6 +87,8 @@ async function cliSummary(input: string, output: string, extra: string[] = []) {
     withWarnings: number;
     malformedRows: number;
     fixedLeadingZeros: number;
+    blankRows: number;
+    errorCounts: Record<string, number>;
   };
 }
 
@@ -135,7 +146,8 @@ describe('web page in headless Chromium', () => {
     const checked = await download(page, /Download checked CSV/);
 
     // Assess
-    expect(cards).toMatchObject({ rows: 9, valid: 4, invalid: 5, malformed: 1 });
+    expect(cards).toMatchObject({ rows: 11, valid: 4, invalid: 7, malformed: 1 });
+    expect(cli).toMatchObject({ blankRows: 2, errorCounts: { EMPTY_VALUE: 1, SPREADSHEET_NUMBER: 1 } });
     expect(cards).toMatchObject({
       rows: cli.rows,
       valid: cli.valid,
@@ -173,13 +185,14 @@ describe('web page in headless Chromium', () => {
     await page.close();
   });
 
-  it('checks an XLSX list (numeric cells that lost their zeros) with the CLI’s counts, and offers the checked XLSX', async () => {
+  it('checks an XLSX list (a title row, numeric cells that lost their zeros, a date) with the CLI’s counts, and offers the checked XLSX', async () => {
     // Prepare
     const input = join(dir, 'suppliers.xlsx');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Поставщики');
-    sheet.addRow(['Наименование', 'ИИН', 'Город']);
-    sheet.addRow(['ТОО Альфа', TIN.kzBin, 'Алматы']);
+    sheet.addRow(['Список поставщиков на 01.11.2026']);
+    sheet.addRow(['Наименование', 'ИИН', 'Город', 'Договор']);
+    sheet.addRow(['ТОО Альфа', TIN.kzBin, 'Алматы', new Date(Date.UTC(2024, 0, 15))]);
     sheet.addRow(['Число без нуля', Number(TIN.kzIinLeadingZero), 'Астана']);
     sheet.addRow([]);
     sheet.addRow(['KG', TIN.kgPin, 'Бишкек']);
@@ -200,6 +213,7 @@ describe('web page in headless Chromium', () => {
     expect(cards).toMatchObject({ rows: 4, valid: 2, invalid: 2 });
     expect(cards).toMatchObject({ rows: cli.rows, valid: cli.valid, invalid: cli.invalid, warnings: cli.withWarnings });
     expect(checkedCsv.bytes.equals(await readFile(join(dir, 'suppliers.xlsx.cli.csv')))).toBe(true);
+    expect(checkedCsv.bytes.toString('utf8')).toContain(',2024-01-15,'); // the date cell as Excel shows it
     expect(checkedXlsx.fileName).toBe('suppliers.checked.xlsx');
     const tins = reread.worksheets[0]?.getColumn(2).values.slice(2);
     expect(tins).toEqual([TIN.kzBin, TIN.kzIinLeadingZero.slice(1), TIN.kgPin, `${TIN.kzIin.slice(0, 11)}9`]);

@@ -35,6 +35,8 @@ export interface CheckSummary {
   encoding: string;
   delimiter: string;
   rows: number;
+  /** Blank rows between data rows, skipped (not in `rows`), as the CLI counts them. */
+  blankRows: number;
   valid: number;
   invalid: number;
   withWarnings: number;

@@ -15,6 +15,10 @@ export interface RowChunk {
   errors: { index: number; message: string }[];
   /** Parser problems that belong to no row of this chunk. */
   notes?: { line: number; message: string }[];
+  /** Blank rows after the header that were skipped (not in `rows`), in this chunk's stretch of the input. */
+  blankRows?: number;
+  /** No cell of this chunk holds a quote, a line break or the delimiter (the CSV had no quotes there): rows write back joined. */
+  plain?: boolean;
   /** Share of the input consumed so far, 0..1. */
   fraction: number;
 }
@@ -23,6 +27,8 @@ export interface TableSource {
   header: string[];
   /** CSV delimiter found in the input (`,` for a workbook). */
   delimiter: string;
+  /** The input's line break (`\r\n` from Excel and 1C), written back as the CLI does; `\n` for a workbook. */
+  newline: string;
   /** Write a BOM in the checked CSV: the input had one, or it is a workbook (Excel needs it for Cyrillic). */
   bom: boolean;
   /** How the bytes were decoded, for the summary. */

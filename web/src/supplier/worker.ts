@@ -4,8 +4,9 @@
  * so the page's main thread only draws. The page asks for the rows it shows and for the checked file.
  */
 import Papa from 'papaparse';
+import { findTinColumn } from '../../../cli/tin-column.js';
 import { type Lang, t } from '../../../shared/i18n/index.js';
-import { findTinColumn, RESULT_COLUMNS, SupplierCheck } from './checker.js';
+import { RESULT_COLUMNS, SupplierCheck } from './checker.js';
 import type { CheckSummary, FromWorker, ReaderFailure, ToWorker } from './protocol.js';
 import { openTable, ReaderError } from './table-source.js';
 
@@ -44,6 +45,7 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
     column,
     header: source.header,
     delimiter: source.delimiter,
+    newline: source.newline,
     bom: source.bom,
     fixLeadingZeros: message.fixLeadingZeros,
     lang: message.lang,
@@ -57,6 +59,7 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
       post({ type: 'progress', rows: check.counts.rows, fraction: chunk.fraction });
     }
   });
+  check.end();
   const summary = check.summary({
     name: message.file.name,
     encoding: source.encoding,

@@ -1,10 +1,17 @@
 /**
- * The workbook reader: fflate unzips, saxes reads the XML as a stream of tags. Loaded with a dynamic import
- * (a separate chunk) only when a workbook is chosen, so CSV users never download it. The zip's parts are
- * looked up by name, so their order in the file does not matter.
+ * The workbook reader: fflate unzips, and the sheet's rows and cells are read by the CLI's own XML stream and row
+ * collector (cli/xlsx/xml.ts, cli/xlsx/sheet.ts: numbers as digits without exponent, inline and shared strings).
+ * Loaded with a dynamic import (a separate chunk) only when a workbook is chosen, so CSV users never download it.
+ * The zip's parts are looked up by name, so their order in the file does not matter. Shared strings and date
+ * styles are read by the CLI's part readers (cli/xlsx/part-readers.ts); only finding the parts is the page's own
+ * (the CLI's reads a zip through a Node file handle).
  */
 import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
+import { chooseHeaderRow } from '../../../cli/tin-column.js';
+import { dateStylesOf, sharedStringsOf } from '../../../cli/xlsx/part-readers.js';
+import { type CellContext, type SheetRow, SheetRowCollector } from '../../../cli/xlsx/sheet.js';
+import { XmlStream } from '../../../cli/xlsx/xml.js';
 import { ReaderError, type RowChunk, type TableSource } from './table-source.js';
 
 const CHUNK_ROWS = 5_000;
@@ -38,165 +45,154 @@ function walk(
   parser.write(xml).close();
 }
 
-/** The first sheet's path inside the zip. */
-function firstSheet(bytes: Uint8Array): { name: string; path: string } {
+/** Where a workbook keeps its parts, from `xl/workbook.xml` and its relationships. */
+interface WorkbookMap {
+  /** The first sheet's part. */
+  sheet: string;
+  sharedStrings?: string;
+  styles?: string;
+  /** Dates count from 1904-01-01 (old Mac Excel). */
+  date1904: boolean;
+}
+
+/** The first sheet's part, and the shared-strings and styles parts, inside the zip. */
+function workbookMap(bytes: Uint8Array): WorkbookMap {
   const meta = parts(bytes, (n) => n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels');
-  const sheets: { name: string; rel: string }[] = [];
-  const targets = new Map<string, string>();
+  const sheets: string[] = [];
+  let date1904 = false;
+  const targets = new Map<string, { type: string; part: string }>();
   walk(meta['xl/workbook.xml'] ?? '', {
     open: (name, a) => {
-      if (name === 'sheet') sheets.push({ name: a.name ?? '', rel: a['r:id'] ?? '' });
+      const local = name.slice(name.indexOf(':') + 1);
+      if (local === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (local !== 'sheet') return;
+      // The relationship id is `r:id` under whatever prefix the writer chose.
+      sheets.push(Object.entries(a).find(([key]) => key === 'id' || key.endsWith(':id'))?.[1] ?? '');
     },
   });
   walk(meta['xl/_rels/workbook.xml.rels'] ?? '', {
     open: (name, a) => {
-      if (name === 'Relationship' && a.Id && a.Target) targets.set(a.Id, a.Target);
+      if (name !== 'Relationship' || !a.Id || !a.Target) return;
+      targets.set(a.Id, { type: a.Type ?? '', part: a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target}` });
     },
   });
-  const first = sheets[0];
-  const target = first ? targets.get(first.rel) : undefined;
-  if (!first || !target) throw new ReaderError({ key: 'web.sup.err.workbook' });
-  return { name: first.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}` };
+  const sheet = targets.get(sheets[0] ?? '')?.part;
+  if (!sheet) throw new ReaderError({ key: 'web.sup.err.workbook' });
+  const ofType = (suffix: string) => [...targets.values()].find((t) => t.type.endsWith(suffix))?.part;
+  const sharedStrings = ofType('/sharedStrings');
+  const styles = ofType('/styles');
+  return { sheet, date1904, ...(sharedStrings ? { sharedStrings } : {}), ...(styles ? { styles } : {}) };
 }
 
-/** The shared strings table (`<si>` items; phonetic `<rPh>` runs left out, as Excel shows them). */
-function sharedStrings(xml: string | undefined): string[] {
-  const strings: string[] = [];
-  if (!xml) return strings;
-  let current = '';
-  let inText = false;
-  let phonetic = false;
-  walk(xml, {
-    open: (name) => {
-      if (name === 'si') current = '';
-      else if (name === 'rPh') phonetic = true;
-      else if (name === 't' && !phonetic) inText = true;
-    },
-    close: (name) => {
-      if (name === 'si') strings.push(current);
-      else if (name === 'rPh') phonetic = false;
-      else if (name === 't') inText = false;
-    },
-    text: (t) => {
-      if (inText) current += t;
-    },
-  });
-  return strings;
+/** A part's bytes as the CLI's part readers take them (a stream of one piece). */
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
 }
 
-/** `B7` → 1 (0-based column). */
-function columnOf(ref: string | undefined, fallback: number): number {
-  if (!ref) return fallback;
-  let n = 0;
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n > 0 ? n - 1 : fallback;
+/** The workbook's cell context (shared strings, date styles) and its first sheet's XML. */
+async function readParts(bytes: Uint8Array): Promise<{ context: CellContext; xml: Uint8Array }> {
+  const map = workbookMap(bytes);
+  const wanted = new Set([map.sheet, map.sharedStrings, map.styles]);
+  const files = unzipSync(bytes, { filter: (f) => wanted.has(f.name) });
+  const xml = files[map.sheet];
+  if (xml === undefined) throw new ReaderError({ key: 'web.sup.err.workbook' });
+  const strings = map.sharedStrings ? files[map.sharedStrings] : undefined;
+  const styles = map.styles ? files[map.styles] : undefined;
+  const context: CellContext = {
+    shared: strings ? await sharedStringsOf(once(strings)) : [],
+    dateStyles: styles ? await dateStylesOf(once(styles)) : [],
+    date1904: map.date1904,
+  };
+  return { context, xml };
 }
 
-/** A cell's text as the CLI prints it: numbers in full without exponent, shared and inline strings as written. */
-function cellText(type: string | undefined, raw: string, strings: readonly string[]): string {
-  if (type === 's') return strings[Number(raw)] ?? '';
-  if (type === 'b') return raw === '1' ? 'true' : 'false';
-  if (type === 'inlineStr' || type === 'str' || type === 'e') return raw;
-  if (raw === '') return '';
-  const value = Number(raw);
-  if (Number.isNaN(value)) return raw;
-  return Number.isInteger(value) ? value.toFixed(0) : String(value);
-}
+/** How many non-blank rows the header is looked for among (the CLI's `HEADER_SEARCH_ROWS`). */
+const HEADER_SEARCH_ROWS = 20;
 
-/** A workbook's first sheet as a table source: header = first non-empty row; blank rows skipped; rows fitted to the header. */
-export function openWorkbook(bytes: Uint8Array): TableSource {
-  let sheet: { name: string; path: string };
-  let files: Record<string, string>;
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * A workbook's first sheet as a table source, read as the CLI reads it: the header chosen among the first
+ * non-blank rows (title rows above it skipped), blank rows skipped and counted, rows fitted to the header.
+ */
+export async function openWorkbook(bytes: Uint8Array): Promise<TableSource> {
+  let read: { context: CellContext; xml: Uint8Array };
   try {
-    sheet = firstSheet(bytes);
-    files = parts(bytes, (n) => n === 'xl/sharedStrings.xml' || n === sheet.path);
+    read = await readParts(bytes);
   } catch (error) {
     if (error instanceof ReaderError) throw error;
     throw new ReaderError({ key: 'web.sup.err.workbook' });
   }
-  const xml = files[sheet.path];
-  if (xml === undefined) throw new ReaderError({ key: 'web.sup.err.workbook' });
-  const strings = sharedStrings(files['xl/sharedStrings.xml']);
-  const all = readSheet(xml, strings);
-  const first = all.next();
-  if (first.done) throw new ReaderError({ key: 'web.sup.err.empty' });
-  const header = first.value.cells;
+  const all = readSheet(read.xml, read.context);
+  const seen: (SheetRow & { fraction: number })[] = [];
+  for (let next = all.next(); !next.done; next = all.next()) {
+    seen.push(next.value);
+    if (seen.filter((r) => !isBlank(r.cells)).length >= HEADER_SEARCH_ROWS) break;
+  }
+  const candidates = seen.filter((r) => !isBlank(r.cells));
+  const first = candidates[0];
+  if (!first) throw new ReaderError({ key: 'web.sup.err.empty' });
+  const found = candidates[chooseHeaderRow(candidates.map((r) => r.cells))];
+  if (!found) throw new ReaderError({ key: 'web.sup.err.noColumn', header: first.cells.join(', ') });
+  const header = found.cells;
   // Trailing empty header cells are formatting, not columns.
   while (header.length > 1 && header.at(-1) === '') header.pop();
-  const width = header.length;
+  const rest = seen.filter((r) => r.number > found.number);
   return {
     header,
     delimiter: ',',
+    newline: '\n',
     bom: true,
     encoding: 'XLSX',
     workbook: true,
-    read: async (onChunk) => {
-      let chunk: RowChunk = { rows: [], lines: [], errors: [], fraction: 0 };
-      for (const row of all) {
-        const cells = row.cells;
-        if (cells.every((c) => c === '')) continue;
-        while (cells.length > width && cells.at(-1) === '') cells.pop();
-        while (cells.length < width) cells.push('');
-        chunk.rows.push(cells);
-        chunk.lines.push(row.number);
-        if (chunk.rows.length === CHUNK_ROWS) {
-          onChunk({ ...chunk, fraction: row.fraction });
-          chunk = { rows: [], lines: [], errors: [], fraction: row.fraction };
-        }
-      }
-      onChunk({ ...chunk, fraction: 1 });
-    },
+    read: async (onChunk) => dataChunks(rest, all, header.length, onChunk),
   };
 }
 
+/** Data rows in chunks, fitted to the header's width; blank rows skipped and counted once a data row follows. */
+function dataChunks(
+  first: Iterable<SheetRow & { fraction: number }>,
+  more: Iterator<SheetRow & { fraction: number }>,
+  width: number,
+  onChunk: (chunk: RowChunk) => void,
+): void {
+  let chunk: RowChunk = { rows: [], lines: [], errors: [], fraction: 0 };
+  let pendingBlank = 0;
+  const take = (row: SheetRow & { fraction: number }) => {
+    const cells = row.cells;
+    if (isBlank(cells)) {
+      pendingBlank++;
+      return;
+    }
+    if (pendingBlank) chunk.blankRows = (chunk.blankRows ?? 0) + pendingBlank;
+    pendingBlank = 0;
+    while (cells.length > width && cells.at(-1) === '') cells.pop();
+    while (cells.length < width) cells.push('');
+    chunk.rows.push(cells);
+    chunk.lines.push(row.number);
+    if (chunk.rows.length === CHUNK_ROWS) {
+      onChunk({ ...chunk, fraction: row.fraction });
+      chunk = { rows: [], lines: [], errors: [], fraction: row.fraction };
+    }
+  };
+  for (const row of first) take(row);
+  for (let next = more.next(); !next.done; next = more.next()) take(next.value);
+  onChunk({ ...chunk, fraction: 1 });
+}
+
 /**
- * The sheet's rows in order, with their row numbers; the XML is parsed in 1 MiB slices as rows are asked for.
- * Rows come out of saxes in batches per slice, so memory holds one slice's rows at a time.
+ * The sheet's rows in order, through the CLI's row collector; the XML is parsed in 1 MiB slices (UTF-8 split between slices is fine) as rows are
+ * asked for, so memory holds one slice's rows at a time.
  */
-function* readSheet(
-  xml: string,
-  strings: readonly string[],
-): Generator<{ number: number; cells: string[]; fraction: number }> {
-  const ready: { number: number; cells: string[]; fraction: number }[] = [];
-  let cells: string[] = [];
-  let rowNumber = 0;
-  let type: string | undefined;
-  let column = 0;
-  let value = '';
-  let inValue = false;
-  let fraction = 0;
-  const parser = new SaxesParser();
-  parser.on('opentag', (tag) => {
-    const a = tag.attributes as Record<string, string>;
-    if (tag.name === 'row') {
-      rowNumber = a.r ? Number(a.r) : rowNumber + 1;
-      cells = [];
-    } else if (tag.name === 'c') {
-      type = a.t;
-      column = columnOf(a.r, cells.length);
-      value = '';
-    } else if (tag.name === 'v' || tag.name === 't') inValue = true;
-  });
-  parser.on('text', (t) => {
-    if (inValue) value += t;
-  });
-  parser.on('closetag', (tag) => {
-    if (tag.name === 'v' || tag.name === 't') inValue = false;
-    else if (tag.name === 'c') {
-      while (cells.length < column) cells.push('');
-      cells[column] = cellText(type, value, strings);
-    } else if (tag.name === 'row') ready.push({ number: rowNumber, cells, fraction });
-  });
+function* readSheet(xml: Uint8Array, context: CellContext): Generator<SheetRow & { fraction: number }> {
+  const collector = new SheetRowCollector(context);
+  const stream = new XmlStream(collector);
   const slice = 1 << 20;
   for (let at = 0; at < xml.length; at += slice) {
-    fraction = Math.min(1, (at + slice) / xml.length);
-    parser.write(xml.slice(at, at + slice));
-    yield* ready.splice(0);
+    const fraction = Math.min(1, (at + slice) / xml.length);
+    stream.write(xml.subarray(at, at + slice));
+    for (const row of collector.take()) yield { ...row, fraction };
   }
-  parser.close();
-  yield* ready.splice(0);
+  stream.end();
+  for (const row of collector.take()) yield { ...row, fraction: 1 };
 }
