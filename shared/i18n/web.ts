@@ -105,6 +105,12 @@ export const WEB_MESSAGES = {
     'Нөлдөр калыбына келди',
   ]),
   'web.sup.malformed': text(['Broken rows', 'Повреждённые строки', 'Бүлінген жолдар', 'Бузулган саптар']),
+  'web.sup.blank': text([
+    'Blank rows skipped',
+    'Пустые строки (пропущены)',
+    'Бос жолдар (өткізілді)',
+    'Бош саптар (өткөрүлдү)',
+  ]),
   'web.sup.meta': {
     en: (p: { column: string; encoding: string; delimiter: string; seconds: string }) =>
       `TIN column “${p.column}”, ${p.encoding}, separator ${p.delimiter}, ${p.seconds} s`,

@@ -256,6 +256,7 @@ function SummaryCards({ summary }: { summary: CheckSummary }) {
     [s.tr('web.sup.warnings'), summary.withWarnings, 'warnings'],
     [s.tr('web.sup.fixed'), summary.fixedLeadingZeros, 'fixed'],
     [s.tr('web.sup.malformed'), summary.malformedRows, 'malformed'],
+    [s.tr('web.sup.blank'), summary.blankRows, 'blank'],
   ];
   return (
     <dl class="cards" data-testid="summary">
