@@ -44,6 +44,23 @@ function rowsOf(seed = 42): (i: number) => [string, string, string] {
 
 const quote = (cell: string) => (/[";\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 
+const KAZAKH_TO_RUSSIAN: Record<string, string> = {
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+};
+const toCp1251Letters = (text: string) =>
+  text.replace(/[әғқңөұүһі]/gi, (c) => {
+    const lower = KAZAKH_TO_RUSSIAN[c.toLowerCase()] ?? c;
+    return c === c.toLowerCase() ? lower : lower.toUpperCase();
+  });
+
 /** Writes a 1C-style CSV: a title row, a blank row, the `БИН/ИИН` header, `rows` rows; in `encoding`. */
 export async function writeAccountantCsv(
   path: string,
@@ -52,8 +69,9 @@ export async function writeAccountantCsv(
 ): Promise<void> {
   const out = createWriteStream(path);
   const encoder = textEncoder({ name: encoding, bom: false });
+  // Windows-1251 has no Kazakh letters: 1C exports write them as their nearest Russian letter.
   const write = async (text: string) => {
-    const bytes = encoder.encode(text);
+    const bytes = encoder.encode(encoding === 'windows-1251' ? toCp1251Letters(text) : text);
     if (!out.write(bytes)) await once(out, 'drain');
   };
   const row = rowsOf();
