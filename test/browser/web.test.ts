@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessKzResidency } from '../../shared/residency/kz.js';
@@ -158,6 +159,28 @@ describe('web page in headless Chromium', () => {
     expect(Number(problems?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(cli.invalid);
     expect(checked.fileName).toBe('suppliers.checked.csv');
     expect(checked.bytes.equals(await readFile(join(dir, 'suppliers.cli.csv')))).toBe(true);
+    await page.close();
+  });
+
+  it('writes a Windows-1251 list back in Windows-1251 (Russian messages), byte for byte the CLI’s', async () => {
+    // Prepare: a 1C export — the same list in cp1251 (its Kazakh letters written as 1C writes them)
+    const input = join(dir, 'suppliers-1251.csv');
+    await writeFile(
+      input,
+      iconv.encode(SUPPLIERS_CSV.replace(/^\uFEFF/, '').replace(/[әғқңөұүһі]/gi, 'а'), 'windows-1251'),
+    );
+    await cliSummary(input, join(dir, 'suppliers-1251.cli.csv'), [], 'ru');
+    const page = await newPage('', 'ru');
+
+    // Act
+    await page.locator('[data-testid=supplier-file]').setInputFiles(input);
+    await summaryCards(page);
+    const checked = await download(page, /Скачать проверенный CSV/);
+
+    // Assess: no UTF-8 in it (every byte decodes as cp1251 and the Cyrillic survives), and the CLI's bytes
+    const cli = await readFile(join(dir, 'suppliers-1251.cli.csv'));
+    expect(iconv.decode(checked.bytes, 'windows-1251')).toContain('Наименование');
+    expect(checked.bytes.equals(cli)).toBe(true);
     await page.close();
   });
 

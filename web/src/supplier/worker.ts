@@ -3,11 +3,13 @@
  * The supplier-list worker: reads the chosen file, checks every row with the library and keeps the results,
  * so the page's main thread only draws. The page asks for the rows it shows and for the checked file.
  */
+
 import Papa from 'papaparse';
 import { findTinColumn } from '../../../cli/tin-column.js';
 import { type Lang, t } from '../../../shared/i18n/index.js';
 import { RESULT_COLUMNS, SupplierCheck } from './checker.js';
 import type { CheckSummary, FromWorker, ReaderFailure, ToWorker } from './protocol.js';
+import { encodeSingleByte } from './single-byte.js';
 import { openTable, ReaderError } from './table-source.js';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -97,8 +99,7 @@ async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
   if (!current) return;
   const { check, summary, base, lang } = current;
   if (format === 'csv') {
-    const name = `${base}.checked.csv`;
-    post({ type: 'file', name, blob: new Blob(check.output, { type: 'text/csv;charset=utf-8' }) });
+    post({ type: 'file', name: `${base}.checked.csv`, blob: await checkedCsv(check, summary, lang) });
     return;
   }
   const { writeWorkbook } = await import('./xlsx-writer.js');
@@ -125,4 +126,17 @@ async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     }),
   });
+}
+
+/**
+ * The checked CSV in the input's encoding, as the CLI writes it: a Windows-1251 list stays Windows-1251, unless the
+ * messages are Kazakh or Kyrgyz (letters 1251 lacks) — then UTF-8 with a BOM, as the CLI does.
+ */
+async function checkedCsv(check: SupplierCheck, summary: CheckSummary, lang: Lang): Promise<Blob> {
+  if (summary.encoding !== 'windows-1251') return new Blob(check.output, { type: 'text/csv;charset=utf-8' });
+  const text = await new Blob(check.output).text();
+  const bytes = lang === 'ru' || lang === 'en' ? encodeSingleByte(text, 'windows-1251') : undefined;
+  return bytes
+    ? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/csv;charset=windows-1251' })
+    : new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
 }
