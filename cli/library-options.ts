@@ -2,7 +2,6 @@
 import type { Lang } from '../shared/i18n/index.js';
 import { t } from '../shared/i18n/index.js';
 import type { Country, IdentifierResult, ValidateOptions } from '../shared/identifiers/types.js';
-import { assessVat, type VatAssessment, type VatAssessmentRequest } from '../shared/vat/assess.js';
 
 /** Options of one check as the CLI passes them. */
 export interface LibraryOptions {
@@ -28,9 +27,4 @@ export function emptyValue(options: LibraryOptions): IdentifierResult {
     warnings: [],
     details: {},
   };
-}
-
-/** `assessVat` in the CLI's language. */
-export function assessVatIn(request: VatAssessmentRequest, language: Lang): VatAssessment {
-  return assessVat(request, { lang: language });
 }

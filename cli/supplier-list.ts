@@ -1,4 +1,4 @@
-import { todayUtc } from '../shared/identifiers/dates.js';
+import { todayUtc } from '../shared/calendar.js';
 import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
 import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { MAX_BATCH_ITEMS } from '../shared/schemas/identifiers.js';

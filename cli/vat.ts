@@ -2,8 +2,8 @@ import { type Command, Option } from 'commander';
 import { BUYER_TYPES, REGIMES, SELLER_ACTIVITIES, SUPPLY_CATEGORIES } from '../shared/enums.js';
 import { VatAssessRequest } from '../shared/schemas/vat.js';
 import type { VatAssessment } from '../shared/vat/assess.js';
+import { assessVat } from '../shared/vat/assess.js';
 import { lang, say } from './lang.js';
-import { assessVatIn } from './library-options.js';
 import { InputError } from './table.js';
 
 /** Flags of `salyk vat`, each one field of the `POST /v1/vat/assess` body. */
@@ -70,7 +70,7 @@ function assessVatBody(body: unknown, source: string): VatAssessment {
     const issues = request.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
     throw new InputError(say('cli.error.invalidRequest', { file: source, issues }));
   }
-  return assessVatIn(request.data, lang());
+  return assessVat(request.data, { lang: lang() });
 }
 
 /** The answer as a person reads it: verdict, registration, filing, amounts, and every reason with its citation. */

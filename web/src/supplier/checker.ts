@@ -1,6 +1,6 @@
 import { emptyValue, type LibraryOptions, libraryOptions } from '../../../cli/library-options.js';
+import { todayUtc } from '../../../shared/calendar.js';
 import type { Lang } from '../../../shared/i18n/index.js';
-import { todayUtc } from '../../../shared/identifiers/dates.js';
 import type { Country, IdentifierResult, ValidateOptions } from '../../../shared/identifiers/types.js';
 import { isValidIdentifier, validateIdentifier } from '../../../shared/identifiers/validate.js';
 import type { CheckSummary, ProblemRow } from './protocol.js';
