@@ -13,9 +13,12 @@ const DAY_MS = 86_400_000;
  */
 export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
 
+/** `'00'`…`'99'`, built once: bulk validation pads millions of months and days. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 /** Zero-pads a day or month to two digits. */
 export function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+  return TWO_DIGITS[n] ?? (n < 10 ? `0${n}` : String(n));
 }
 
 export function isLeapYear(year: number): boolean {
@@ -33,7 +36,55 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(year, month));
 }
 
+/** The years whose date strings are kept once made: every year a KZ or KG identifier can encode. */
+const CACHED_YEARS = { first: 1800, count: 300 } as const;
+
+/**
+ * Date strings already made, by year (from {@link CACHED_YEARS}.first), then `(month - 1) * 31 + day - 1`. Bulk files
+ * repeat a few tens of thousands of birth dates millions of times: building each string anew (four concatenations)
+ * cost more than the rest of a decoded check. A year's row is made on first use; the whole table tops out at
+ * 111 600 short strings.
+ */
+const dateStrings = new Array<string[] | undefined>(CACHED_YEARS.count);
+
+/** `YYYY-MM-DD` of a real date (see {@link isRealDate}); the same string each time for the years identifiers use. */
 export function isoDate(year: number, month: number, day: number): string {
+  const row = year - CACHED_YEARS.first;
+  if (row < 0 || row >= CACHED_YEARS.count || month < 1 || month > 12 || day < 1 || day > 31) {
+    return formatDate(year, month, day);
+  }
+  let strings = dateStrings[row];
+  if (strings === undefined) {
+    strings = new Array<string>(372);
+    dateStrings[row] = strings;
+  }
+  const slot = (month - 1) * 31 + day - 1;
+  let date = strings[slot];
+  if (date === undefined) {
+    date = formatDate(year, month, day);
+    strings[slot] = date;
+  }
+  return date;
+}
+
+const monthStrings = new Array<string | undefined>(CACHED_YEARS.count * 12);
+
+/** `YYYY-MM` (a BIN's registration month); the same string each time for the years identifiers use. */
+export function isoMonth(year: number, month: number): string {
+  const row = year - CACHED_YEARS.first;
+  if (row < 0 || row >= CACHED_YEARS.count || month < 1 || month > 12) return formatMonth(year, month);
+  const slot = row * 12 + month - 1;
+  let text = monthStrings[slot];
+  if (text === undefined) {
+    text = formatMonth(year, month);
+    monthStrings[slot] = text;
+  }
+  return text;
+}
+
+const formatMonth = (year: number, month: number) => `${String(year).padStart(4, '0')}-${pad2(month)}`;
+
+function formatDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
@@ -133,6 +184,8 @@ export function dayOfMonthAfter(date: string, months: number, day: number): stri
 
 let today = '';
 let todayYear = 0;
+/** `today` as the number YYYYMMDD. */
+let todayNumber = 0;
 let todayEndsAt = 0;
 
 /** Today's date in UTC as `YYYY-MM-DD`; cached until midnight because bulk validation asks millions of times. */
@@ -141,23 +194,44 @@ export function todayUtc(): string {
   if (now >= todayEndsAt) {
     today = new Date(now).toISOString().slice(0, 10);
     todayYear = Number(today.slice(0, 4));
+    todayNumber = dayNumber(today);
     todayEndsAt = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
   }
   return today;
 }
 
+/** `YYYY-MM-DD` as the number YYYYMMDD, which orders the same way. */
+const dayNumber = (date: string): number =>
+  Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+
+let lastAsOf = '';
+let lastAsOfNumber = 0;
+
 // Bulk validation compares millions of dates with today, and reading the clock for each costs more than the rest of
 // a check. The cached day is never later than the real one, so a date not after the cached day is not after today
-// either: the clock is read only when a date compares as later than the cached day.
+// either: the clock is read only when a date compares as later than the cached day. Dates compare as YYYYMMDD
+// numbers: comparing the strings cost more than the rest of decoding an IIN.
 
-/** True when `date` (`YYYY-MM-DD`) is after `asOf`, or after today (UTC) when `asOf` is absent. */
-export function isAfterDay(date: string, asOf: string | undefined): boolean {
-  if (asOf !== undefined) return date > asOf;
-  return date > today && date > todayUtc();
+/** True when the date `year`-`month`-`day` is after `asOf` (`YYYY-MM-DD`), or after today (UTC) when `asOf` is absent. */
+export function isAfterDay(year: number, month: number, day: number, asOf: string | undefined): boolean {
+  const date = year * 10_000 + month * 100 + day;
+  if (asOf !== undefined) {
+    // Bulk callers pass the same `asOf` for every value: parse it once.
+    if (asOf !== lastAsOf) {
+      lastAsOfNumber = dayNumber(asOf);
+      lastAsOf = asOf;
+    }
+    return date > lastAsOfNumber;
+  }
+  if (date <= todayNumber) return false;
+  todayUtc(); // the cached day may be yesterday's: refresh it
+  return date > todayNumber;
 }
 
 /** True when `year` is after the year of `asOf`, or after this year (UTC) when `asOf` is absent. */
 export function isAfterYear(year: number, asOf: string | undefined): boolean {
   if (asOf !== undefined) return year > Number(asOf.slice(0, 4));
-  return year > todayYear && year > Number(todayUtc().slice(0, 4));
+  if (year <= todayYear) return false;
+  todayUtc(); // the cached year may be last year's: refresh it
+  return year > todayYear;
 }

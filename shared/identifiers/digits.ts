@@ -4,9 +4,7 @@ export function digitAt(s: string, i: number): number {
   return s.charCodeAt(i) - 48;
 }
 
-/** The number written by `len` digits of `s` starting at `start`. */
-export function numberAt(s: string, start: number, len: number): number {
-  let n = 0;
-  for (let i = start; i < start + len; i++) n = n * 10 + (s.charCodeAt(i) - 48);
-  return n;
+/** The number written by the two digits of `s` at `start` and `start + 1`. */
+export function twoDigitsAt(s: string, start: number): number {
+  return (s.charCodeAt(start) - 48) * 10 + s.charCodeAt(start + 1) - 48;
 }

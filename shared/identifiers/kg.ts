@@ -1,20 +1,13 @@
 import { isAfterDay, isoDate, isRealDate, todayUtc } from '../calendar.js';
 import { tIdentifier as t } from '../i18n/identifiers.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-import { digitAt, numberAt } from './digits.js';
+import { digitAt, twoDigitsAt } from './digits.js';
 import { issue } from './messages.js';
-import type { IdentifierError, IdentifierWarning, KgDetails } from './types.js';
+import { identifierResult } from './result.js';
+import type { IdentifierError, IdentifierResult, IdentifierWarning, KgDetails } from './types.js';
 
 /** KG INN and PIN are 14 digits; no check digit is published, so only the structure is checked. */
 export const KG_LENGTH = 14;
-
-export interface KgAnalysis {
-  /** `INN` for an organisation (first digit 0), `PIN` for an individual (1, 2 or 4). */
-  kind: 'INN' | 'PIN' | null;
-  errors: IdentifierError[];
-  warnings: IdentifierWarning[];
-  details: KgDetails | Record<string, never>;
-}
 
 /** Every KG result carries this warning: built once per language, not per value. */
 const STRUCTURE_UNCONFIRMED = Object.fromEntries(
@@ -29,17 +22,17 @@ const STRUCTURE_UNCONFIRMED = Object.fromEntries(
  * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning; today when absent
  * @param lang - the language of the messages
  */
-export function analyzeKg(digits: string, asOf: string | undefined, lang: Lang): KgAnalysis {
+export function analyzeKg(digits: string, asOf: string | undefined, lang: Lang): IdentifierResult {
   const errors: IdentifierError[] = [];
   const warnings: IdentifierWarning[] = [STRUCTURE_UNCONFIRMED[lang]];
   const first = digitAt(digits, 0);
-  const day = numberAt(digits, 1, 2);
-  const month = numberAt(digits, 3, 2);
-  const year = numberAt(digits, 5, 4);
+  const day = twoDigitsAt(digits, 1);
+  const month = twoDigitsAt(digits, 3);
+  const year = twoDigitsAt(digits, 5) * 100 + twoDigitsAt(digits, 7);
   const date = isRealDate(year, month, day) ? isoDate(year, month, day) : null;
 
-  let kind: KgAnalysis['kind'] = null;
-  let details: KgAnalysis['details'] = {};
+  let kind: 'INN' | 'PIN' | null = null;
+  let details: KgDetails | Record<string, never> = {};
   if (first === 0) {
     kind = 'INN';
     if (date === null)
@@ -55,7 +48,7 @@ export function analyzeKg(digits: string, asOf: string | undefined, lang: Lang):
       details = foreignNational
         ? { holder: 'individual', birthDate: date, foreignNational }
         : { holder: 'individual', birthDate: date };
-      if (isAfterDay(date, asOf))
+      if (isAfterDay(year, month, day, asOf))
         warnings.push(
           issue('BIRTH_DATE_IN_FUTURE', t('BIRTH_DATE_IN_FUTURE.kg', lang, { date, asOf: asOf ?? todayUtc() })),
         );
@@ -63,7 +56,7 @@ export function analyzeKg(digits: string, asOf: string | undefined, lang: Lang):
   } else {
     errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kgFirstDigit', lang, { digit: first })));
   }
-  return { kind, errors, warnings, details };
+  return identifierResult('KG', kind, digits, errors, warnings, details);
 }
 
 function dmy(digits: string): string {
@@ -73,15 +66,39 @@ function dmy(digits: string): string {
 /**
  * Fast structure check of a 14-character value, for bulk use: `null` when a character is not an ASCII digit
  * (the caller then compacts and retries), else whether the first digit and the DDMMYYYY date are valid.
+ * Unrolled for the same reason as `isValidKz`; the last five digits (a serial number) only need to be digits.
+ *
+ * @param value - exactly 14 characters
  */
 export function kgVerdict(value: string): boolean | null {
-  let ddmmyyyy = 0;
-  for (let i = 0; i < KG_LENGTH; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return null;
-    if (i >= 1 && i <= 8) ddmmyyyy = ddmmyyyy * 10 + d;
-  }
   const first = value.charCodeAt(0) - 48;
+  const d1 = value.charCodeAt(1) - 48;
+  const d2 = value.charCodeAt(2) - 48;
+  const d3 = value.charCodeAt(3) - 48;
+  const d4 = value.charCodeAt(4) - 48;
+  const d5 = value.charCodeAt(5) - 48;
+  const d6 = value.charCodeAt(6) - 48;
+  const d7 = value.charCodeAt(7) - 48;
+  const d8 = value.charCodeAt(8) - 48;
+  // `>>> 0` makes a character below '0' a huge number: one comparison per digit rejects both sides.
+  if (
+    first >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    d2 >>> 0 > 9 ||
+    d3 >>> 0 > 9 ||
+    d4 >>> 0 > 9 ||
+    d5 >>> 0 > 9 ||
+    d6 >>> 0 > 9 ||
+    d7 >>> 0 > 9 ||
+    d8 >>> 0 > 9 ||
+    (value.charCodeAt(9) - 48) >>> 0 > 9 ||
+    (value.charCodeAt(10) - 48) >>> 0 > 9 ||
+    (value.charCodeAt(11) - 48) >>> 0 > 9 ||
+    (value.charCodeAt(12) - 48) >>> 0 > 9 ||
+    (value.charCodeAt(13) - 48) >>> 0 > 9
+  ) {
+    return null;
+  }
   if (first !== 0 && first !== 1 && first !== 2 && first !== 4) return false;
-  return isRealDate(ddmmyyyy % 10000, ((ddmmyyyy / 10000) | 0) % 100, (ddmmyyyy / 1000000) | 0);
+  return isRealDate(d5 * 1000 + d6 * 100 + d7 * 10 + d8, d3 * 10 + d4, d1 * 10 + d2);
 }

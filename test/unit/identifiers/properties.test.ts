@@ -559,3 +559,60 @@ describe('Function: kzCheckDigit', () => {
     );
   });
 });
+
+describe('Function: isValidIdentifier', () => {
+  // Digits, the characters just below and above them, and the separators the contract allows: the unrolled fast
+  // paths reject a non-digit by range, so these neighbours are where a slip would show.
+  const nonDigitArb = fc.constantFrom('/', ':', '.', ' ', '-', '\u0660', '\uff10');
+  const nearDigitArb = fc.oneof(digitArb, nonDigitArb);
+  const optionsArb = fc.record(
+    {
+      country: fc.constantFrom<Country>('KZ', 'KG'),
+      kind: fc.constantFrom<IdentifierKind>('IIN', 'BIN', 'INN', 'PIN'),
+    },
+    { requiredKeys: [] },
+  );
+
+  // A valid number with up to two characters swapped for digits or their neighbours, or any short string of them.
+  const damagedArb = fc.oneof(
+    fc
+      .tuple(fc.oneof(kzArb, kgArb), fc.array(fc.tuple(fc.nat(13), nonDigitArb), { maxLength: 2 }))
+      .map(([g, swaps]) => swaps.reduce((value, [at, c]) => replaceAt(value, at % value.length, c), g.value)),
+    fc.string({ unit: nearDigitArb, minLength: 10, maxLength: 16 }),
+  );
+
+  it('gives the same verdict as validateIdentifier for valid numbers with characters swapped, with any options', () => {
+    fc.assert(
+      fc.property(damagedArb, optionsArb, (value, options) => {
+        // Prepare
+        const asOf = { ...options, asOf: AS_OF };
+
+        // Act
+        const fast = isValidIdentifier(value, options);
+        const full = validateIdentifier(value, asOf).valid;
+
+        // Assess
+        expect(fast).toBe(full);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('accepts every valid number the way validateIdentifier does, with and without the hint', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: digitArb, minLength: 11, maxLength: 11 }), (prefix) => {
+        // Prepare
+        const check = refKzCheckDigit(prefix);
+        fc.pre(check !== null);
+        const value = `${prefix}${check}`;
+
+        // Act
+        const verdicts = [isValidIdentifier(value), isValidIdentifier(value, { country: 'KZ' })];
+
+        // Assess
+        expect(verdicts).toEqual([refKzValid(value), refKzValid(value)]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
