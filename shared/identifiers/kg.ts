@@ -90,15 +90,11 @@ export function kgVerdict(value: string): boolean | null {
     d5 >>> 0 > 9 ||
     d6 >>> 0 > 9 ||
     d7 >>> 0 > 9 ||
-    d8 >>> 0 > 9 ||
-    (value.charCodeAt(9) - 48) >>> 0 > 9 ||
-    (value.charCodeAt(10) - 48) >>> 0 > 9 ||
-    (value.charCodeAt(11) - 48) >>> 0 > 9 ||
-    (value.charCodeAt(12) - 48) >>> 0 > 9 ||
-    (value.charCodeAt(13) - 48) >>> 0 > 9
+    d8 >>> 0 > 9
   ) {
     return null;
   }
+  for (let i = 9; i < KG_LENGTH; i++) if ((value.charCodeAt(i) - 48) >>> 0 > 9) return null;
   if (first !== 0 && first !== 1 && first !== 2 && first !== 4) return false;
   return isRealDate(d5 * 1000 + d6 * 100 + d7 * 10 + d8, d3 * 10 + d4, d1 * 10 + d2);
 }
