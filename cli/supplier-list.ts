@@ -1,6 +1,6 @@
 import { todayUtc } from '../shared/calendar.js';
-import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
-import { validateIdentifier } from '../shared/identifiers/validate.js';
+import type { Country, IdentifierResult, ValidateOptions } from '../shared/identifiers/types.js';
+import { isValidIdentifier, validateIdentifier } from '../shared/identifiers/validate.js';
 import { MAX_BATCH_ITEMS } from '../shared/schemas/identifiers.js';
 import { type ApiOptions, validateBatchRemote } from './api-client.js';
 import { canEncode, encodingName, type TextEncoding, textEncoder } from './encoding.js';
@@ -167,7 +167,8 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
   const { encoding, utf8Instead } = outputEncoding(source, options);
   const encoder = textEncoder(encoding);
   const csv = csvWriter(source.delimiter, source.newline);
-  let text = '';
+  // A chunk's lines, joined once at flush: one flat string to encode and write, not a rope of a thousand pieces.
+  let lines: string[] = [];
   return {
     encoding: encoding.name + (encoding.bom ? ' BOM' : ''),
     utf8Instead,
@@ -177,11 +178,13 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
     },
     sink: {
       row: (cells, valid, country, kind, codes, messages, suggestion) => {
-        text += `${csv.line(cells, '')}${valid}${csv.delimiter}${country}${csv.delimiter}${kind}${csv.delimiter}${codes}${csv.delimiter}${csv.escapeCell(messages)}${csv.delimiter}${suggestion}${csv.newline}`;
+        lines.push(
+          `${csv.line(cells, '')}${valid}${csv.delimiter}${country}${csv.delimiter}${kind}${csv.delimiter}${codes}${csv.delimiter}${csv.escapeCell(messages)}${csv.delimiter}${suggestion}${csv.newline}`,
+        );
       },
       flush: async () => {
-        const chunk = text;
-        text = '';
+        const chunk = lines.join('');
+        lines = [];
         if (chunk) await out.write(encoder.encode(chunk));
       },
     },
@@ -289,15 +292,37 @@ function checkOffline(context: CheckContext): Checker {
   };
 }
 
+/**
+ * What the output needs of a valid KZ BIN (verdict, country, kind; a BIN's decoding never warns), shared by every
+ * such row: the full result, with the decoded details the CLI does not write, is built only for the other rows.
+ */
+const VALID_BIN: IdentifierResult = Object.freeze({
+  valid: true,
+  country: 'KZ',
+  kind: 'BIN',
+  normalized: null,
+  errors: [],
+  warnings: [],
+  details: {},
+});
+
 /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
 function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: CheckContext): ChunkResults {
   const { column, options, asOf, summary } = context;
+  // The same options for every row: built once per chunk, not per row.
+  const lib: LibraryOptions = { country: options.country, asOf, lang: lang() };
+  const validateOptions = libraryOptions(lib);
+  const binOnly: Pick<ValidateOptions, 'country' | 'kind'> = {
+    ...(options.country ? { country: options.country } : {}),
+    kind: 'BIN',
+  };
   return chunk.rows.map((row, i) => {
-    if (bad.has(i)) return null;
+    if (bad.size > 0 && bad.has(i)) return null;
     const value = row[column] ?? '';
-    const lib: LibraryOptions = { country: options.country, asOf, lang: lang() };
+    // The bulk case first, by the library's allocation-free check: a valid BIN's output columns are fixed.
+    if (isValidIdentifier(value, binOnly)) return VALID_BIN;
     if (value.trim() === '') return emptyValue(lib);
-    const result = validateIdentifier(value, libraryOptions(lib));
+    const result = validateIdentifier(value, validateOptions);
     return options.fixLeadingZeros ? applyFix(row, column, result, lib, summary) : result;
   });
 }
@@ -574,12 +599,15 @@ class ResultWriter {
  */
 function csvWriter(delimiter: string, newline = '\n') {
   const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
-  const escapeCell = (cell: string) => (special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+  const escapeCell = (cell: string) => (cell !== '' && special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
   /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
   const line = (cells: readonly string[], end = newline) => {
+    const tail = end === '' ? delimiter : end;
+    // Most rows need no quoting: one native join tells, and a second writes the line (no per-cell regex).
+    if (!special.test(cells.join(''))) return cells.join(delimiter) + tail;
     let out = escapeCell(cells[0] ?? '');
     for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i] ?? '');
-    return out + (end === '' ? delimiter : end);
+    return out + tail;
   };
   return { line, escapeCell, delimiter, newline };
 }
