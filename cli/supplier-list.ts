@@ -178,7 +178,8 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
     },
     sink: {
       row: (cells, valid, country, kind, codes, messages, suggestion) => {
-        lines.push(csv.line(cells, ''), csv.results(valid, country, kind, codes, messages, suggestion));
+        // Flat pieces (no `+` of a row's text and its delimiter): the join at flush copies each character once.
+        lines.push(csv.cellsOf(cells), csv.results(valid, country, kind, codes, messages, suggestion));
       },
       flush: async () => {
         const chunk = lines.join('');
@@ -621,24 +622,25 @@ function csvWriter(delimiter: string, newline = '\n') {
     lastEscaped = special.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
     return lastEscaped;
   };
-  /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
-  const line = (cells: readonly string[], end = newline) => {
-    const tail = end === '' ? delimiter : end;
+  /** The cells of a line, delimited and quoted where needed: a flat string (a join) for the common row. */
+  const cellsOf = (cells: readonly string[]) => {
     // Most rows need no quoting: a test per cell (no allocation), then one native join.
     let plain = true;
     for (let i = 0; i < cells.length && plain; i++) plain = !special.test(cells[i] ?? '');
-    if (plain) return cells.join(delimiter) + tail;
+    if (plain) return cells.join(delimiter);
     let out = escapeCell(cells[0] ?? '');
     for (let i = 1; i < cells.length; i++) out += delimiter + escapeCell(cells[i] ?? '');
-    return out + tail;
+    return out;
   };
+  /** One CSV line; `end` is the line terminator, or the delimiter when more cells follow. */
+  const line = (cells: readonly string[], end = newline) => cellsOf(cells) + (end === '' ? delimiter : end);
   /**
    * Rows without codes or suggestion share a few result texts (a valid BIN; a KG number with its one warning):
    * the last few are kept, so most rows make no string here (a dozen `+` per row was a sixth of all allocation).
    */
   const recent: { valid: string; country: string; kind: string; messages: string; text: string }[] = [];
   let next = 0;
-  /** The result columns of a row, after its cells, with the line break. */
+  /** The result columns of a row with the delimiter before them (after the row's cells) and the line break. */
   const results = (
     valid: string,
     country: string,
@@ -649,15 +651,15 @@ function csvWriter(delimiter: string, newline = '\n') {
   ) => {
     const d = delimiter;
     if (codes !== '' || suggestion !== '')
-      return `${valid}${d}${country}${d}${kind}${d}${codes}${d}${escapeCell(messages)}${d}${suggestion}${newline}`;
+      return `${d}${valid}${d}${country}${d}${kind}${d}${codes}${d}${escapeCell(messages)}${d}${suggestion}${newline}`;
     for (const r of recent)
       if (r.messages === messages && r.kind === kind && r.country === country && r.valid === valid) return r.text;
-    const text = `${valid}${d}${country}${d}${kind}${d}${d}${escapeCell(messages)}${d}${newline}`;
+    const text = `${d}${valid}${d}${country}${d}${kind}${d}${d}${escapeCell(messages)}${d}${newline}`;
     recent[next] = { valid, country, kind, messages, text };
     next = (next + 1) % RECENT_RESULTS;
     return text;
   };
-  return { line, escapeCell, results, delimiter, newline };
+  return { line, cellsOf, escapeCell, results, delimiter, newline };
 }
 
 /** How many result texts {@link csvWriter} keeps. */
