@@ -167,7 +167,7 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
   const { encoding, utf8Instead } = outputEncoding(source, options);
   const encoder = textEncoder(encoding);
   const csv = csvWriter(source.delimiter, source.newline);
-  // A chunk's lines, joined once at flush: one flat string to encode and write, not a rope of a thousand pieces.
+  // A chunk's lines as pieces, encoded together at flush (joined once, or straight into single-byte output).
   let lines: string[] = [];
   return {
     encoding: encoding.name + (encoding.bom ? ' BOM' : ''),
@@ -182,9 +182,9 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
         lines.push(csv.cellsOf(cells), csv.results(valid, country, kind, codes, messages, suggestion));
       },
       flush: async () => {
-        const chunk = lines.join('');
+        const parts = lines;
         lines = [];
-        if (chunk) await out.write(encoder.encode(chunk));
+        if (parts.length) await out.write(encoder.encodeAll(parts));
       },
     },
     end: async () => undefined,
