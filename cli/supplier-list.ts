@@ -305,6 +305,9 @@ const VALID_BIN: IdentifierResult = Object.freeze({
   details: {},
 });
 
+/** A BIN's digits. */
+const BIN_LENGTH = 12;
+
 /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
 function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: CheckContext): ChunkResults {
   const { column, options, asOf, summary } = context;
@@ -318,8 +321,9 @@ function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: Ch
   return chunk.rows.map((row, i) => {
     if (bad.size > 0 && bad.has(i)) return null;
     const value = row[column] ?? '';
-    // The bulk case first, by the library's allocation-free check: a valid BIN's output columns are fixed.
-    if (isValidIdentifier(value, binOnly)) return VALID_BIN;
+    // The bulk case first, by the library's allocation-free check: a valid BIN's output columns are fixed. (A BIN
+    // typed with separators takes the full check below, whose output columns are the same.)
+    if (value.length === BIN_LENGTH && isValidIdentifier(value, binOnly)) return VALID_BIN;
     if (value.trim() === '') return emptyValue(lib);
     const result = validateIdentifier(value, validateOptions);
     return options.fixLeadingZeros ? applyFix(row, column, result, lib, summary) : result;
