@@ -663,7 +663,7 @@ function csvWriter(delimiter: string, newline = '\n') {
     next = (next + 1) % RECENT_RESULTS;
     return text;
   };
-  return { line, cellsOf, escapeCell, results, delimiter, newline };
+  return { line, cellsOf, results };
 }
 
 /** How many result texts {@link csvWriter} keeps. */
