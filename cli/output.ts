@@ -23,6 +23,9 @@ export function defaultOutputPath(input: string, inputFormat: OutputFormat, form
   return join(dir, `${basename(input, ext)}.checked${keep}`);
 }
 
+/** Bytes of output the file stream takes before a write waits for the disk. */
+const WRITE_AHEAD = 1 << 20;
+
 /**
  * The output file: written under a temporary name beside the target and renamed when the run succeeds, so a
  * failed run (undecodable input, a dead API) leaves no half-written file and `-o` onto the input is safe.
@@ -35,7 +38,8 @@ export class OutputFile {
 
   constructor(private readonly path: string) {
     this.temp = path === '-' ? undefined : join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-    this.out = this.temp ? createWriteStream(this.temp) : process.stdout;
+    // A chunk's output (~100 KB) fits under the high-water mark: the next chunk is checked while it is written.
+    this.out = this.temp ? createWriteStream(this.temp, { highWaterMark: WRITE_AHEAD }) : process.stdout;
     this.failed = new Promise<never>((_, fail) =>
       this.out.once('error', (e: Error) => fail(new InputError(`cannot write ${path}: ${e.message}`))),
     );

@@ -133,8 +133,14 @@ function breaksIn(row: readonly string[], crOnly: boolean): number {
 /** `rowIndex` of a row held before the header was chosen: its parser errors travel with it. */
 const PREAMBLE = -2;
 
-/** A row of empty or whitespace-only cells (`;;;;`, a lone BOM): blank, wherever it stands. */
-const isBlank = (row: readonly string[]) => row.every((cell) => cell.replace(/^\uFEFF/, '').trim() === '');
+/**
+ * A row of empty or whitespace-only cells (`;;;;`, a lone BOM): blank, wherever it stands. (`trim` removes a BOM
+ * too: U+FEFF is white space to ECMAScript.) Runs for every row: a plain loop, no closure or regular expression.
+ */
+function isBlank(row: readonly string[]): boolean {
+  for (const cell of row) if (cell.trim() !== '') return false;
+  return true;
+}
 
 /**
  * Turns papaparse's result chunks into {@link RowChunk}s: holds the first rows until the header is chosen among
