@@ -1,4 +1,12 @@
 import type * as z from 'zod';
+import {
+  CreateJobRequest,
+  CreateJobResponse,
+  JobIdQuery,
+  JobListQuery,
+  JobListResponse,
+  JobView,
+} from './jobs/schemas.js';
 import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
 import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { EsfPrecheckRequest, EsfPrecheckResponse } from './schemas/esf.js';
@@ -29,7 +37,7 @@ import {
 export interface RouteDefinition {
   /** kebab-case id; names the Lambda function and its log group. */
   id: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   /** Handler module, relative to the project root; it exports `handler`. */
   handler: string;
@@ -167,6 +175,46 @@ export const routes = {
     summary: 'Every rules row with its effective dates, citation, source and confidence',
     request: { query: RulesQuery },
     response: RulesResponse,
+  },
+  jobsCreate: {
+    id: 'jobs-create',
+    method: 'POST',
+    path: '/v1/jobs',
+    handler: 'functions/jobs-create.ts',
+    apiKeyRequired: true,
+    summary: 'Start a bulk validation job: answers a presigned upload URL; the upload starts the job',
+    request: { body: CreateJobRequest },
+    response: CreateJobResponse,
+  },
+  jobsList: {
+    id: 'jobs-list',
+    method: 'GET',
+    path: '/v1/jobs',
+    handler: 'functions/jobs-list.ts',
+    apiKeyRequired: true,
+    summary: "The caller's bulk jobs, newest first",
+    request: { query: JobListQuery },
+    response: JobListResponse,
+  },
+  jobsGet: {
+    id: 'jobs-get',
+    method: 'GET',
+    path: '/v1/jobs/{id}',
+    handler: 'functions/jobs-get.ts',
+    apiKeyRequired: true,
+    summary: 'A bulk job: state, rows done/valid/invalid, and links to the checked file and summary when done',
+    request: { query: JobIdQuery },
+    response: JobView,
+  },
+  jobsCancel: {
+    id: 'jobs-cancel',
+    method: 'DELETE',
+    path: '/v1/jobs/{id}',
+    handler: 'functions/jobs-cancel.ts',
+    apiKeyRequired: true,
+    summary: 'Cancel a waiting or running bulk job; it keeps the counts of how far it got',
+    request: { query: JobIdQuery },
+    response: JobView,
   },
 } satisfies Record<string, RouteDefinition>;
 

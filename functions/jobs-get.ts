@@ -1,0 +1,14 @@
+import { routes } from '../shared/routes.js';
+import { apiHandler } from './lib/api-handler.js';
+import { jobView, withPathParameters } from './lib/jobs/api.js';
+import { notFound } from './lib/jobs/problems.js';
+import { jobStore } from './lib/jobs/store.js';
+
+/** GET /v1/jobs/{id} — state, counts, and presigned links to the checked file and summary once written. */
+export const handler = withPathParameters(
+  apiHandler(routes.jobsGet, async ({ query, tenant }) => {
+    const job = await jobStore.get(tenant, query.id);
+    if (!job) throw notFound(query.id);
+    return { body: await jobView(job) };
+  }),
+);

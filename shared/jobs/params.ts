@@ -1,0 +1,37 @@
+/**
+ * The bulk-job engine's parameters: read by the CDK construct (`infra/jobs.ts`), the local engine and the
+ * cost model (`scripts/scale-model.ts`), so the figures in docs/scale.md are those of the deployed stack.
+ */
+export const JOB_ENGINE = {
+  /** Rows per child workflow (the Distributed Map's `ItemBatcher.MaxItemsPerBatch`). */
+  batchSize: 1_000,
+  /**
+   * Child workflows at once (`MaxConcurrency`). Bounded on purpose: above ~1 000 the account's Lambda
+   * concurrency (default 1 000 per region) and DynamoDB's on-demand ramp-up bind before Step Functions does.
+   */
+  maxConcurrency: 500,
+  /** The batch function: memory and timeout. 1 GB gives a full vCPU share to the validator. */
+  batchMemoryMb: 1_024,
+  batchTimeoutSeconds: 120,
+  /** Attempts of a batch (the first and its retries): a batch failing this often is reported, not dropped. */
+  batchMaxAttempts: 3,
+  /** First retry pause and its growth (`Retry.IntervalSeconds`, `BackoffRate`). */
+  batchRetryIntervalSeconds: 2,
+  batchRetryBackoffRate: 2,
+  /** Prepare (normalise the upload) and finish (merge, summary, callback): single functions, the most Lambda allows. */
+  stepMemoryMb: 3_008,
+  stepTimeoutSeconds: 900,
+  /** Uploads and intermediate files expire after this many days; checked files and summaries after `resultDays`. */
+  workDays: 2,
+  resultDays: 7,
+  /** Lifetime of presigned URLs: the upload URL and the result links. */
+  uploadUrlSeconds: 3_600,
+  downloadUrlSeconds: 3_600,
+  /** Largest upload the presigned PUT accepts (one S3 PUT: 5 GB). */
+  maxUploadBytes: 5 * 1024 ** 3,
+  /** Callback: attempts and the first pause (doubling). */
+  callbackAttempts: 5,
+  callbackFirstDelayMs: 1_000,
+} as const;
+
+export type JobEngineParams = typeof JOB_ENGINE;
