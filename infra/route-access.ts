@@ -26,6 +26,14 @@ export interface RouteAccess {
  */
 export type JobsAccess = 'none' | 'create' | 'read' | 'cancel';
 
+/** The actions behind each {@link JobsAccess} (DynamoDB on `J#…` only, S3 on its prefix only; see `infra/jobs.ts`). */
+export const JOBS_ACCESS_ACTIONS: Record<JobsAccess, readonly string[]> = {
+  none: [],
+  create: ['dynamodb:PutItem', 's3:PutObject'],
+  read: ['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject'],
+  cancel: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:GetObject', 'states:StopExecution'],
+};
+
 /** The DynamoDB actions behind each {@link AuditTableAccess} on audit records (what `DynamoDbAuditStore` calls). */
 export const AUDIT_TABLE_ACTIONS: Record<AuditTableAccess, readonly string[]> = {
   none: [],
