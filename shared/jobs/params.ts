@@ -6,10 +6,12 @@ export const JOB_ENGINE = {
   /** Rows per child workflow (the Distributed Map's `ItemBatcher.MaxItemsPerBatch`). */
   batchSize: 1_000,
   /**
-   * Child workflows at once (`MaxConcurrency`). Bounded on purpose: above ~1 000 the account's Lambda
-   * concurrency (default 1 000 per region) and DynamoDB's on-demand ramp-up bind before Step Functions does.
+   * Child workflows at once (`MaxConcurrency`). Matched to what binds first (docs/scale.md): one tenant's
+   * audit records share one partition key (`T#<tenant>`), about 1 000 writes/s, which a single warm batch
+   * nearly fills; more children would only be throttled into retries. Raise it together with the audit
+   * table's partitioning (the scale model's `--shards`), up to Distributed Map's 10 000.
    */
-  maxConcurrency: 500,
+  maxConcurrency: 4,
   /** The batch function: memory and timeout. 1 GB gives a full vCPU share to the validator. */
   batchMemoryMb: 1_024,
   batchTimeoutSeconds: 120,
@@ -34,4 +36,5 @@ export const JOB_ENGINE = {
   callbackFirstDelayMs: 1_000,
 } as const;
 
-export type JobEngineParams = typeof JOB_ENGINE;
+/** The parameters as numbers (the scale model varies them). */
+export type JobEngineParams = { readonly [K in keyof typeof JOB_ENGINE]: number };
