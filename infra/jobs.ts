@@ -30,8 +30,6 @@ import type { JobsAccess } from './route-access.js';
 import { ROUTE_ACCESS } from './route-access.js';
 import type { RouteFunctions } from './route-functions.js';
 
-export { JOB_ENGINE };
-
 export interface JobsEngineProps {
   storage: AuditStorage;
   functions: RouteFunctions;
@@ -39,7 +37,7 @@ export interface JobsEngineProps {
 }
 
 /** The state names of the job state machine (the local runner and its tests refer to them). */
-export const JOB_STATE_NAMES = {
+const JOB_STATE_NAMES = {
   prepare: 'Prepare',
   map: 'ValidateRows',
   batch: 'ValidateBatch',

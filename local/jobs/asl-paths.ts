@@ -11,7 +11,7 @@ export interface ContextObject {
 }
 
 /** A state's input or a path target that is not what the definition expects: a runtime error, as in AWS. */
-export class PathError extends Error {
+class PathError extends Error {
   override readonly name = 'States.Runtime';
 }
 
@@ -21,7 +21,7 @@ function segments(path: string): string[] {
 }
 
 /** The value at a reference path (`$…` in the input, `$$…` in the context object). */
-export function readPath(path: string, input: unknown, context: ContextObject): unknown {
+function readPath(path: string, input: unknown, context: ContextObject): unknown {
   const [root, rest] = path.startsWith('$$') ? [context as unknown, path.slice(1)] : [input, path];
   let value = root;
   for (const key of segments(rest)) {

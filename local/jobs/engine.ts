@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import S3rverModule from '@20minutes/s3rver';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { s3Client } from '../../functions/lib/jobs/s3.js';
@@ -30,9 +30,7 @@ interface S3rverServer {
 interface S3Event {
   Records?: { eventName: string; s3: { object: { key: string } } }[];
 }
-const S3rver = createRequire(import.meta.url)('@20minutes/s3rver') as new (
-  options: Record<string, unknown>,
-) => S3rverServer;
+const S3rver = S3rverModule as unknown as new (options: Record<string, unknown>) => S3rverServer;
 
 /** The engine's functions, by the names the local definition gives them (see write-definition.ts). */
 const STEP_FUNCTIONS = {
@@ -120,10 +118,8 @@ async function startExecution(runner: AslRunner, key: string): Promise<unknown> 
 
 function watchCancellation(key: string, controller: AbortController): NodeJS.Timeout {
   const timer = setInterval(() => {
-    void import('./cancellation.js')
-      .then(async ({ isCancelled }) => {
-        if (await isCancelled(key)) controller.abort();
-      })
+    isCancelled(key)
+      .then((cancelled) => cancelled && controller.abort())
       .catch(() => undefined);
   }, 500);
   timer.unref();

@@ -12,7 +12,7 @@ import { SalykStack } from '../../infra/salyk-stack.js';
 import { jobsDefinition, LOCAL_JOBS_BUCKET } from './definition.js';
 
 /** The definition as the stack synthesises it, with the engine's functions and bucket named as the local engine knows them. */
-export function synthesisedDefinition(stack = new SalykStack(new App({ context: synthContext() }), 'Salyk')) {
+function synthesisedDefinition(stack = new SalykStack(new App({ context: synthContext() }), 'Salyk')) {
   const resources = Template.fromStack(stack).toJSON().Resources;
   return jobsDefinition(resources, localNames(stack));
 }

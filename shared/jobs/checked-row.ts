@@ -5,7 +5,7 @@ import type { IdentifierResult } from '../identifiers/types.js';
  * columns. Kept here, pure, because two engine steps share it: the batch step turns a row's result into
  * its result cells, the finish step joins them to the row. A test compares job output with the CLI's.
  */
-export const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'suggestion'] as const;
+const RESULT_COLUMNS = ['valid', 'country', 'kind', 'errors', 'messages', 'suggestion'] as const;
 
 /** One row's outcome as a batch stores it for the merge (short keys: a million of them go through S3). */
 export interface RowOutcome {

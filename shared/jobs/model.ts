@@ -11,7 +11,7 @@ export type JobState = (typeof JOB_STATES)[number];
 export const OPEN_JOB_STATES: readonly JobState[] = ['waiting_for_upload', 'running'];
 
 export const JOB_KINDS = ['validate'] as const;
-export type JobKind = (typeof JOB_KINDS)[number];
+type JobKind = (typeof JOB_KINDS)[number];
 
 /** Job records live in the audit table under `J#<tenant>`, never read by audit listings (`T#<tenant>`). */
 export const JOB_PARTITION_PREFIX = 'J#';
@@ -57,10 +57,6 @@ export interface JobRecord {
 }
 
 const TENANT_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-const JOB_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** True for a job id as {@link newJobId}-style ULIDs look. */
-export const isJobId = (value: string): boolean => JOB_ID_PATTERN.test(value);
 
 /** Where a job's upload goes: the upload's key names tenant and job, which is how the engine finds the record. */
 export function uploadKey(tenant: string, jobId: string): string {

@@ -1,15 +1,9 @@
-import { createRequire } from 'node:module';
+import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { jobsDefinition, storedDefinition } from '../../local/jobs/definition.js';
 import { localNames } from '../../local/jobs/write-definition.js';
 import { JOB_ENGINE } from '../../shared/jobs/params.js';
 import { buildStack, resourcesOfType } from './build-stack.js';
-
-/** asl-validator is CommonJS without types: its one export, typed as far as used. */
-const validateAsl = createRequire(import.meta.url)('asl-validator') as (definition: unknown) => {
-  isValid: boolean;
-  errorsText(separator?: string): string;
-};
 
 describe('Construct: JobsEngine', () => {
   const { stack, template, resources } = buildStack();
@@ -56,7 +50,7 @@ describe('Construct: JobsEngine', () => {
 
   it('should synthesise a definition the ASL validator accepts', () => {
     // Act
-    const { isValid, errorsText } = validateAsl(structuredClone(definition)); // it fills in defaults
+    const { isValid, errorsText } = aslValidator(structuredClone(definition)); // it fills in defaults
     // Assess
     expect(errorsText('\n')).toBe('');
     expect(isValid).toBe(true);

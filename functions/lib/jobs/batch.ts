@@ -44,7 +44,7 @@ export interface BatchPart {
  * checkId (job start + ref + row number) is the same on every attempt and a retried batch rewrites its
  * records instead of adding more — one record per row, whatever the retries.
  */
-export const jobRequestRef = (jobId: string): string => base32(createHash('sha256').update(`job\0${jobId}`).digest());
+const jobRequestRef = (jobId: string): string => base32(createHash('sha256').update(`job\0${jobId}`).digest());
 
 /**
  * Batch step: validates its rows with the library (the CLI's rules, `--fix-leading-zeros` included),

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { JOB_ENGINE } from '../../../shared/jobs/params.js';
 
 /** The header a callback carries: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (Stripe's scheme). */
-export const SIGNATURE_HEADER = 'Salyk-Signature';
+const SIGNATURE_HEADER = 'Salyk-Signature';
 
 /**
  * A tenant's callback signing key, derived from the server secret so that no key is stored and no

@@ -1,7 +1,7 @@
 import { SFNClient, StopExecutionCommand } from '@aws-sdk/client-sfn';
 
 /** Executions of the local runner carry this prefix; it stops them itself when it sees the job cancelled. */
-export const LOCAL_EXECUTION_PREFIX = 'local:';
+const LOCAL_EXECUTION_PREFIX = 'local:';
 
 let sfn: SFNClient | undefined;
 

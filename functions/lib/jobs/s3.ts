@@ -8,7 +8,7 @@ export interface JobsBucketConfig {
   region: string;
 }
 
-export function jobsBucketConfig(env: NodeJS.ProcessEnv = process.env): JobsBucketConfig {
+function jobsBucketConfig(env: NodeJS.ProcessEnv = process.env): JobsBucketConfig {
   return {
     bucket: env.JOBS_BUCKET ?? 'salyk-jobs',
     endpoint: env.S3_ENDPOINT || undefined,

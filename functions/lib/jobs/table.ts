@@ -2,8 +2,6 @@ import { openTable, type RowChunk, type TableSource } from '../../../cli/readers
 import { findTinColumn } from '../../../cli/tin-column.js';
 import type { ValidateJobOptions } from '../../../shared/jobs/model.js';
 
-export { InputError } from '../../../cli/readers.js';
-
 /**
  * The upload, opened with the CLI's readers (CSV in any delimiter, BOM, XLSX): the same parse in the
  * prepare step (which hands the rows to the map) and the finish step (which writes them back), so the
@@ -16,7 +14,7 @@ export interface OpenedUpload {
 }
 
 /** Thrown for an upload the job cannot use; its message is safe to show the caller (no cell values). */
-export class UploadError extends Error {
+class UploadError extends Error {
   override readonly name = 'UploadError';
 }
 
