@@ -1,8 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyCallback } from '../../functions/lib/jobs/callback.js';
 import { JOB_ENGINE } from '../../shared/jobs/params.js';
 import type { JobSummary } from '../../shared/jobs/summary.js';
 import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
@@ -155,6 +158,52 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     expect(after.rows.done).toBeLessThan(30_000);
     expect(after.results).toBeUndefined();
   }, 180_000);
+
+  it('calls back when the job ends, signed with the key the create answer gave', async () => {
+    // Prepare
+    const received: { signature: string; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ signature: String(req.headers['salyk-signature']), body });
+        res.end();
+      });
+    });
+    await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', () => ok()));
+    const { port } = receiver.address() as AddressInfo;
+    const job = (await createJob({ kind: 'validate', callbackUrl: `http://127.0.0.1:${port}/hook` })) as Awaited<
+      ReturnType<typeof createJob>
+    > & { callbackSigningKey: string };
+
+    // Act
+    await upload(job.upload.url, supplierList(300));
+    await waitFor(job.jobId, ended);
+    for (let i = 0; i < 40 && received.length === 0; i++) await sleep(100);
+    receiver.close();
+
+    // Assess
+    expect(received).toHaveLength(1);
+    const [call] = received;
+    expect(verifyCallback(job.callbackSigningKey, call?.signature ?? '', call?.body ?? '', Date.now() / 1000)).toBe(
+      true,
+    );
+    expect(JSON.parse(call?.body ?? '{}')).toMatchObject({ jobId: job.jobId, state: 'succeeded', rows: { done: 300 } });
+  }, 120_000);
+
+  it('fails a job whose upload has no TIN column, saying so', async () => {
+    // Prepare
+    const job = await createJob();
+
+    // Act
+    await upload(job.upload.url, 'name;city\nAcme;Almaty\n');
+    const done = await waitFor(job.jobId, ended);
+
+    // Assess
+    expect(done.state).toBe('failed');
+    expect(done.error).toMatch(/no TIN column/);
+    expect(done.results).toBeUndefined();
+  }, 120_000);
 
   it('lists the tenant’s jobs newest first and hides them from another tenant', async () => {
     // Act
