@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCallback } from '../../functions/lib/jobs/callback.js';
 import { JOB_ENGINE } from '../../shared/jobs/params.js';
 import type { JobSummary } from '../../shared/jobs/summary.js';
+import { workbookBytes } from '../cli/workbook-fixture.js';
 import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 import { AuditTableReader } from '../helpers/dynamodb.js';
 import { breakCheckDigit, randomKzBin, randomKzIin } from '../helpers/identifiers.js';
@@ -81,6 +82,8 @@ async function waitFor(jobId: string, done: (job: any) => boolean, timeoutMs = 1
   }
 }
 
+const download = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
+
 const ended = (job: { state: string }) => !['waiting_for_upload', 'running'].includes(job.state);
 
 async function cliOutput(csv: string, name: string): Promise<string> {
@@ -107,7 +110,8 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     // Assess
     expect(done).toMatchObject({ state: 'succeeded', rows: { total: 2_500, done: 2_500 } });
     expect(done.rows.valid + done.rows.invalid).toBe(2_500);
-    const checked = await (await fetch(done.results.checkedFile.url)).text();
+    // Bytes, not text: fetch's text() would drop a BOM.
+    const checked = (await download(done.results.checkedFile.url)).toString('utf8');
     expect(checked).toBe(await cliOutput(csv, 'succeeded'));
     expect(checked).toContain(`;${ZERO_IIN};`);
     const summary = (await (await fetch(done.results.summary.url)).json()) as JobSummary;
@@ -158,6 +162,33 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     expect(after.rows.done).toBeLessThan(30_000);
     expect(after.results).toBeUndefined();
   }, 180_000);
+
+  it('reads an XLSX upload like the CLI does: same checked file, leading zeros kept', async () => {
+    // Prepare
+    const rows = [
+      ['name', 'ИИН'],
+      ['Zero LLP', ZERO_IIN],
+      ...Array.from({ length: 50 }, (_, i) => [`S${i}`, randomKzIin()]),
+    ];
+    const book = workbookBytes([{ name: 'Suppliers', rows }]);
+    const path = join(dir, 'suppliers.xlsx');
+    await writeFile(path, book);
+    const job = await createJob();
+
+    // Act
+    const put = await fetch(job.upload.url, { method: 'PUT', body: book });
+    const done = await waitFor(job.jobId, ended);
+    const cli = await salyk(['validate', path, '--output', join(dir, 'xlsx.cli.csv'), '--quiet']);
+
+    // Assess
+    expect(put.status).toBe(200);
+    expect(cli.code).toBe(0);
+    expect(done).toMatchObject({ state: 'succeeded', rows: { total: 51 } });
+    const checked = await download(done.results.checkedFile.url);
+    expect(checked.equals(await readFile(join(dir, 'xlsx.cli.csv')))).toBe(true);
+    expect(checked.subarray(0, 3)).toEqual(Buffer.from('\uFEFF')); // a workbook's output carries a BOM for Excel
+    expect(checked.toString('utf8')).toContain(`Zero LLP,${ZERO_IIN},`);
+  }, 120_000);
 
   it('calls back when the job ends, signed with the key the create answer gave', async () => {
     // Prepare
