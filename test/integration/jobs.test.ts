@@ -163,6 +163,21 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     expect(after.results).toBeUndefined();
   }, 180_000);
 
+  it('keeps running when the upload event arrives twice (S3 events are at least once)', async () => {
+    // Prepare
+    const csv = supplierList(3_000);
+    const job = await createJob();
+
+    // Act
+    await upload(job.upload.url, csv);
+    await waitFor(job.jobId, (j) => j.state === 'running');
+    await upload(job.upload.url, csv);
+    const done = await waitFor(job.jobId, ended);
+
+    // Assess
+    expect(done).toMatchObject({ state: 'succeeded', rows: { total: 3_000, done: 3_000 } });
+  }, 120_000);
+
   it('reads an XLSX upload like the CLI does: same checked file, leading zeros kept', async () => {
     // Prepare
     const rows = [

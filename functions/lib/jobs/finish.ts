@@ -80,6 +80,9 @@ export async function finishJob(job: PreparedJob, map: MapOutput): Promise<{ sta
 export async function failJob(key: string, error: { Error?: string; Cause?: string }): Promise<{ state: JobState }> {
   const named = parseUploadKey(key);
   if (!named) return { state: 'failed' };
+  // S3 events are delivered at least once: a second execution for an upload whose job already runs (or
+  // ended) stops at prepare's state check, and must not fail the job the first execution is running.
+  if (errorTypeOf(error) === 'JobStateConflict') return { state: 'failed' };
   const reason = causeOf(error);
   const ended = await end(named.tenant, named.jobId, {
     state: 'failed',
@@ -100,15 +103,22 @@ async function end(tenant: string, jobId: string, fields: Partial<JobRecord>): P
   }
 }
 
+/** The Lambda error behind a Step Functions error (its `Cause` is Lambda's JSON error), if any. */
+function lambdaCause(error: { Cause?: string }): { errorType?: string; errorMessage?: string } {
+  try {
+    return JSON.parse(error.Cause ?? '{}') as { errorType?: string; errorMessage?: string };
+  } catch {
+    return {};
+  }
+}
+
+const errorTypeOf = (error: { Error?: string; Cause?: string }) => lambdaCause(error).errorType ?? error.Error;
+
 /** Only an upload problem's own message goes to the caller; anything else is an internal error. */
 function causeOf(error: { Error?: string; Cause?: string }): string {
-  try {
-    const cause = JSON.parse(error.Cause ?? '{}') as { errorType?: string; errorMessage?: string };
-    if (cause.errorType === 'UploadError' || cause.errorType === 'InputError')
-      return cause.errorMessage ?? 'unreadable upload';
-  } catch {
-    // not JSON: fall through
-  }
+  const cause = lambdaCause(error);
+  if (cause.errorType === 'UploadError' || cause.errorType === 'InputError')
+    return cause.errorMessage ?? 'unreadable upload';
   return `the job failed (${error.Error ?? 'internal error'})`;
 }
 
