@@ -36,7 +36,7 @@ export interface JobsEngineProps {
   auditRetentionDays: number;
 }
 
-/** The state names of the job state machine (the local runner and its tests refer to them). */
+/** The state names of the job state machine (test/infra/jobs.test.ts and the stored local definition read them). */
 const JOB_STATE_NAMES = {
   prepare: 'Prepare',
   map: 'ValidateRows',
