@@ -9,6 +9,7 @@ import { ApiFirewall } from './api-firewall.js';
 import type { ApiFunction } from './api-function.js';
 import { AuditStorage } from './audit-storage.js';
 import { booleanContext, emailContext, positiveIntContext } from './context.js';
+import { JobsEngine } from './jobs.js';
 import { acknowledgeNagFindings } from './nag.js';
 import { Observability } from './observability.js';
 import { RouteFunctions } from './route-functions.js';
@@ -71,6 +72,12 @@ export class SalykStack extends Stack {
     const storage = new AuditStorage(this, 'audit');
     const functions = new RouteFunctions(this, 'functions', {
       storage,
+      auditRetentionDays:
+        props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    });
+    new JobsEngine(this, 'jobs', {
+      storage,
+      functions,
       auditRetentionDays:
         props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS,
     });
