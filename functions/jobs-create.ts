@@ -10,7 +10,7 @@ import { presignUpload } from './lib/jobs/s3.js';
 import { jobStore } from './lib/jobs/store.js';
 
 /** POST /v1/jobs — a job waiting for its upload: the presigned PUT URL is the way in, and the upload starts it. */
-export const handler = apiHandler(routes.jobsCreate, async ({ body, tenant }) => {
+export const handler = apiHandler(routes.jobsCreate, async ({ body, tenant, lang }) => {
   const jobId = ulid();
   const job: JobRecord = {
     jobId,
@@ -18,6 +18,7 @@ export const handler = apiHandler(routes.jobsCreate, async ({ body, tenant }) =>
     kind: body.kind,
     state: 'waiting_for_upload',
     options: body.options,
+    lang,
     ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),
     createdAt: new Date().toISOString(),
     rowsDone: 0,

@@ -1,3 +1,5 @@
+import type { Lang } from '../i18n/languages.js';
+
 /**
  * The job model: states, where a job's files live in the bucket and how its record is keyed. Pure and
  * framework-free, so the functions, the local engine and the CDK construct read one layout.
@@ -24,13 +26,22 @@ export const JOB_PREFIXES = {
   results: 'results/',
 } as const;
 
-/** The options of a `validate` job: those the CLI's `salyk validate` takes. */
+/** CSV encodings a job can be told to read (`salyk validate --encoding`); detected when not given. */
+export const JOB_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'cp1251'] as const;
+
+/** The options of a `validate` job: those the CLI's `salyk validate` takes (`--column`, `--header-row`, …). */
 export interface ValidateJobOptions {
   column?: string;
   sheet?: string;
+  /** The header's 1-based CSV line or sheet row (default: found among the first 20 rows). */
+  headerRow?: number;
+  encoding?: (typeof JOB_ENCODINGS)[number];
   country?: 'KZ' | 'KG';
   fixLeadingZeros: boolean;
 }
+
+/** The checked file's format: the upload's, as `salyk validate` writes it by default. */
+export type CheckedFormat = 'csv' | 'xlsx';
 
 /** A job record, as stored and as the API shows it (plus links). */
 export interface JobRecord {
@@ -39,6 +50,8 @@ export interface JobRecord {
   kind: JobKind;
   state: JobState;
   options: ValidateJobOptions;
+  /** Language of the checked file's messages: the create request's (`?lang=` or `Accept-Language`). */
+  lang: Lang;
   callbackUrl?: string;
   createdAt: string;
   startedAt?: string;
@@ -52,6 +65,8 @@ export interface JobRecord {
   error?: string;
   /** Set by the finish step once the checked file and summary are in the bucket. */
   hasResults?: boolean;
+  /** The checked file's format, set by the prepare step. */
+  format?: CheckedFormat;
   /** The engine's execution (Step Functions ARN, or the local runner's id): what cancel stops. */
   executionId?: string;
 }
@@ -80,7 +95,7 @@ export function jobKeys(tenant: string, jobId: string) {
     items: `${work}items.csv`,
     /** One batch's results, named by its first row so a sort by key is input order. */
     part: (firstRow: number) => `${work}parts/${String(firstRow).padStart(12, '0')}.json`,
-    checked: `${results}checked.csv`,
+    checked: (format: CheckedFormat) => `${results}checked.${format}`,
     summary: `${results}summary.json`,
   } as const;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CountryCode } from '../schemas/common.js';
-import { JOB_KINDS, JOB_STATES } from './model.js';
+import { JOB_ENCODINGS, JOB_KINDS, JOB_STATES } from './model.js';
 
 /** What `POST /v1/jobs` takes: the options `salyk validate` takes, and where to call back when done. */
 export const CreateJobRequest = z
@@ -10,8 +10,18 @@ export const CreateJobRequest = z
       .strictObject({
         column: z.string().min(1).max(256).optional().meta({ description: 'TIN column header (default: detected)' }),
         sheet: z.string().min(1).max(256).optional().meta({ description: 'XLSX sheet name or 1-based number' }),
-        country: CountryCode.optional(),
-        fixLeadingZeros: z.boolean().default(false),
+        headerRow: z
+          .int()
+          .min(1)
+          .max(1_000_000)
+          .optional()
+          .meta({ description: "The header's 1-based CSV line or sheet row (default: found among the first 20 rows)" }),
+        encoding: z.enum(JOB_ENCODINGS).optional().meta({ description: 'CSV encoding (default: detected)' }),
+        country: CountryCode.optional().meta({ description: 'Force the country of every TIN (default: by length)' }),
+        fixLeadingZeros: z
+          .boolean()
+          .default(false)
+          .meta({ description: 'Write the TIN a spreadsheet stripped of its leading zeros as it should read' }),
       })
       .default({ fixLeadingZeros: false }),
     callbackUrl: z

@@ -8,9 +8,10 @@ import { presignDownload } from './s3.js';
 export async function jobView(job: JobRecord): Promise<z.input<typeof JobView>> {
   const keys = jobKeys(job.tenant, job.jobId);
   const seconds = JOB_ENGINE.downloadUrlSeconds;
+  const format = job.format ?? 'csv';
   const results = job.hasResults
     ? {
-        checkedFile: await presignDownload(keys.checked, seconds, `${job.jobId}.checked.csv`),
+        checkedFile: await presignDownload(keys.checked(format), seconds, `${job.jobId}.checked.${format}`),
         summary: await presignDownload(keys.summary, seconds, `${job.jobId}.summary.json`),
       }
     : undefined;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import { checkCell } from '../../../cli/supplier-list.js';
 import type { AuditRecord } from '../../../shared/audit/record.js';
 import { identifierRecord } from '../../../shared/audit/record.js';
 import type { IdentifierResult } from '../../../shared/identifiers/types.js';
-import { validateIdentifier } from '../../../shared/identifiers/validate.js';
-import { checkedOutcome, malformedOutcome, type RowOutcome } from '../../../shared/jobs/checked-row.js';
 import { type JobItem, jobKeys } from '../../../shared/jobs/model.js';
 import { RULESET_VERSION } from '../../../shared/rules/version.js';
 import { recordAudit } from '../audit-trail.js';
@@ -33,10 +32,13 @@ export interface BatchOutput {
   partKey: string;
 }
 
-/** The part file a batch writes: its rows' outcomes, in input order. */
+/** What the checked file needs of a result (a million of them go through S3: no decoded details). */
+export type StoredResult = Pick<IdentifierResult, 'valid' | 'country' | 'kind' | 'errors' | 'warnings' | 'suggestion'>;
+
+/** The part file a batch writes: its rows' results in input order; `null` for a malformed row (not checked). */
 export interface BatchPart {
   firstRow: number;
-  outcomes: RowOutcome[];
+  results: (StoredResult | null)[];
 }
 
 /**
@@ -47,9 +49,9 @@ export interface BatchPart {
 const jobRequestRef = (jobId: string): string => base32(createHash('sha256').update(`job\0${jobId}`).digest());
 
 /**
- * Batch step: validates its rows with the library (the CLI's rules, `--fix-leading-zeros` included),
- * writes one audit record per checked row with the existing batch writer, stores the outcomes for the
- * merge and adds the batch to the job's progress.
+ * Batch step: checks its rows as `salyk validate` does ({@link checkCell}: the job's language, country and
+ * fix-leading-zeros), writes one audit record per checked row with the existing batch writer, stores the
+ * results for the finish step and adds the batch to the job's progress.
  */
 export async function runBatch(input: BatchInput): Promise<BatchOutput> {
   const job = input.BatchInput;
@@ -61,9 +63,11 @@ export async function runBatch(input: BatchInput): Promise<BatchOutput> {
   const startedAt = new Date(job.startedAt);
   const ref = jobRequestRef(job.jobId);
   const records: AuditRecord[] = [];
-  const outcomes = input.Items.map((item) => {
-    if (item.bad) return malformedOutcome(item.bad, job.delimiter);
-    const { result, fix } = check(item.value, job);
+  const lib = { country: job.country, asOf: job.asOf, lang: job.lang };
+  const results = input.Items.map((item): StoredResult | null => {
+    if (item.bad) return null;
+    const result = checkCell(item.value, lib, job.fixLeadingZeros);
+    const checked = job.fixLeadingZeros && result.suggestion ? result.suggestion.value : item.value;
     const context = {
       tenant: job.tenant,
       checkId: checkIdOf(startedAt, ref, Number(item.row)),
@@ -71,33 +75,23 @@ export async function runBatch(input: BatchInput): Promise<BatchOutput> {
       retentionDays,
       rulesetVersion: RULESET_VERSION,
     };
-    records.push(identifierRecord(context, 'identifiers.validate-batch', secret, fix ?? item.value, result));
-    return checkedOutcome(result, job.delimiter, fix);
+    records.push(identifierRecord(context, 'identifiers.validate-batch', secret, checked, result));
+    const { valid, country, kind, errors, warnings, suggestion } = result;
+    return { valid, country, kind, errors, warnings, ...(suggestion ? { suggestion } : {}) };
   });
   await recordAudit(records);
   const partKey = jobKeys(job.tenant, job.jobId).part(firstRow);
-  const part: BatchPart = { firstRow, outcomes };
+  const part: BatchPart = { firstRow, results };
   await putObject(partKey, JSON.stringify(part), { contentType: 'application/json' });
-  const valid = outcomes.filter((o) => o.ok).length;
-  await jobStore.addProgress(job.tenant, job.jobId, outcomes.length, valid, outcomes.length - valid);
+  const valid = results.filter((r) => r?.valid).length;
+  await jobStore.addProgress(job.tenant, job.jobId, results.length, valid, results.length - valid);
   return {
     firstRow,
-    lastRow: firstRow + outcomes.length - 1,
-    rows: outcomes.length,
+    lastRow: firstRow + results.length - 1,
+    rows: results.length,
     valid,
-    invalid: outcomes.length - valid,
+    invalid: results.length - valid,
     attempts: (input.attempt ?? 0) + 1,
     partKey,
-  };
-}
-
-/** The CLI's check of one cell: with fix-leading-zeros, a suggested value replaces the cell and is checked again. */
-function check(value: string, job: PreparedJob): { result: IdentifierResult; fix?: string } {
-  const result = validateIdentifier(value, { country: job.country, asOf: job.asOf });
-  if (!job.fixLeadingZeros || !result.suggestion) return { result };
-  const fixed = result.suggestion.value;
-  return {
-    result: { ...validateIdentifier(fixed, { country: job.country }), suggestion: result.suggestion },
-    fix: fixed,
   };
 }

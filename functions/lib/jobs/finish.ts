@@ -1,31 +1,19 @@
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkedHeader, checkedLine, notCheckedOutcome, type RowOutcome } from '../../../shared/jobs/checked-row.js';
-import {
-  type JobRecord,
-  type JobState,
-  jobKeys,
-  parseUploadKey,
-  type ValidateJobOptions,
-} from '../../../shared/jobs/model.js';
-import {
-  type FailedBatch,
-  type JobSummary,
-  JobSummaryCollector,
-  type RetriedBatch,
-} from '../../../shared/jobs/summary.js';
+import { type CheckedRows, validateFile } from '../../../cli/supplier-list.js';
+import type { IdentifierResult } from '../../../shared/identifiers/types.js';
+import { type JobRecord, type JobState, jobKeys, parseUploadKey } from '../../../shared/jobs/model.js';
 import { hmacSecret } from '../clients.js';
 import { logger } from '../logger.js';
 import { jobView } from './api.js';
-import type { BatchInput, BatchOutput, BatchPart } from './batch.js';
+import type { BatchInput, BatchOutput, BatchPart, StoredResult } from './batch.js';
 import { callbackKey, sendCallback } from './callback.js';
 import type { PreparedJob } from './prepare.js';
 import { downloadTo, getText, putObject } from './s3.js';
 import { JobStateConflict, jobStore } from './store.js';
-import { malformedRows, openUpload } from './table.js';
+import { type FailedBatch, type JobSummary, MAX_REPORTED_BATCHES, type RetriedBatch } from './summary.js';
 
 /** The Distributed Map's output with a result writer: where the manifest of child results is. */
 export interface MapOutput {
@@ -50,23 +38,24 @@ type BatchResult =
   | { firstRow: number; lastRow: number; ok: false; failure: FailedBatch };
 
 /**
- * Finish step: merges the batches' outcomes with the upload's rows, in input order, into the checked
- * file (the CLI's format) and the JSON summary; every row must be covered by a batch that succeeded or
- * one that failed (reported by rows and lines) — a row covered by neither fails the job. Then the job
- * record gets its end state and counts, and the callback is sent.
+ * Finish step: writes the checked file with `salyk validate`'s own writer ({@link validateFile}), the
+ * batches' results looked up row by row in input order, and the JSON summary; every row must be covered
+ * by a batch that succeeded or one that failed (reported by rows and lines, its rows `NOT_CHECKED`) — a
+ * row covered by neither fails the job. Then the job record gets its end state and counts, and the
+ * callback is sent.
  */
 export async function finishJob(job: PreparedJob, map: MapOutput): Promise<{ state: JobState; rows: number }> {
   const batches = await readBatchResults(map.ResultWriterDetails.Key);
   const current = await jobStore.get(job.tenant, job.jobId);
   if (current?.state !== 'running') return { state: current?.state ?? 'failed', rows: current?.rowsDone ?? 0 };
-  const summary = await writeResults(job, current.options, batches);
+  const summary = await writeResults(job, current, batches);
   const failed = summary.failedBatches.length > 0 || summary.unprocessedRows > 0;
   const ended = await end(job.tenant, job.jobId, {
     state: failed ? 'failed' : 'succeeded',
     finishedAt: new Date().toISOString(),
     rowsDone: summary.rows - summary.unprocessedRows,
     rowsValid: summary.valid,
-    rowsInvalid: summary.invalid,
+    rowsInvalid: summary.invalid - summary.unprocessedRows,
     hasResults: true,
     ...(failed
       ? { error: `${summary.unprocessedRows} rows could not be checked: see failedBatches in the summary` }
@@ -158,25 +147,34 @@ async function readBatchResults(manifestKey: string): Promise<BatchResult[]> {
 }
 
 /** Re-reads the upload and writes the checked file and summary to the bucket. */
-async function writeResults(
-  job: PreparedJob,
-  options: ValidateJobOptions,
-  batches: BatchResult[],
-): Promise<JobSummary> {
+async function writeResults(job: PreparedJob, record: JobRecord, batches: BatchResult[]): Promise<JobSummary> {
   const keys = jobKeys(job.tenant, job.jobId);
   const uploadPath = join(tmpdir(), `${job.jobId}.finish-upload`);
-  const checkedPath = join(tmpdir(), `${job.jobId}.checked.csv`);
+  const checkedPath = join(tmpdir(), `${job.jobId}.checked.${job.format}`);
   try {
     await downloadTo(keys.upload, uploadPath);
-    const summary = await mergeRows(
-      job,
-      options,
-      batches,
-      uploadPath,
-      createWriteStream(checkedPath, { encoding: 'utf8' }),
-    );
-    await putObject(keys.checked, createReadStream(checkedPath), {
-      contentType: 'text/csv; charset=utf-8',
+    const results = new BatchResults(batches);
+    const {
+      input: _input,
+      output: _output,
+      seconds: _s,
+      rowsPerSecond: _r,
+      peakRssMb: _m,
+      ...file
+    } = await validateFile({
+      input: uploadPath,
+      output: checkedPath,
+      format: job.format,
+      quiet: true,
+      lang: job.lang,
+      asOf: job.asOf,
+      ...fileOptions(record),
+      checked: results,
+    });
+    if (file.rows !== job.rows) throw new Error(`the upload has ${file.rows} rows now, ${job.rows} when prepared`);
+    const summary: JobSummary = { ...file, ...results.report() };
+    await putObject(keys.checked(job.format), createReadStream(checkedPath), {
+      contentType: job.format === 'xlsx' ? XLSX_TYPE : 'text/csv',
       length: (await stat(checkedPath)).size,
     });
     await putObject(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
@@ -187,60 +185,61 @@ async function writeResults(
   }
 }
 
-/** The merge: rows in input order, each with its batch's outcome. */
-async function mergeRows(
-  job: PreparedJob,
-  options: ValidateJobOptions,
-  batches: BatchResult[],
-  uploadPath: string,
-  out: WriteStream,
-) {
-  const { source, column, width } = await openUpload(uploadPath, options);
-  const layout = { delimiter: job.delimiter, width, column };
-  const summary = new JobSummaryCollector(source.header[column] ?? '');
-  const outcomes = new OutcomeCursor(batches, job.delimiter);
-  const reported = new Set<string>();
-  let row = 0;
-  let text = (source.bom ? '\uFEFF' : '') + checkedHeader(source.header, job.delimiter);
-  for await (const chunk of source.chunks) {
-    if (chunk.blankRows) summary.blankRows(chunk.blankRows);
-    for (const f of malformedRows(chunk, width).found) {
-      const key = `${f.line}\n${f.message}`;
-      if (!reported.has(key)) summary.parseError(f.line, f.message);
-      reported.add(key);
-    }
-    for (let i = 0; i < chunk.rows.length; i++, row++) {
-      const { outcome, checked } = await outcomes.at(row);
-      if (checked) summary.row(outcome, chunk.lines[i] ?? 0);
-      else summary.unprocessed();
-      text += checkedLine(chunk.rows[i] ?? [], outcome, layout);
-    }
-    if (!out.write(text)) await once(out, 'drain');
-    text = '';
-  }
-  out.end(text);
-  await once(out, 'finish');
-  if (row !== job.rows) throw new Error(`the upload has ${row} rows now, ${job.rows} when prepared`);
-  const failed = batches.flatMap((b) => (b.ok ? [] : [b.failure]));
-  const retried: RetriedBatch[] = batches.flatMap((b) =>
-    b.ok && b.output.attempts > 1 ? [{ firstRow: b.firstRow, lastRow: b.lastRow, attempts: b.output.attempts }] : [],
-  );
-  summary.batches(batches.length, failed, retried);
-  return summary.finish();
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The job's options as `salyk validate` takes them (the language and "today" come with the prepared job). */
+function fileOptions({ options }: JobRecord) {
+  return {
+    fixLeadingZeros: options.fixLeadingZeros,
+    ...(options.column ? { column: options.column } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(options.headerRow ? { headerRow: options.headerRow } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.country ? { country: options.country } : {}),
+  };
 }
 
-/** Walks the sorted batches alongside the rows, loading one part at a time (and the next one ahead). */
-class OutcomeCursor {
+/**
+ * The batches' results by row, for the writer: walks the sorted batches alongside the rows, loading one
+ * part at a time (and the next one ahead). A row of a failed batch is `NOT_CHECKED`, with its reason.
+ */
+class BatchResults implements CheckedRows {
   private index = 0;
   private part: Promise<BatchPart> | undefined;
   private next: Promise<BatchPart> | undefined;
+  private unprocessed = 0;
 
-  constructor(
-    private readonly batches: BatchResult[],
-    private readonly delimiter: string,
-  ) {}
+  constructor(private readonly batches: BatchResult[]) {}
 
-  async at(row: number): Promise<{ outcome: RowOutcome; checked: boolean }> {
+  async at(row: number): Promise<IdentifierResult> {
+    const batch = this.batchOf(row);
+    if (!batch.ok) {
+      this.unprocessed++;
+      return notChecked(batch.failure.error);
+    }
+    this.part ??= this.load(batch);
+    const following = this.batches[this.index + 1];
+    if (!this.next && following?.ok) this.next = this.load(following);
+    const result = (await this.part).results[row - batch.firstRow];
+    if (!result) throw new Error(`row ${row} is missing from its batch's part`);
+    return { ...result, normalized: null, details: {} } satisfies StoredResult & Partial<IdentifierResult>;
+  }
+
+  /** What the engine did with batches, for the summary. */
+  report(): Pick<JobSummary, 'unprocessedRows' | 'batches' | 'failedBatches' | 'retriedBatches'> {
+    const failed: FailedBatch[] = this.batches.flatMap((b) => (b.ok ? [] : [b.failure]));
+    const retried: RetriedBatch[] = this.batches.flatMap((b) =>
+      b.ok && b.output.attempts > 1 ? [{ firstRow: b.firstRow, lastRow: b.lastRow, attempts: b.output.attempts }] : [],
+    );
+    return {
+      unprocessedRows: this.unprocessed,
+      batches: this.batches.length,
+      failedBatches: failed.slice(0, MAX_REPORTED_BATCHES),
+      retriedBatches: retried.slice(0, MAX_REPORTED_BATCHES),
+    };
+  }
+
+  private batchOf(row: number): BatchResult {
     let batch = this.batches[this.index];
     while (batch && batch.lastRow < row) {
       this.index++;
@@ -249,18 +248,7 @@ class OutcomeCursor {
       batch = this.batches[this.index];
     }
     if (!batch || batch.firstRow > row) throw new Error(`row ${row} has no batch result: it would be lost`);
-    if (!batch.ok) {
-      return {
-        outcome: notCheckedOutcome(`its batch failed (${batch.failure.error})`, this.delimiter),
-        checked: false,
-      };
-    }
-    this.part ??= this.load(batch);
-    const following = this.batches[this.index + 1];
-    if (!this.next && following?.ok) this.next = this.load(following);
-    const outcome = (await this.part).outcomes[row - batch.firstRow];
-    if (!outcome) throw new Error(`row ${row} is missing from its batch's part`);
-    return { outcome, checked: true };
+    return batch;
   }
 
   private load(batch: BatchResult & { ok: true }): Promise<BatchPart> {
@@ -268,4 +256,18 @@ class OutcomeCursor {
     promise.catch(() => undefined);
     return promise;
   }
+}
+
+/** A row whose batch failed every attempt: written and marked, never dropped (not a contract code: a file's). */
+function notChecked(reason: string): IdentifierResult {
+  const code = 'NOT_CHECKED' as IdentifierResult['errors'][number]['code'];
+  return {
+    valid: false,
+    country: null,
+    kind: null,
+    normalized: null,
+    errors: [{ code, message: `its batch failed (${reason})` }],
+    warnings: [],
+    details: {},
+  };
 }

@@ -3,12 +3,19 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { InputError } from '../../../cli/readers.js';
+import { csvWriter, malformedRows, openSupplierList } from '../../../cli/supplier-list.js';
 import { todayUtc } from '../../../shared/calendar.js';
-import { csvFormatter } from '../../../shared/jobs/checked-row.js';
-import { ITEM_COLUMNS, jobKeys, parseUploadKey, type ValidateJobOptions } from '../../../shared/jobs/model.js';
+import type { Lang } from '../../../shared/i18n/index.js';
+import {
+  type CheckedFormat,
+  ITEM_COLUMNS,
+  type JobRecord,
+  jobKeys,
+  parseUploadKey,
+} from '../../../shared/jobs/model.js';
 import { downloadTo, putObject } from './s3.js';
 import { jobStore } from './store.js';
-import { malformedRows, openUpload } from './table.js';
 
 /** What starts an execution: the uploaded object (from the S3 event) and the execution's id. */
 export interface PrepareInput {
@@ -22,9 +29,9 @@ export interface PreparedJob {
   tenant: string;
   itemsKey: string;
   rows: number;
-  delimiter: string;
-  width: number;
-  column: number;
+  /** The checked file's format (the upload's). */
+  format: CheckedFormat;
+  lang: Lang;
   /** "Today" for date checks, fixed per job as the CLI fixes it per file. */
   asOf: string;
   /** The job's start: the time part of its audit records' checkIds. */
@@ -32,6 +39,14 @@ export interface PreparedJob {
   country?: 'KZ' | 'KG';
   fixLeadingZeros: boolean;
 }
+
+/** Thrown for an upload the job cannot use; its message is shown to the caller, so it holds no cell values. */
+export class UploadError extends Error {
+  override readonly name = 'UploadError';
+}
+
+/** How input errors name the upload (never the temporary path it is read from). */
+const UPLOAD_NAME = 'the upload';
 
 /**
  * Prepare step: marks the job running, then turns the upload (CSV in any delimiter or encoding the CLI
@@ -53,17 +68,18 @@ export async function prepareJob(input: PrepareInput): Promise<PreparedJob> {
   const itemsPath = join(tmpdir(), `${jobId}.items.csv`);
   try {
     await downloadTo(keys.upload, uploadPath);
-    const layout = await writeItems(uploadPath, itemsPath, job.options);
+    const layout = await writeItems(uploadPath, itemsPath, job);
     await putObject(keys.items, createReadStream(itemsPath), {
       contentType: 'text/csv; charset=utf-8',
       length: (await stat(itemsPath)).size,
     });
-    await jobStore.transition(tenant, jobId, ['running'], { rowsTotal: layout.rows });
+    await jobStore.transition(tenant, jobId, ['running'], { rowsTotal: layout.rows, format: layout.format });
     return {
       jobId,
       tenant,
       itemsKey: keys.items,
       ...layout,
+      lang: job.lang ?? 'en',
       asOf: todayUtc(),
       startedAt,
       ...(job.options.country ? { country: job.options.country } : {}),
@@ -75,23 +91,47 @@ export async function prepareJob(input: PrepareInput): Promise<PreparedJob> {
   }
 }
 
-/** Streams the upload's rows into the items file; malformed rows are marked, so the map reports them, unchecked. */
-async function writeItems(uploadPath: string, itemsPath: string, options: ValidateJobOptions) {
-  const { source, column, width } = await openUpload(uploadPath, options);
-  const { escapeCell } = csvFormatter(',');
+/**
+ * Opens the upload exactly as `salyk validate` opens a file (header row, TIN column, encoding, sheet), so
+ * the rows the map checks are the rows the finish step writes back. An unusable upload is an
+ * {@link UploadError} with the reader's first line only: the lines after it show sample cells.
+ */
+export async function openUpload(path: string, job: Pick<JobRecord, 'options' | 'lang'>) {
+  const { column, sheet, headerRow, encoding } = job.options;
+  try {
+    return await openSupplierList({
+      input: path,
+      name: UPLOAD_NAME,
+      lang: job.lang ?? 'en',
+      ...(column ? { column } : {}),
+      ...(sheet ? { sheet } : {}),
+      ...(headerRow ? { headerRow } : {}),
+      ...(encoding ? { encoding } : {}),
+    });
+  } catch (error) {
+    if (error instanceof InputError) throw new UploadError(error.message.split('\n')[0] ?? 'unreadable upload');
+    throw error;
+  }
+}
+
+/** Streams the upload's rows into the items file; malformed rows are marked, so the map leaves them unchecked. */
+async function writeItems(uploadPath: string, itemsPath: string, job: JobRecord) {
+  const { source, column } = await openUpload(uploadPath, job);
+  const width = source.header.length;
+  const csv = csvWriter(',');
   const out = createWriteStream(itemsPath, { encoding: 'utf8' });
   let rows = 0;
-  let text = `${ITEM_COLUMNS.join(',')}\n`;
+  let text = csv.line(ITEM_COLUMNS);
   for await (const chunk of source.chunks) {
-    const { bad } = malformedRows(chunk, width);
+    const bad = malformedRows(chunk, width);
     for (let i = 0; i < chunk.rows.length; i++) {
       const value = bad.has(i) ? '' : (chunk.rows[i]?.[column] ?? '');
-      text += `${rows++},${chunk.lines[i] ?? 0},${escapeCell(value)},${escapeCell(bad.get(i) ?? '')}\n`;
+      text += csv.line([String(rows++), String(chunk.lines[i] ?? 0), value, bad.get(i) ?? '']);
     }
     if (!out.write(text)) await once(out, 'drain');
     text = '';
   }
   out.end(text);
   await once(out, 'finish');
-  return { rows, delimiter: source.delimiter, width, column };
+  return { rows, format: source.format };
 }

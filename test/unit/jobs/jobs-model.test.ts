@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { callbackKey, sendCallback, signCallback, verifyCallback } from '../../../functions/lib/jobs/callback.js';
-import { validateIdentifier } from '../../../shared/identifiers/validate.js';
-import { checkedLine, checkedOutcome, malformedOutcome } from '../../../shared/jobs/checked-row.js';
 import { jobKeys, parseUploadKey, uploadKey } from '../../../shared/jobs/model.js';
 
 describe('Jobs: keys', () => {
@@ -13,34 +11,6 @@ describe('Jobs: keys', () => {
     expect(parseUploadKey(key)).toEqual({ tenant: 'tenant-1', jobId: '01JDQ3S3ZK0000000000000000' });
     expect(parseUploadKey('uploads/tenant-1/../x')).toBeUndefined();
     expect(jobKeys('t', '01JDQ3S3ZK0000000000000000').part(1_000)).toMatch(/parts\/000000001000\.json$/);
-  });
-});
-
-describe('Jobs: checked rows', () => {
-  it('writes the CLI’s result cells, quoting only cells with the delimiter, a quote or a break', () => {
-    // Prepare
-    const outcome = checkedOutcome(validateIdentifier('123456789012'), ';');
-
-    // Act
-    const line = checkedLine(['Acme; LLP', '123456789012'], outcome, { delimiter: ';', width: 2, column: 1 });
-
-    // Assess
-    expect(line.startsWith('"Acme; LLP";123456789012;false;')).toBe(true);
-    expect(line.endsWith('\n')).toBe(true);
-    expect(outcome.ok).toBe(false);
-    expect(outcome.e.length).toBeGreaterThan(0);
-  });
-
-  it('fits a malformed row to the header width and marks it MALFORMED_ROW', () => {
-    // Act
-    const line = checkedLine(['a', 'b', 'c'], malformedOutcome('expected 2 fields, found 3', ','), {
-      delimiter: ',',
-      width: 2,
-      column: 1,
-    });
-
-    // Assess
-    expect(line).toBe('a,b,false,,,MALFORMED_ROW,"expected 2 fields, found 3",\n');
   });
 });
 
