@@ -10,12 +10,15 @@ describe('Construct: JobsEngine', () => {
   const definition = jobsDefinition(resources, localNames(stack));
 
   it('should keep the job bucket private, encrypted, TLS-only and expiring', () => {
-    // Prepare
+    // Prepare: the stack's buckets are the job bucket and the web page's (infra/web-hosting.ts)
     const buckets = resourcesOfType(resources, 'AWS::S3::Bucket');
-    const bucket = buckets[0]?.[1];
-    if (!bucket) throw new Error('no bucket');
-    expect(buckets).toHaveLength(1);
+    const jobBuckets = buckets.filter(([id]) => id.startsWith('jobsbucket'));
+    const [[bucketId, bucket] = ['', undefined]] = jobBuckets;
+    if (!bucket) throw new Error('no job bucket');
+
     // Assess
+    expect(buckets).toHaveLength(2);
+    expect(jobBuckets).toHaveLength(1);
     expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -29,7 +32,10 @@ describe('Construct: JobsEngine', () => {
     });
     const prefixes = bucket.Properties.LifecycleConfiguration.Rules.map((r: { Prefix?: string }) => r.Prefix);
     expect(prefixes).toEqual(expect.arrayContaining(['uploads/', 'work/', 'map-results/', 'results/']));
-    const policies = resourcesOfType(resources, 'AWS::S3::BucketPolicy');
+    const policies = resourcesOfType(resources, 'AWS::S3::BucketPolicy').filter(
+      ([, p]) => p.Properties.Bucket?.Ref === bucketId,
+    );
+    expect(policies).toHaveLength(1);
     expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
   });
 
