@@ -30,7 +30,7 @@ export const JOB_PREFIXES = {
 export const JOB_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'cp1251'] as const;
 
 /** The options of a `validate` job: those the CLI's `salyk validate` takes (`--column`, `--header-row`, …). */
-export interface ValidateJobOptions {
+interface ValidateJobOptions {
   column?: string;
   sheet?: string;
   /** The header's 1-based CSV line or sheet row (default: found among the first 20 rows). */

@@ -41,7 +41,7 @@ export interface PreparedJob {
 }
 
 /** Thrown for an upload the job cannot use; its message is shown to the caller, so it holds no cell values. */
-export class UploadError extends Error {
+class UploadError extends Error {
   override readonly name = 'UploadError';
 }
 
@@ -96,7 +96,7 @@ export async function prepareJob(input: PrepareInput): Promise<PreparedJob> {
  * the rows the map checks are the rows the finish step writes back. An unusable upload is an
  * {@link UploadError} with the reader's first line only: the lines after it show sample cells.
  */
-export async function openUpload(path: string, job: Pick<JobRecord, 'options' | 'lang'>) {
+async function openUpload(path: string, job: Pick<JobRecord, 'options' | 'lang'>) {
   const { column, sheet, headerRow, encoding } = job.options;
   try {
     return await openSupplierList({
@@ -109,7 +109,10 @@ export async function openUpload(path: string, job: Pick<JobRecord, 'options' | 
       ...(encoding ? { encoding } : {}),
     });
   } catch (error) {
-    if (error instanceof InputError) throw new UploadError(error.message.split('\n')[0] ?? 'unreadable upload');
+    if (error instanceof InputError) {
+      const first = error.message.split('\n')[0] ?? 'unreadable upload';
+      throw new UploadError(first.replaceAll(path, UPLOAD_NAME));
+    }
     throw error;
   }
 }
