@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCallback } from '../../functions/lib/jobs/callback.js';
 import type { JobSummary } from '../../functions/lib/jobs/summary.js';
@@ -205,14 +206,53 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     expect(checked.subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1')); // a workbook, as the upload was
   }, 120_000);
 
-  it('calls back when the job ends, signed with the key the create answer gave', async () => {
-    // Prepare
+  it('honours every option salyk validate takes: the same checked file as the CLI with the same flags', async () => {
+    // Prepare: a Windows-1251 list with two title lines, its TIN column under a header no detector knows,
+    // a BIN whose leading zero a spreadsheet dropped, and Russian messages asked for by Accept-Language
+    let zeroBin = randomKzBin();
+    while (!zeroBin.startsWith('0')) zeroBin = randomKzBin();
+    const lines = ['Контрагенты', 'на 01.03.2026', 'Наименование;Код;Город', `ТОО Ноль;${zeroBin.slice(1)};Алматы`];
+    for (let i = 0; i < 40; i++)
+      lines.push(`ТОО ${i};${i % 5 ? randomKzIin() : breakCheckDigit(randomKzBin())};Астана`);
+    const bytes = iconv.encode(`${lines.join('\r\n')}\r\n`, 'windows-1251');
+    const input = join(dir, 'options.csv');
+    await writeFile(input, bytes);
+    const options = { column: 'Код', headerRow: 3, encoding: 'cp1251', country: 'KZ', fixLeadingZeros: true };
+    const res = await env.api('POST', '/v1/jobs', {
+      key: API_KEYS.alpha,
+      body: { kind: 'validate', options },
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(res.status).toBe(201);
+
+    // Act
+    const put = await fetch(res.json.upload.url, { method: 'PUT', body: Buffer.from(bytes) });
+    const done = await waitFor(res.json.jobId, ended);
+    const flags = ['--column', 'Код', '--header-row', '3', '--encoding', 'cp1251', '--country', 'KZ'];
+    const cli = await salyk(['validate', input, ...flags, '--fix-leading-zeros', '--lang', 'ru', '--quiet']);
+
+    // Assess
+    expect(put.status).toBe(200);
+    expect(cli.code).toBe(0);
+    expect(done).toMatchObject({ state: 'succeeded', rows: { total: 41, done: 41 } });
+    const checked = await download(done.results.checkedFile.url);
+    expect(checked.equals(await readFile(join(dir, 'options.checked.csv')))).toBe(true);
+    const text = iconv.decode(checked, 'windows-1251');
+    expect(text).toContain(`ТОО Ноль;${zeroBin};`); // the fixed value, in the input's encoding
+    const summary = (await (await fetch(done.results.summary.url)).json()) as JobSummary;
+    expect(summary).toMatchObject({ tinColumn: 'Код', headerRow: 3, encoding: 'windows-1251', fixedLeadingZeros: 1 });
+    expect(summary.errorCounts.INVALID_CHECKSUM).toBe(8);
+  }, 120_000);
+
+  it('calls back when the job ends, signed with the key the create answer gave, and retries a failed delivery', async () => {
+    // Prepare: the receiver answers the first delivery with a 503
     const received: { signature: string; body: string }[] = [];
     const receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         received.push({ signature: String(req.headers['salyk-signature']), body });
+        res.statusCode = received.length === 1 ? 503 : 200;
         res.end();
       });
     });
@@ -225,16 +265,17 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     // Act
     await upload(job.upload.url, supplierList(300));
     await waitFor(job.jobId, ended);
-    for (let i = 0; i < 40 && received.length === 0; i++) await sleep(100);
+    for (let i = 0; i < 60 && received.length < 2; i++) await sleep(100);
     receiver.close();
 
     // Assess
-    expect(received).toHaveLength(1);
-    const [call] = received;
-    expect(verifyCallback(job.callbackSigningKey, call?.signature ?? '', call?.body ?? '', Date.now() / 1000)).toBe(
-      true,
-    );
-    expect(JSON.parse(call?.body ?? '{}')).toMatchObject({ jobId: job.jobId, state: 'succeeded', rows: { done: 300 } });
+    expect(received).toHaveLength(2);
+    for (const call of received) {
+      expect(verifyCallback(job.callbackSigningKey, call.signature, call.body, Date.now() / 1000)).toBe(true);
+      expect(call.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(JSON.parse(call.body)).toMatchObject({ jobId: job.jobId, state: 'succeeded', rows: { done: 300 } });
+    }
+    expect(verifyCallback(job.callbackSigningKey, received[0]?.signature ?? '', '{}', Date.now() / 1000)).toBe(false);
   }, 120_000);
 
   it('fails a job whose upload has no TIN column, saying so', async () => {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { JOB_ENGINE } from '../../../shared/jobs/params.js';
 
@@ -25,7 +25,10 @@ export function verifyCallback(key: string, header: string, body: string, nowSec
   const parts = Object.fromEntries(header.split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || Math.abs(nowSeconds - t) > toleranceSeconds) return false;
-  return signCallback(key, t, body) === header;
+  const expected = Buffer.from(signCallback(key, t, body));
+  const given = Buffer.from(header);
+  // Constant time: how much of a guess matched must not show in the answer's timing.
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /** How a callback went: delivered on which attempt, or the last failure. */
