@@ -292,6 +292,31 @@ describe('Bulk jobs: POST /v1/jobs → upload → GET /v1/jobs/{id}', () => {
     expect(done.results).toBeUndefined();
   }, 120_000);
 
+  it('runs salyk validate --api as a job: the offline run’s bytes, one audit record per row; a small file keeps the batch path', async () => {
+    // Prepare
+    const input = join(dir, 'cli-job.csv');
+    await writeFile(input, supplierList(1_200));
+    const offline = await salyk(['validate', input, '--output', join(dir, 'cli-job.offline.csv'), '--quiet']);
+    const jobsBefore = (await env.api('GET', '/v1/jobs', { key: API_KEYS.alpha })).json.items.length;
+    const recordsBefore = (await table.scanRecords()).length;
+    const api = ['--api', env.stack.baseUrl, '--key', API_KEYS.alpha, '--quiet', '--json'];
+
+    // Act
+    const asJob = await salyk(['validate', input, '-o', join(dir, 'cli-job.job.csv'), '--jobs', 'always', ...api]);
+    const jobsBetween = (await env.api('GET', '/v1/jobs', { key: API_KEYS.alpha })).json.items.length;
+    const auto = await salyk(['validate', input, '-o', join(dir, 'cli-job.auto.csv'), ...api]);
+    const jobsAfter = (await env.api('GET', '/v1/jobs', { key: API_KEYS.alpha })).json.items.length;
+
+    // Assess
+    expect([offline.code, asJob.code, auto.code], asJob.stderr).toEqual([0, 0, 0]);
+    const expected = await readFile(join(dir, 'cli-job.offline.csv'));
+    expect((await readFile(join(dir, 'cli-job.job.csv'))).equals(expected)).toBe(true);
+    expect((await readFile(join(dir, 'cli-job.auto.csv'))).equals(expected)).toBe(true);
+    expect(JSON.parse(asJob.stdout)).toMatchObject({ rows: 1_200, tinColumn: 'tin' });
+    expect([jobsBetween - jobsBefore, jobsAfter - jobsBetween]).toEqual([1, 0]); // 1 200 rows are under the threshold
+    expect((await table.scanRecords()).length - recordsBefore).toBe(2 * 1_200);
+  }, 180_000);
+
   it('lists the tenant’s jobs newest first and hides them from another tenant', async () => {
     // Act
     const mine = await env.api('GET', '/v1/jobs', { key: API_KEYS.alpha });
