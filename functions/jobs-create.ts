@@ -20,6 +20,7 @@ export const handler = apiHandler(routes.jobsCreate, async ({ body, tenant, lang
     options: body.options,
     lang,
     ...(body.callbackUrl ? { callbackUrl: body.callbackUrl } : {}),
+    ...(body.fileName ? { fileName: body.fileName } : {}),
     createdAt: new Date().toISOString(),
     rowsDone: 0,
     rowsValid: 0,

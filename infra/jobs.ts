@@ -4,7 +4,7 @@ import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import {
   CsvHeaders,
   DefinitionBody,
@@ -222,6 +222,10 @@ function jobsBucket(scope: Construct): Bucket {
       expire(results, JOB_ENGINE.resultDays),
       { abortIncompleteMultipartUploadAfter: Duration.days(1) },
     ],
+    // The web page PUTs a server job's file to its presigned URL from the page's origin. The signature in the URL
+    // is the authorisation; CORS only lets a browser send it (naming the page's domain here would make the
+    // bucket and the distribution depend on each other).
+    cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3000 }],
     removalPolicy: RemovalPolicy.DESTROY,
   });
   // EventBridge notifications as the bucket's own property: `eventBridgeEnabled` would add a custom

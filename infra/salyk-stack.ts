@@ -75,7 +75,7 @@ export class SalykStack extends Stack {
       auditRetentionDays:
         props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS,
     });
-    new JobsEngine(this, 'jobs', {
+    const jobs = new JobsEngine(this, 'jobs', {
       storage,
       functions,
       auditRetentionDays:
@@ -97,7 +97,7 @@ export class SalykStack extends Stack {
     if (props.waf ?? booleanContext(this, 'waf') ?? false) {
       this.firewall = new ApiFirewall(this, 'firewall', { stage: api.api.deploymentStage });
     }
-    new WebHosting(this, 'web', { api: api.api });
+    new WebHosting(this, 'web', { api: api.api, uploadBucket: jobs.bucket });
     this.api = api.api;
     this.table = storage.table;
     this.hmacSecret = storage.hmacSecret;

@@ -52,6 +52,14 @@ const STEP_FUNCTIONS = {
 } as const;
 
 /**
+ * The web page PUTs a server job's file to its presigned URL from its own origin: the bucket must allow that
+ * cross-origin PUT, as the deployed bucket's CORS rule does (infra/jobs.ts). The signature in the URL is the
+ * authorisation; CORS only lets the browser send it.
+ */
+const UPLOAD_CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PUT</AllowedMethod>
+<AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
+/**
  * Starts the job engine beside the local API: s3rver (from npm, data under `<dataDir>/s3`) as the job
  * bucket, and — for every object created under `uploads/` — one execution of the synthesised state
  * machine definition by the local runner, as S3 → EventBridge → Step Functions does deployed. Sets
@@ -69,7 +77,7 @@ export async function startLocalJobsEngine(options: {
     port: options.port ?? Number(process.env.S3_LOCAL_PORT ?? 0),
     directory,
     silent: true,
-    configureBuckets: [{ name: LOCAL_JOBS_BUCKET }],
+    configureBuckets: [{ name: LOCAL_JOBS_BUCKET, configs: [UPLOAD_CORS] }],
   });
   const address = await server.run();
   const endpoint = `http://127.0.0.1:${address.port}`;

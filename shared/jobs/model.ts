@@ -53,6 +53,8 @@ export interface JobRecord {
   /** Language of the checked file's messages: the create request's (`?lang=` or `Accept-Language`). */
   lang: Lang;
   callbackUrl?: string;
+  /** The uploaded file's name, for the checked file's download name. */
+  fileName?: string;
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;

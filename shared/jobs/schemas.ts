@@ -24,6 +24,17 @@ export const CreateJobRequest = z
           .meta({ description: 'Write the TIN a spreadsheet stripped of its leading zeros as it should read' }),
       })
       .default({ fixLeadingZeros: false }),
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[^/\\"\p{Cc}]+$/u, 'a file name without a path, quotes or control characters')
+      .optional()
+      .meta({
+        description:
+          "The uploaded file's name: the checked file then downloads as `<name>.checked.<ext>`, as `salyk validate` names it (default: the job id)",
+        example: 'Поставщики.csv',
+      }),
     callbackUrl: z
       .url({ protocol: /^https?$/ })
       .max(2048)

@@ -7,7 +7,7 @@ import type { IdentifierResult } from '../../../shared/identifiers/types.js';
 import { type JobRecord, type JobState, jobKeys, parseUploadKey } from '../../../shared/jobs/model.js';
 import { hmacSecret } from '../clients.js';
 import { logger } from '../logger.js';
-import { jobView } from './api.js';
+import { checkedFileName, jobView } from './api.js';
 import type { BatchInput, BatchOutput, BatchPart, StoredResult } from './batch.js';
 import { callbackKey, sendCallback } from './callback.js';
 import type { PreparedJob } from './prepare.js';
@@ -176,8 +176,12 @@ async function writeResults(job: PreparedJob, record: JobRecord, batches: BatchR
     await putObject(keys.checked(job.format), createReadStream(checkedPath), {
       contentType: job.format === 'xlsx' ? XLSX_TYPE : 'text/csv',
       length: (await stat(checkedPath)).size,
+      fileName: checkedFileName(record, job.format),
     });
-    await putObject(keys.summary, JSON.stringify(summary, null, 2), { contentType: 'application/json' });
+    await putObject(keys.summary, JSON.stringify(summary, null, 2), {
+      contentType: 'application/json',
+      fileName: `${job.jobId}.summary.json`,
+    });
     return summary;
   } finally {
     await rm(uploadPath, { force: true });

@@ -59,14 +59,19 @@ export async function presignUpload(key: string, seconds: number): Promise<Presi
   return { url, expiresAt: new Date(Date.now() + seconds * 1000).toISOString() };
 }
 
-/** A presigned GET, with a file name for browsers. */
-export async function presignDownload(key: string, seconds: number, fileName: string): Promise<PresignedLink> {
+/**
+ * `Content-Disposition: attachment` with the file name: an ASCII stand-in for old clients and the real name
+ * (Cyrillic, as accountants name their lists) as RFC 6266's `filename*`.
+ */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** A presigned GET; the object's own `Content-Disposition` (see {@link putObject}) names the download. */
+export async function presignDownload(key: string, seconds: number): Promise<PresignedLink> {
   const config = jobsBucketConfig();
-  const command = new GetObjectCommand({
-    Bucket: config.bucket,
-    Key: key,
-    ResponseContentDisposition: `attachment; filename="${fileName}"`,
-  });
+  const command = new GetObjectCommand({ Bucket: config.bucket, Key: key });
   const url = await getSignedUrl(s3Client(config), command, { expiresIn: seconds });
   return { url, expiresAt: new Date(Date.now() + seconds * 1000).toISOString() };
 }
@@ -83,7 +88,7 @@ export async function getText(key: string): Promise<string> {
 export async function putObject(
   key: string,
   body: string | Uint8Array | NodeJS.ReadableStream,
-  options: { contentType?: string; length?: number } = {},
+  options: { contentType?: string; length?: number; fileName?: string } = {},
 ): Promise<void> {
   const config = jobsBucketConfig();
   await s3Client(config).send(
@@ -92,6 +97,9 @@ export async function putObject(
       Key: key,
       Body: body as never,
       ContentType: options.contentType,
+      // Stored with the object rather than asked for in each presigned URL (`response-content-disposition`):
+      // the name is fixed once written, and a `filename*` in a query string trips S3-compatible servers.
+      ...(options.fileName === undefined ? {} : { ContentDisposition: attachment(options.fileName) }),
       ...(options.length === undefined ? {} : { ContentLength: options.length }),
     }),
   );
