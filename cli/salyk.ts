@@ -13,6 +13,7 @@ import { validateIdentifier } from '../shared/identifiers/validate.js';
 import { assessKzResidency } from '../shared/residency/kz.js';
 import { issueSummary } from '../shared/schemas/issues.js';
 import { KzResidencyRequest } from '../shared/schemas/residency.js';
+import { JOB_THRESHOLD_BYTES, usesJob, validateFileAsJob } from './api-job.js';
 import { registerGenerateCommand } from './commands/generate.js';
 import { addRulesCommand } from './commands/rules.js';
 import { readInvoice } from './invoice-file.js';
@@ -78,10 +79,18 @@ program
   .option('--api <url>', 'validate through the Salyk API at this base URL (rows are audited there)')
   .option('--key <key>', 'API key for --api (or SALYK_API_KEY)')
   .option('--concurrency <n>', 'batches of up to 10 000 in flight with --api', positiveInt, 4)
+  .addOption(
+    new Option(
+      '--jobs <when>',
+      `with --api: run the file as a bulk job (POST /v1/jobs) — auto: from ${JOB_THRESHOLD_BYTES / 1024} KiB`,
+    )
+      .choices(['auto', 'always', 'never'])
+      .default('auto'),
+  )
   .action(async (file: string, opts) => {
     const key = opts.key ?? process.env.SALYK_API_KEY;
     if (opts.api && !key) throw new InputError('--api needs --key (or SALYK_API_KEY)');
-    const summary = await validateFile({
+    const options = {
       input: file,
       output: opts.output,
       column: opts.column,
@@ -94,7 +103,11 @@ program
       fixLeadingZeros: opts.fixLeadingZeros,
       quiet: opts.quiet || opts.json,
       api: opts.api ? { url: opts.api, key, concurrency: opts.concurrency } : undefined,
-    });
+    };
+    const summary =
+      options.api && (await usesJob(options, opts.jobs))
+        ? await validateFileAsJob({ ...options, api: options.api })
+        : await validateFile(options);
     if (opts.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else printSummary(summary);
     if (opts.failOnInvalid && summary.invalid > 0) process.exitCode = EXIT_INVALID;

@@ -1,10 +1,11 @@
 import { todayUtc } from '../shared/calendar.js';
+import { type Lang, t } from '../shared/i18n/index.js';
 import type { Country, IdentifierResult, IdentifierWarning, ValidateOptions } from '../shared/identifiers/types.js';
 import { isValidIdentifier, validateIdentifier } from '../shared/identifiers/validate.js';
 import { MAX_BATCH_ITEMS } from '../shared/schemas/identifiers.js';
 import { type ApiOptions, validateBatchRemote } from './api-client.js';
 import { canEncode, encodingName, type TextEncoding, textEncoder } from './encoding.js';
-import { lang, say } from './lang.js';
+import { lang as cliLang } from './lang.js';
 import { emptyValue, type LibraryOptions, libraryOptions } from './library-options.js';
 import { defaultOutputPath, OutputFile, type OutputFormat } from './output.js';
 import { createProgress } from './progress.js';
@@ -30,6 +31,23 @@ export interface ValidateFileOptions {
   headerRow?: number;
   /** Output format (`--format`); default the input's. */
   format?: OutputFormat;
+  /** Language of the messages, of the XLSX summary sheet and of input errors (default: the run's, `--lang`). */
+  lang?: Lang;
+  /** How input errors name the file (default: `input`). A bulk job names its upload, not a temporary path. */
+  name?: string;
+  /** "Today" for date checks (default: today, UTC): a bulk job fixes it when it starts. */
+  asOf?: string;
+  /** Rows already checked elsewhere (a bulk job's batches), written here instead of being checked again. */
+  checked?: CheckedRows;
+}
+
+/**
+ * Results of rows checked elsewhere, by data row (0 is the first row under the header, malformed rows
+ * included): a bulk job's batches check with {@link checkCell}, and its finish step writes the file here,
+ * so a job's checked file and `salyk validate`'s are made by the same code.
+ */
+export interface CheckedRows {
+  at(row: number): IdentifierResult | Promise<IdentifierResult>;
 }
 
 export interface FileSummary {
@@ -73,7 +91,7 @@ type ChunkResults = (IdentifierResult | null)[];
 /** What the checkers need besides the rows: the TIN column, the options and the running summary. */
 interface CheckContext {
   column: number;
-  options: ValidateFileOptions;
+  options: ValidateFileOptions & { lang: Lang };
   summary: SummaryCollector;
   /** "Today" for date checks: once per file, not per row. */
   asOf: string;
@@ -83,28 +101,27 @@ interface CheckContext {
  * Validates the TIN column of a supplier list (CSV or XLSX), streaming: rows are read, checked and
  * written in chunks with back-pressure, so memory stays flat whatever the file size.
  */
-export async function validateFile(options: ValidateFileOptions): Promise<FileSummary> {
+export async function validateFile(fileOptions: ValidateFileOptions): Promise<FileSummary> {
   const started = Date.now();
-  const source = await openTable(options.input, {
-    sheet: options.sheet,
-    encoding: options.encoding,
-    headerRow: options.headerRow,
-    pickHeader: headerPicker(options),
-  });
-  const column = tinColumnOf(source.header, options);
+  const options = { ...fileOptions, lang: fileOptions.lang ?? cliLang() };
+  const { source, column } = await openSupplierList(options);
   const format = options.format ?? formatOfName(options.output) ?? source.format;
   const output = options.output ?? defaultOutputPath(options.input, source.format, format);
   const summary = new SummaryCollector(options.input, output, source.header[column] ?? '');
   const out = new OutputFile(output);
-  const writer = format === 'xlsx' ? xlsxWriter(source, column, out) : csvWriterFor(source, options, out);
+  const writer = format === 'xlsx' ? xlsxWriter(source, column, out, options.lang) : csvWriterFor(source, options, out);
   summary.describe(source, format, writer);
   const progress = createProgress({ totalBytes: source.totalBytes, quiet: options.quiet });
-  const context: CheckContext = { column, options, summary, asOf: todayUtc() };
+  const context: CheckContext = { column, options, summary, asOf: options.asOf ?? todayUtc() };
   const results = new ResultWriter(source.header.length, summary, writer.sink);
   let ok = false;
   try {
     await writer.start(source.header);
-    const run = options.api ? checkRemotely(options.api, context) : checkOffline(context);
+    const run = options.checked
+      ? checkedElsewhere(options.checked, context)
+      : options.api
+        ? checkRemotely(options.api, context)
+        : checkOffline(context);
     for await (const checked of run(source.chunks, results.width)) {
       await results.write(checked);
       progress.update(summary.rows, checked.chunk.bytesRead);
@@ -119,6 +136,28 @@ export async function validateFile(options: ValidateFileOptions): Promise<FileSu
   return summary.finish(started);
 }
 
+/** The options that decide how a supplier list is read: the same for `salyk validate` and a bulk job's steps. */
+export type ListOptions = Pick<
+  ValidateFileOptions,
+  'input' | 'name' | 'sheet' | 'encoding' | 'headerRow' | 'column'
+> & {
+  lang: Lang;
+};
+
+/**
+ * Opens a supplier list as `salyk validate` reads it: the header row found (or `headerRow`), the TIN column
+ * chosen (or `column`); an input error otherwise, listing what was found instead.
+ */
+export async function openSupplierList(options: ListOptions): Promise<{ source: TableSource; column: number }> {
+  const source = await openTable(options.input, {
+    sheet: options.sheet,
+    encoding: options.encoding,
+    headerRow: options.headerRow,
+    pickHeader: headerPicker(options),
+  });
+  return { source, column: tinColumnOf(source.header, options) };
+}
+
 /** `-o x.xlsx` means XLSX, `-o x.csv` (or .txt, .tsv) CSV; other names say nothing. */
 function formatOfName(output: string | undefined): OutputFormat | undefined {
   if (!output) return undefined;
@@ -127,26 +166,22 @@ function formatOfName(output: string | undefined): OutputFormat | undefined {
 }
 
 /** Picks the header row among the first rows, or explains what was found instead (columns with samples, sheets). */
-function headerPicker(options: ValidateFileOptions): HeaderPicker {
+function headerPicker(options: ListOptions): HeaderPicker {
   return (rows, where) => {
     const at = chooseHeaderRow(rows, options.column);
     if (at >= 0) return at;
     const lines = [
-      `${
-        options.column
-          ? say('cli.error.noColumn', { column: options.column, file: options.input })
-          : say('cli.error.noTinColumn', { file: options.input })
-      } (${candidateColumns(rows)
+      `${noColumn(options)} (${candidateColumns(rows)
         .map((c) => c.header)
         .join(', ')})`,
-      `  ${say('cli.error.candidates')}`,
+      `  ${t('cli.error.candidates', options.lang)}`,
       ...candidateColumns(rows).map(
         (c) => `  ${c.tinLike ? '*' : ' '} ${String(c.number).padStart(2)} "${c.header}": ${c.samples.join(', ')}`,
       ),
     ];
     if (where.sheets)
       lines.push(
-        `  ${say('cli.error.sheets', { sheet: where.sheet ?? '', sheets: where.sheets.map((n, i) => `${i + 1} ${n}`).join(', ') })}`,
+        `  ${t('cli.error.sheets', options.lang, { sheet: where.sheet ?? '', sheets: where.sheets.map((n, i) => `${i + 1} ${n}`).join(', ') })}`,
       );
     throw new InputError(lines.join('\n'));
   };
@@ -163,7 +198,11 @@ interface TableWriter {
 }
 
 /** CSV out: the input's delimiter and quoting, in the input's encoding (BOM kept) unless --output-encoding says. */
-function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: OutputFile): TableWriter {
+function csvWriterFor(
+  source: TableSource,
+  options: ValidateFileOptions & { lang: Lang },
+  out: OutputFile,
+): TableWriter {
   const { encoding, utf8Instead } = outputEncoding(source, options);
   const encoder = textEncoder(encoding);
   const csv = csvWriter(source.delimiter, source.newline);
@@ -197,7 +236,7 @@ function csvWriterFor(source: TableSource, options: ValidateFileOptions, out: Ou
  */
 function outputEncoding(
   source: TableSource,
-  options: ValidateFileOptions,
+  options: ValidateFileOptions & { lang: Lang },
 ): { encoding: TextEncoding; utf8Instead?: boolean } {
   if (options.outputEncoding) {
     const name = encodingName(options.outputEncoding);
@@ -209,14 +248,14 @@ function outputEncoding(
       },
     };
   }
-  const sample = say('cli.summary.utf8Instead');
-  if (!canEncode(sample, source.encoding.name) && lang() !== 'ru' && lang() !== 'en')
+  const sample = t('cli.summary.utf8Instead', options.lang);
+  if (!canEncode(sample, source.encoding.name) && options.lang !== 'ru' && options.lang !== 'en')
     return { encoding: { name: 'utf-8', bom: true }, utf8Instead: true };
   return { encoding: source.encoding };
 }
 
 /** XLSX out: the TIN column and the result columns as text, invalid rows filled, a summary sheet at the end. */
-function xlsxWriter(source: TableSource, column: number, out: OutputFile): TableWriter {
+function xlsxWriter(source: TableSource, column: number, out: OutputFile, lang: Lang): TableWriter {
   const width = source.header.length + RESULT_COLUMNS.length;
   const text = new Set([column, ...RESULT_COLUMNS.map((_, i) => source.header.length + i)]);
   let pending: Uint8Array[] = [];
@@ -245,7 +284,7 @@ function xlsxWriter(source: TableSource, column: number, out: OutputFile): Table
       },
     },
     end: async (counts) => {
-      const labels = say('cli.summary.sheetRows').split('|');
+      const labels = t('cli.summary.sheetRows', lang).split('|');
       const table: (string | number)[][] = [
         [labels[0] ?? '', counts.rows],
         [labels[1] ?? '', counts.blankRows],
@@ -256,19 +295,25 @@ function xlsxWriter(source: TableSource, column: number, out: OutputFile): Table
         [labels[5] ?? '', labels[6] ?? '', labels[7] ?? ''],
         ...counts.codes.map((c) => [c.code, c.count, c.exampleRows.join(', ')]),
       ];
-      await xlsx.finish('Checked', say('cli.summary.sheet'), table);
+      await xlsx.finish('Checked', t('cli.summary.sheet', lang), table);
       await drain();
     },
   };
 }
 
 /** The TIN column's index, or an input error naming the header and how to choose a column. */
-function tinColumnOf(header: readonly string[], options: ValidateFileOptions): number {
+function tinColumnOf(header: readonly string[], options: ListOptions): number {
   const column = findTinColumn(header, options.column);
   if (column >= 0) return column;
-  throw new InputError(
-    `${options.column ? say('cli.error.noColumn', { column: options.column, file: options.input }) : say('cli.error.noTinColumn', { file: options.input })} (${header.join(', ')})`,
-  );
+  throw new InputError(`${noColumn(options)} (${header.join(', ')})`);
+}
+
+/** "No such column" / "no TIN column" in the file, as the options ask. */
+function noColumn(options: ListOptions): string {
+  const file = options.name ?? options.input;
+  return options.column
+    ? t('cli.error.noColumn', options.lang, { column: options.column, file })
+    : t('cli.error.noTinColumn', options.lang, { file });
 }
 
 /** A checked chunk, ready to write: its rows, their results and the malformed rows' reasons. */
@@ -308,12 +353,10 @@ const VALID_BIN: IdentifierResult = Object.freeze({
 /** A BIN's digits. */
 const BIN_LENGTH = 12;
 
-/** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell and is re-checked. */
+/** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell (see {@link applyFix}). */
 function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: CheckContext): ChunkResults {
-  const { column, options, asOf, summary } = context;
-  // The same options for every row: built once per chunk, not per row.
-  const lib: LibraryOptions = { country: options.country, asOf, lang: lang() };
-  const validateOptions = libraryOptions(lib);
+  const { column, options, asOf } = context;
+  const check = cellChecker({ country: options.country, asOf, lang: options.lang }, options.fixLeadingZeros);
   const binOnly: Pick<ValidateOptions, 'country' | 'kind'> = {
     ...(options.country ? { country: options.country } : {}),
     kind: 'BIN',
@@ -324,10 +367,49 @@ function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: Ch
     // The bulk case first, by the library's allocation-free check: a valid BIN's output columns are fixed. (A BIN
     // typed with separators takes the full check below, whose output columns are the same.)
     if (value.length === BIN_LENGTH && isValidIdentifier(value, binOnly)) return VALID_BIN;
-    if (value.trim() === '') return emptyValue(lib);
-    const result = validateIdentifier(value, validateOptions);
-    return options.fixLeadingZeros ? applyFix(row, column, result, lib, summary) : result;
+    return applyFix(row, check(value), context);
   });
+}
+
+/**
+ * One TIN cell as `salyk validate` checks it: an empty cell is EMPTY_VALUE; with `fixLeadingZeros` a value
+ * that lost its leading zeros is checked as the suggestion says it should read (the suggestion kept on the
+ * result, which is how the writer knows to replace the cell). A bulk job's batches call this too.
+ */
+export function checkCell(value: string, lib: LibraryOptions, fixLeadingZeros: boolean): IdentifierResult {
+  return cellChecker(lib, fixLeadingZeros)(value);
+}
+
+/** {@link checkCell} with the library's options built once, for the many cells of a chunk or batch. */
+export function cellChecker(lib: LibraryOptions, fixLeadingZeros: boolean): (value: string) => IdentifierResult {
+  const options = libraryOptions(lib);
+  return (value) => {
+    if (value.trim() === '') return emptyValue(lib);
+    const result = validateIdentifier(value, options);
+    if (!fixLeadingZeros || !result.suggestion) return result;
+    return { ...validateIdentifier(result.suggestion.value, options), suggestion: result.suggestion };
+  };
+}
+
+/** Rows checked elsewhere (a bulk job's batches): each looked up by its place in the file. */
+function checkedElsewhere(checked: CheckedRows, context: CheckContext): Checker {
+  return async function* (chunks, width) {
+    let row = 0;
+    for await (const chunk of chunks) {
+      const bad = malformedRows(chunk, width, context.summary);
+      const results: ChunkResults = [];
+      for (let i = 0; i < chunk.rows.length; i++, row++) {
+        if (bad.has(i)) {
+          results.push(null);
+          continue;
+        }
+        const found = checked.at(row);
+        const result = found instanceof Promise ? await found : found;
+        results.push(applyFix(chunk.rows[i] ?? [], result, context));
+      }
+      yield { chunk, bad, results };
+    }
+  };
 }
 
 /**
@@ -368,7 +450,7 @@ async function checkRowsRemotely(
   chunk.rows.forEach((row, i) => {
     if (bad.has(i)) return;
     const value = row[column] ?? '';
-    const lib: LibraryOptions = { country: options.country, lang: lang() };
+    const lib: LibraryOptions = { country: options.country, lang: options.lang };
     if (value.trim() === '') results[i] = emptyValue(lib);
     else if (value.length > 64) results[i] = validateIdentifier(value, libraryOptions(lib));
     else sendable.push(i);
@@ -615,7 +697,7 @@ class ResultWriter {
  * RFC 4180 output: a field is quoted only when it holds the delimiter, a quote or a line break.
  * (Hand-written because it runs for every cell of million-row files; papaparse's unparse was a third of the time.)
  */
-function csvWriter(delimiter: string, newline = '\n') {
+export function csvWriter(delimiter: string, newline = '\n') {
   const special = new RegExp(`["\\r\\n${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}]`);
   let lastCell = '';
   let lastEscaped = '';
@@ -673,7 +755,11 @@ const RECENT_RESULTS = 8;
  * Rows whose field count differs from the header's, or that the parser flagged, are malformed: their
  * index → the reason. Each is reported with its line, and so are parser notes tied to no row.
  */
-function malformedRows(chunk: RowChunk, width: number, summary: SummaryCollector): Map<number, string> {
+export function malformedRows(
+  chunk: RowChunk,
+  width: number,
+  summary?: Pick<SummaryCollector, 'parseError'>,
+): Map<number, string> {
   const bad = new Map<number, string>();
   const found: { line: number; message: string }[] = [...(chunk.notes ?? [])];
   for (const e of chunk.errors) {
@@ -688,21 +774,20 @@ function malformedRows(chunk: RowChunk, width: number, summary: SummaryCollector
     }
   });
   // In file order, whatever found them.
-  for (const f of found.sort((a, b) => a.line - b.line)) summary.parseError(f.line, f.message);
+  if (summary) for (const f of found.sort((a, b) => a.line - b.line)) summary.parseError(f.line, f.message);
   return bad;
 }
 
+/** With --fix-leading-zeros, a result checked as its suggestion replaces the row's cell (and is counted). */
 function applyFix(
   row: string[],
-  column: number,
   result: IdentifierResult,
-  lib: LibraryOptions,
-  summary: SummaryCollector,
+  { column, options, summary }: CheckContext,
 ): IdentifierResult {
-  if (!result.suggestion) return result;
+  if (!options.fixLeadingZeros || !result.suggestion) return result;
   summary.fixedLeadingZeros();
   row[column] = result.suggestion.value;
-  return { ...validateIdentifier(result.suggestion.value, libraryOptions(lib)), suggestion: result.suggestion };
+  return result;
 }
 
 /** Regroups row chunks into batches of at most `size` rows (the API's batch limit). */

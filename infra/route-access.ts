@@ -14,7 +14,25 @@ export interface RouteAccess {
   auditTable: AuditTableAccess;
   /** Reads the HMAC secret (to HMAC identifiers it records or looks up). */
   hmacSecret: boolean;
+  /** What it may do with bulk jobs (records in `J#<tenant>`, the job bucket, the state machine); default none. */
+  jobs?: JobsAccess;
 }
+
+/**
+ * Bulk-job access (granted by `infra/jobs.ts`):
+ * - `create`: put a job record, presign a PUT under `uploads/`;
+ * - `read`: get/query job records, presign GETs under `results/`;
+ * - `cancel`: `read`, plus update a job record and `states:StopExecution` on the job state machine's runs.
+ */
+export type JobsAccess = 'none' | 'create' | 'read' | 'cancel';
+
+/** The actions behind each {@link JobsAccess} (DynamoDB on `J#…` only, S3 on its prefix only; see `infra/jobs.ts`). */
+export const JOBS_ACCESS_ACTIONS: Record<JobsAccess, readonly string[]> = {
+  none: [],
+  create: ['dynamodb:PutItem', 's3:PutObject'],
+  read: ['dynamodb:GetItem', 'dynamodb:Query', 's3:GetObject'],
+  cancel: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 's3:GetObject', 'states:StopExecution'],
+};
 
 /** The DynamoDB actions behind each {@link AuditTableAccess} on audit records (what `DynamoDbAuditStore` calls). */
 export const AUDIT_TABLE_ACTIONS: Record<AuditTableAccess, readonly string[]> = {
@@ -55,4 +73,9 @@ export const ROUTE_ACCESS: Record<RouteName, RouteAccess> = {
   vatCalendar: { auditTable: 'none', hmacSecret: false },
   rules: { auditTable: 'none', hmacSecret: false },
   rulesChanges: { auditTable: 'none', hmacSecret: false },
+  // The secret derives each tenant's callback signing key.
+  jobsCreate: { auditTable: 'none', hmacSecret: true, jobs: 'create' },
+  jobsList: { auditTable: 'none', hmacSecret: false, jobs: 'read' },
+  jobsGet: { auditTable: 'none', hmacSecret: false, jobs: 'read' },
+  jobsCancel: { auditTable: 'none', hmacSecret: false, jobs: 'cancel' },
 };

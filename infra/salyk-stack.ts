@@ -9,6 +9,7 @@ import { ApiFirewall } from './api-firewall.js';
 import type { ApiFunction } from './api-function.js';
 import { AuditStorage } from './audit-storage.js';
 import { booleanContext, emailContext, positiveIntContext } from './context.js';
+import { JobsEngine } from './jobs.js';
 import { acknowledgeNagFindings } from './nag.js';
 import { Observability } from './observability.js';
 import { RouteFunctions } from './route-functions.js';
@@ -74,6 +75,12 @@ export class SalykStack extends Stack {
       auditRetentionDays:
         props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS,
     });
+    const jobs = new JobsEngine(this, 'jobs', {
+      storage,
+      functions,
+      auditRetentionDays:
+        props.auditRetentionDays ?? positiveIntContext(this, 'auditRetentionDays') ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    });
     const api = new SalykApi(this, 'api', {
       functions,
       cloudWatchRole: props.apiGatewayCloudWatchRole ?? booleanContext(this, 'apiGatewayCloudWatchRole') ?? true,
@@ -90,7 +97,7 @@ export class SalykStack extends Stack {
     if (props.waf ?? booleanContext(this, 'waf') ?? false) {
       this.firewall = new ApiFirewall(this, 'firewall', { stage: api.api.deploymentStage });
     }
-    new WebHosting(this, 'web', { api: api.api });
+    new WebHosting(this, 'web', { api: api.api, uploadBucket: jobs.bucket });
     this.api = api.api;
     this.table = storage.table;
     this.hmacSecret = storage.hmacSecret;

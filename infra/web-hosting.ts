@@ -19,16 +19,18 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../web/headers.js';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../web/headers.js';
 import { PROJECT_ROOT } from './bundling.js';
 
 export interface WebHostingProps {
   /** The REST API served under `/v1/*` on the page's own origin (so the page needs no CORS). */
   api: RestApi;
+  /** The job bucket, where a server job PUTs the file (its origin joins the page's `connect-src`). */
+  uploadBucket: IBucket;
 }
 
 /**
@@ -46,7 +48,7 @@ export class WebHosting extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
     this.bucket = siteBucket(this);
-    const headers = securityHeadersPolicy(this);
+    const headers = securityHeadersPolicy(this, `https://${props.uploadBucket.bucketRegionalDomainName}`);
     this.distribution = new Distribution(this, 'cdn', {
       comment: 'Salyk web page and API',
       defaultRootObject: 'index.html',
@@ -138,11 +140,11 @@ function siteBucket(scope: Construct): Bucket {
 }
 
 /** The headers of `web/headers.ts` on every response, page and API alike. */
-function securityHeadersPolicy(scope: Construct): ResponseHeadersPolicy {
+function securityHeadersPolicy(scope: Construct, uploadOrigin: string): ResponseHeadersPolicy {
   return new ResponseHeadersPolicy(scope, 'headers', {
     comment: 'Salyk web page: strict CSP and security headers (web/headers.ts)',
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+      contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy([uploadOrigin]), override: true },
       strictTransportSecurity: {
         accessControlMaxAge: Duration.days(730),
         includeSubdomains: true,

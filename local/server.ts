@@ -68,7 +68,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, routes: LoadedRo
   const url = requestTarget(req.url);
   if (!url) return send(res, problem(400, 'Bad request', 'the request target is not a valid path or absolute URL'));
   if (await serveDocs(req, res, url.pathname, routeTable.openapi.path)) return;
-  const sameRoute = routes.filter(({ route }) => route.path === url.pathname);
+  const sameRoute = routes.filter(({ route }) => pathParameters(route.path, url.pathname) !== undefined);
   // Anything that is not an API route may be a file of the web page (local/static.ts): `/` is the page.
   if (!sameRoute.length && !url.pathname.startsWith('/v1/') && (await serveWeb(req, res))) return;
   const found = sameRoute.find(({ route }) => route.method === req.method);
@@ -109,7 +109,25 @@ async function serve(req: IncomingMessage, res: ServerResponse, routes: LoadedRo
     apiKey: route.apiKeyRequired ? apiKey : undefined,
     gateway: LOCAL_GATEWAY,
   });
+  event.pathParameters = pathParameters(route.path, url.pathname) ?? null;
+  if (event.pathParameters && !Object.keys(event.pathParameters).length) event.pathParameters = null;
   send(res, await handler(event, routeContext(route)));
+}
+
+/** A route template's `{name}` segments matched against a path (as API Gateway does), or `undefined` if it does not match. */
+function pathParameters(template: string, path: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (!match) return undefined;
+  try {
+    return Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1] ?? '')]));
+  } catch {
+    return undefined; // a malformed escape: no route, as API Gateway answers it
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { readConfig } from '../functions/lib/config.js';
 import { parseApiKeys } from './api-keys.js';
 import { ensureAuditTable } from './create-table.js';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.js';
+import { startLocalJobsEngine } from './jobs/engine.js';
 import { startLocalServer } from './server.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true'; // no CloudWatch here: keep the console readable
   await ensureTableOrRetry();
+  await startLocalJobsEngine({ dataDir, root });
 
   const server = await startLocalServer({ port, root, apiKeys }).catch(async (error: unknown) => {
     await dynamo?.stop(); // do not leave the Java process behind holding the data folder

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { SECURITY_HEADERS } from '../web/headers.js';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../web/headers.js';
 
 /** Where `npm run build:web` writes the page. */
 const WEB_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)), 'dist', 'web');
@@ -21,6 +21,9 @@ export function webHandler(root: string = WEB_ROOT): (req: IncomingMessage, res:
     etag: true,
     setHeaders: (res, pathname) => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      // The local job bucket (s3rver) is where a server job uploads the file: read when the engine has started.
+      const bucket = process.env.S3_ENDPOINT;
+      if (bucket) res.setHeader('content-security-policy', contentSecurityPolicy([bucket]));
       // Vite names built chunks by content hash: they never change. The page itself must be revalidated.
       res.setHeader(
         'cache-control',

@@ -1,4 +1,12 @@
 import type * as z from 'zod';
+import {
+  CreateJobRequest,
+  CreateJobResponse,
+  JobIdParams,
+  JobListQuery,
+  JobListResponse,
+  JobView,
+} from './jobs/schemas.js';
 import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
 import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { EsfPrecheckAnswer, EsfPrecheckRequest } from './schemas/esf.js';
@@ -30,6 +38,7 @@ export const ROUTE_TAGS = {
   Residency: 'Kazakh tax residency of an individual.',
   Audit: "The caller's own audit records: every check, with identifiers only as a mask.",
   Rules: 'The rules data behind every answer: effective dates, citations, sources and confidence.',
+  Jobs: 'Bulk validation of a whole supplier list as an asynchronous job: start it, upload the file, watch it, collect the checked file.',
   Service: 'Liveness and this document; no API key needed.',
 } as const;
 
@@ -43,7 +52,7 @@ type RouteTag = keyof typeof ROUTE_TAGS;
 export interface RouteDefinition {
   /** kebab-case id; names the Lambda function and its log group. */
   id: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   /** Handler module, relative to the project root; it exports `handler`. */
   handler: string;
@@ -54,10 +63,15 @@ export interface RouteDefinition {
   summary: string;
   /** What the route does and when a caller would use it (Markdown, for the OpenAPI document). */
   description: string;
-  request?: { body?: z.ZodType; query?: z.ZodType };
+  /** `params`: the `{name}` segments of `path`, validated like the query (a bad one is a `400` naming `params.<name>`). */
+  request?: { body?: z.ZodType; query?: z.ZodType; params?: z.ZodType };
   response: z.ZodType;
+  /** The success status when it is not `200` (`201` for a route that creates something). */
+  successStatus?: 201;
   /** Set when an array in the request has a size cap: more items is a `413` with this description. */
   tooLarge?: string;
+  /** Set when the route answers `409` for a reason of its own (not an `Idempotency-Key` in use): this description. */
+  conflict?: string;
   /** Lambda sizing for routes that do more than one small check. */
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -235,6 +249,60 @@ export const routes = {
       'What each ruleset version added, changed or ended, and why — the versions published since a date (pin `rulesetVersion`; re-check when it moves)',
     request: { query: RulesChangesQuery },
     response: RulesChangesResponse,
+  },
+  jobsCreate: {
+    id: 'jobs-create',
+    method: 'POST',
+    path: '/v1/jobs',
+    handler: 'functions/jobs-create.ts',
+    apiKeyRequired: true,
+    tag: 'Jobs',
+    description:
+      'Creates a bulk validation job for one supplier list (CSV or XLSX, any size up to 5 GB) with the options `salyk validate` takes. The answer is `201` with the job id and a presigned `PUT` URL: uploading the file there starts the job. The messages in the checked file are in the request\'s language (`?lang=` or `Accept-Language`). With a `callbackUrl`, the job is `POST`ed there when it ends, signed with `Salyk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` under the answer\'s `callbackSigningKey`, and retried with backoff until it is answered with a `2xx`.',
+    summary: 'Start a bulk validation job: answers a presigned upload URL; the upload starts the job',
+    request: { body: CreateJobRequest },
+    response: CreateJobResponse,
+    successStatus: 201,
+  },
+  jobsList: {
+    id: 'jobs-list',
+    method: 'GET',
+    path: '/v1/jobs',
+    handler: 'functions/jobs-list.ts',
+    apiKeyRequired: true,
+    tag: 'Jobs',
+    description:
+      "The caller's bulk jobs, newest first, each as `GET /v1/jobs/{id}` shows it. A tenant never sees another tenant's jobs.",
+    summary: "The caller's bulk jobs, newest first",
+    request: { query: JobListQuery },
+    response: JobListResponse,
+  },
+  jobsGet: {
+    id: 'jobs-get',
+    method: 'GET',
+    path: '/v1/jobs/{id}',
+    handler: 'functions/jobs-get.ts',
+    apiKeyRequired: true,
+    tag: 'Jobs',
+    description:
+      "A job's state (`waiting_for_upload`, `running`, `succeeded`, `failed`, `cancelled`), its rows done/valid/invalid, when it started and finished, and once it has ended with results, presigned links to the checked file (the bytes `salyk validate` writes for the same file and options) and the JSON summary. Poll it, or pass a `callbackUrl` when creating the job. Another tenant's job is a `404`.",
+    summary: 'A bulk job: state, rows done/valid/invalid, and links to the checked file and summary when done',
+    request: { params: JobIdParams },
+    response: JobView,
+  },
+  jobsCancel: {
+    id: 'jobs-cancel',
+    method: 'DELETE',
+    path: '/v1/jobs/{id}',
+    handler: 'functions/jobs-cancel.ts',
+    apiKeyRequired: true,
+    tag: 'Jobs',
+    description:
+      'Cancels a job that is waiting for its upload or running: no batch starts after this, and the job keeps the counts of how far it got (`rows.done`). A job that has already ended is a `409`.',
+    summary: 'Cancel a waiting or running bulk job; it keeps the counts of how far it got',
+    request: { params: JobIdParams },
+    response: JobView,
+    conflict: 'The job has already ended (`succeeded`, `failed` or `cancelled`)',
   },
 } satisfies Record<string, RouteDefinition>;
 

@@ -1,5 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { routes } from '../shared/routes.js';
+
+/** The method and path of each route, for the page's API client (web/src/jobs/client.ts): no schemas shipped. */
+const ROUTE_PATHS = Object.fromEntries(
+  Object.entries(routes).map(([name, route]) => [name, { method: route.method, path: route.path }]),
+);
 
 /**
  * The web page: Preact + TypeScript, bundled by Vite into `dist/web` with everything local (no CDN).
@@ -11,6 +17,7 @@ export default defineConfig({
   base: './',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   worker: { format: 'es' },
+  define: { SALYK_ROUTES: JSON.stringify(ROUTE_PATHS) },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

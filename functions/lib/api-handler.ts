@@ -28,11 +28,14 @@ import {
 
 type BodyOf<R> = R extends { request: { body: infer S extends z.ZodType } } ? z.output<S> : undefined;
 type QueryOf<R> = R extends { request: { query: infer S extends z.ZodType } } ? z.output<S> : undefined;
+type ParamsOf<R> = R extends { request: { params: infer S extends z.ZodType } } ? z.output<S> : undefined;
 
 /** What a route's business function receives: validated input and the calling tenant. */
 export interface ApiRequest<R> {
   body: BodyOf<R>;
   query: QueryOf<R>;
+  /** The path's `{name}` segments (`/v1/jobs/{id}`), validated by the route's `params` schema. */
+  params: ParamsOf<R>;
   /** The tenant behind the API key; empty on routes without a key. */
   tenant: string;
   /** The answer's language: `?lang=`, else `Accept-Language`, else English; sent back as `Content-Language`. */
@@ -66,18 +69,21 @@ export function apiHandler<const R extends RouteDefinition>(
         route.request?.body ? parseInput(route.request.body, readJsonBody(event, lang), 'body', lang) : undefined
       ) as BodyOf<R>;
       const query = readQuery(route, event, lang) as QueryOf<R>;
+      const params = (
+        route.request?.params ? parseInput(route.request.params, event.pathParameters ?? {}, 'params', lang) : undefined
+      ) as ParamsOf<R>;
       // Budget, deterministic record keys and Idempotency-Key (every POST) for every request.
       const result = await runRequest({ routeId: route.id, method: route.method, event, context, tenant, body }, () =>
-        handle({ body, query, tenant, lang }),
+        handle({ body, query, params, tenant, lang }),
       );
       const headers = { 'content-language': lang };
       if ('json' in result)
         return {
-          statusCode: result.status ?? 200,
+          statusCode: result.status ?? route.successStatus ?? 200,
           headers: { 'content-type': 'application/json', ...headers },
           body: result.json,
         };
-      return jsonResponse(result.status ?? 200, result.body, headers);
+      return jsonResponse(result.status ?? route.successStatus ?? 200, result.body, headers);
     });
 }
 
@@ -150,7 +156,7 @@ function readJsonBody(event: APIGatewayProxyEvent, lang: Lang): unknown {
   }
 }
 
-function parseInput(schema: z.ZodType, input: unknown, where: 'body' | 'query', lang: Lang): unknown {
+function parseInput(schema: z.ZodType, input: unknown, where: 'body' | 'query' | 'params', lang: Lang): unknown {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const errors: ProblemFieldError[] = describeIssues(schema, input, parsed.error.issues, { lang, where });

@@ -65,7 +65,9 @@ function problem(
  * access is never documented as one that can fail on it.
  */
 function canBeUnavailable(name: RouteName, route: RouteDefinition): boolean {
-  return ROUTE_ACCESS[name].auditTable !== 'none' || route.method === 'POST';
+  const access = ROUTE_ACCESS[name];
+  // Job records live in the audit table too (`J#<tenant>`).
+  return access.auditTable !== 'none' || (access.jobs ?? 'none') !== 'none' || route.method === 'POST';
 }
 
 /** What decides which problems a route can answer, and how they are described for it. */
@@ -134,6 +136,13 @@ const PROBLEM_ANSWERS: readonly ProblemAnswer[] = [
     detail: 'a request with this Idempotency-Key is still running; retry after it has answered',
     headers: RETRY_AFTER,
     when: ({ post }) => post,
+  },
+  {
+    status: 409,
+    title: 'Conflict',
+    description: ({ route }) => route.conflict ?? '',
+    detail: 'job 01JD8X4Q6W3V9T2R5M7K0B1C8E has already ended (succeeded)',
+    when: ({ post, route }) => !post && route.conflict !== undefined,
   },
   {
     status: 413,
@@ -244,6 +253,8 @@ function operation(
   example: RouteExample | undefined,
 ): ZodOpenApiOperationObject {
   const query = route.request?.query;
+  const params = route.request?.params;
+  const status = String(route.successStatus ?? 200);
   return {
     operationId: route.id,
     tags: [route.tag],
@@ -251,11 +262,13 @@ function operation(
     description: route.description,
     security: route.apiKeyRequired ? [{ apiKey: [] }] : [],
     ...(route.method === 'POST' ? { parameters: [IDEMPOTENCY_KEY] } : {}),
-    ...(query ? { requestParams: { query: query as never } } : {}),
+    ...(query || params
+      ? { requestParams: { ...(query ? { query: query as never } : {}), ...(params ? { path: params as never } : {}) } }
+      : {}),
     ...requestBody(route, example),
     responses: {
-      '200': {
-        description: 'OK',
+      [status]: {
+        description: status === '201' ? 'Created' : 'OK',
         content: {
           'application/json': {
             schema: route.response,

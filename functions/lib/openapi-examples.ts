@@ -98,6 +98,28 @@ const auditPage = {
 
 const withCheckId = <T extends object>(value: T) => ({ ...value, checkId: CHECK_ID });
 
+/** A bulk job as `GET /v1/jobs/{id}` shows it (the links are presigned S3 URLs, shortened here). */
+const JOB_ID = '01JD8X6ZB4M1V7Q2C9R3T5W8YA';
+const BUCKET_URL = `https://salyk-jobs.s3.eu-central-1.amazonaws.com/results/tenant/${JOB_ID}`;
+const jobRunning = {
+  jobId: JOB_ID,
+  kind: 'validate',
+  state: 'running',
+  createdAt: '2026-03-12T09:15:02.114Z',
+  startedAt: '2026-03-12T09:15:40.873Z',
+  rows: { total: 250_000, done: 120_000, valid: 112_950, invalid: 7_050 },
+} as const;
+const jobSucceeded = {
+  ...jobRunning,
+  state: 'succeeded',
+  finishedAt: '2026-03-12T09:17:31.402Z',
+  rows: { total: 250_000, done: 250_000, valid: 235_310, invalid: 14_690 },
+  results: {
+    checkedFile: { url: `${BUCKET_URL}/checked.csv?X-Amz-Signature=…`, expiresAt: '2026-03-12T10:20:00.000Z' },
+    summary: { url: `${BUCKET_URL}/summary.json?X-Amz-Signature=…`, expiresAt: '2026-03-12T10:20:00.000Z' },
+  },
+} as const;
+
 /**
  * Request and answer examples per route. The answers are computed by the library the handlers call, so
  * an example cannot show a field or a code the API no longer answers with (a test validates each one
@@ -148,6 +170,33 @@ export function routeExamples(): Partial<Record<RouteName, RouteExample>> {
         const rules = RULES.filter((r) => r.country === 'KZ' && r.topic.startsWith('vat.rate') && inForce(r, asOf));
         return { rulesetVersion: RULESET_VERSION, count: rules.length, rules };
       })(),
+    },
+    jobsCreate: {
+      request: {
+        kind: 'validate',
+        options: { column: 'БИН/ИИН', country: 'KZ', fixLeadingZeros: true },
+        callbackUrl: 'https://erp.example.kz/hooks/salyk',
+      },
+      response: {
+        jobId: JOB_ID,
+        kind: 'validate',
+        state: 'waiting_for_upload',
+        createdAt: jobRunning.createdAt,
+        rows: { done: 0, valid: 0, invalid: 0 },
+        upload: {
+          url: `https://salyk-jobs.s3.eu-central-1.amazonaws.com/uploads/tenant/${JOB_ID}?X-Amz-Signature=…`,
+          method: 'PUT',
+          expiresAt: '2026-03-12T10:15:02.114Z',
+          maxBytes: 5 * 1024 ** 3,
+        },
+        callbackSigningKey: '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f',
+      },
+    },
+    jobsList: { request: { limit: '10' }, response: { items: [jobRunning] } },
+    jobsGet: { request: { id: JOB_ID }, response: jobSucceeded },
+    jobsCancel: {
+      request: { id: JOB_ID },
+      response: { ...jobRunning, state: 'cancelled', finishedAt: '2026-03-12T09:16:05.000Z' },
     },
     rulesChanges: {
       request: { since: '2026-11-23' },

@@ -143,6 +143,85 @@ export const WEB_MESSAGES = {
     'Тексерілген XLSX жүктеу',
     'Текшерилген XLSX жүктөө',
   ]),
+  'web.job.title': text([
+    'Check on the Salyk server instead',
+    'Проверить на сервере Salyk',
+    'Оның орнына Salyk серверінде тексеру',
+    'Анын ордуна Salyk серверинде текшерүү',
+  ]),
+  'web.job.about': text([
+    'A bulk job checks the list on the Salyk server, writes an audit record for every row and makes the same checked file.',
+    'Пакетное задание проверяет список на сервере Salyk, записывает аудит по каждой строке и готовит такой же проверенный файл.',
+    'Пакеттік тапсырма тізімді Salyk серверінде тексеріп, әр жолға аудит жазбасын жазады және дәл сондай тексерілген файл дайындайды.',
+    'Пакеттик тапшырма тизмени Salyk серверинде текшерип, ар бир сапка аудит жазуусун жазат жана так ошондой текшерилген файл даярдайт.',
+  ]),
+  'web.job.large': {
+    en: (p: { size: string }) =>
+      `This file is ${p.size}: checked here, the tab would also hold the checked copy in memory. A job on the Salyk server is recommended.`,
+    ru: (p: { size: string }) =>
+      `Размер файла ${p.size}: при проверке здесь вкладка держит в памяти и проверенную копию. Рекомендуется задание на сервере Salyk.`,
+    kk: (p: { size: string }) =>
+      `Файл көлемі ${p.size}: осы жерде тексергенде қойынды тексерілген көшірмені де жадта ұстайды. Salyk серверіндегі тапсырма ұсынылады.`,
+    ky: (p: { size: string }) =>
+      `Файлдын көлөмү ${p.size}: бул жерде текшерилгенде өтмөк текшерилген көчүрмөнү да эсинде кармайт. Salyk серверинде тапшырма сунушталат.`,
+  },
+  'web.job.consent': {
+    en: (p: { days: number }) =>
+      `The file is uploaded to the Salyk server. The checked file is kept for ${p.days} days, then deleted.`,
+    ru: (p: { days: number }) =>
+      `Файл будет загружен на сервер Salyk. Проверенный файл хранится ${p.days} дней, затем удаляется.`,
+    kk: (p: { days: number }) =>
+      `Файл Salyk серверіне жүктеледі. Тексерілген файл ${p.days} күн сақталады, содан кейін жойылады.`,
+    ky: (p: { days: number }) =>
+      `Файл Salyk серверине жүктөлөт. Текшерилген файл ${p.days} күн сакталат, андан кийин өчүрүлөт.`,
+  },
+  'web.job.key': text(['API key', 'API-ключ', 'API кілті', 'API ачкычы']),
+  'web.job.start': text(['Start the job', 'Запустить задание', 'Тапсырманы бастау', 'Тапшырманы баштоо']),
+  'web.job.here': text([
+    'Check here, in the browser',
+    'Проверить здесь, в браузере',
+    'Осы жерде, браузерде тексеру',
+    'Ушул жерде, браузерде текшерүү',
+  ]),
+  'web.job.cancel': text(['Cancel the job', 'Отменить задание', 'Тапсырманы тоқтату', 'Тапшырманы жокко чыгаруу']),
+  'web.job.state.waiting_for_upload': text([
+    'Uploading the file…',
+    'Файл загружается…',
+    'Файл жүктелуде…',
+    'Файл жүктөлүүдө…',
+  ]),
+  'web.job.state.running': text([
+    'Checking on the server…',
+    'Проверка на сервере…',
+    'Серверде тексерілуде…',
+    'Серверде текшерилүүдө…',
+  ]),
+  'web.job.state.succeeded': text(['Job done', 'Задание выполнено', 'Тапсырма орындалды', 'Тапшырма аткарылды']),
+  'web.job.state.failed': text([
+    'Job failed',
+    'Задание не выполнено',
+    'Тапсырма орындалмады',
+    'Тапшырма аткарылган жок',
+  ]),
+  'web.job.state.cancelled': text([
+    'Job cancelled',
+    'Задание отменено',
+    'Тапсырма тоқтатылды',
+    'Тапшырма жокко чыгарылды',
+  ]),
+  'web.job.rows': {
+    en: (p: { done: string; total: string }) => `${p.done} of ${p.total} rows`,
+    ru: (p: { done: string; total: string }) => `${p.done} из ${p.total} строк`,
+    kk: (p: { done: string; total: string }) => `${p.total} жолдың ${p.done}`,
+    ky: (p: { done: string; total: string }) => `${p.total} саптын ${p.done}`,
+  },
+  'web.job.download': text([
+    'Download the checked file',
+    'Скачать проверенный файл',
+    'Тексерілген файлды жүктеу',
+    'Текшерилген файлды жүктөө',
+  ]),
+  'web.job.summaryLink': text(['Summary (JSON)', 'Итоги (JSON)', 'Қорытынды (JSON)', 'Жыйынтык (JSON)']),
   'web.sup.err.empty': text([
     'the file is empty: expected a header row with a TIN column',
     'файл пуст: нужна строка заголовков со столбцом ИИН/БИН',

@@ -24,7 +24,7 @@ export interface FieldProblem {
 export interface DescribeOptions {
   lang?: Lang;
   /** Put in front of every path (`body`, `query`); none for a file the CLI reads. */
-  where?: 'body' | 'query';
+  where?: 'body' | 'query' | 'params';
 }
 
 /** Kinds of field whose failures deserve their own words, found by schema identity. */

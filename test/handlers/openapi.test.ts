@@ -50,7 +50,8 @@ describe('Route: GET /v1/openapi.json (the document)', () => {
 
     // Assess
     for (const [name, route] of entries) {
-      const reaches = ROUTE_ACCESS[name].auditTable !== 'none' || route.method === 'POST';
+      const access = ROUTE_ACCESS[name];
+      const reaches = access.auditTable !== 'none' || (access.jobs ?? 'none') !== 'none' || route.method === 'POST';
       expect('503' in operationOf(document, route).responses, route.id).toBe(reaches);
     }
     expect('503' in operationOf(document, routes.vatRates).responses).toBe(false);
@@ -67,7 +68,8 @@ describe('Route: GET /v1/openapi.json (the document)', () => {
       const has = (status: string) => status in op.responses;
       const body = route.request?.body !== undefined;
       expect([has('413'), has('415')], route.id).toEqual([body, body]);
-      expect([has('409'), has('422')], route.id).toEqual([route.method === 'POST', route.method === 'POST']);
+      const post = route.method === 'POST';
+      expect([has('409'), has('422')], route.id).toEqual([post || route.conflict !== undefined, post]);
       expect(op.parameters?.some((p) => p.name === 'Idempotency-Key') ?? false, route.id).toBe(route.method === 'POST');
       expect(has('401'), route.id).toBe(route.apiKeyRequired);
       for (const status of ['400', '403', '404', '405', '429', '500'])
@@ -88,6 +90,26 @@ describe('Route: GET /v1/openapi.json (the document)', () => {
     expect(refs).toContain('#/components/schemas/IdentifierWarningCode');
   });
 
+  it('declares every {name} segment of a path as a required path parameter, and 201 where a route creates', async () => {
+    // Act
+    const document = await fetchDocument();
+
+    // Assess
+    for (const [, route] of entries) {
+      const op = operationOf(document, route) as {
+        responses: object;
+        parameters?: { name: string; in: string; required?: boolean }[];
+      };
+      const segments = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const declared = (op.parameters ?? []).filter((p) => p.in === 'path');
+      expect(declared.map((p) => p.name).sort(), route.id).toEqual(segments.sort());
+      for (const p of declared) expect(p.required, `${route.id} ${p.name}`).toBe(true);
+      expect(Object.keys(op.responses), route.id).toContain(String(route.successStatus ?? 200));
+    }
+    expect(operationOf(document, routes.jobsGet).parameters.map((p: { name: string }) => p.name)).toContain('id');
+    expect('201' in operationOf(document, routes.jobsCreate).responses).toBe(true);
+  });
+
   it("has request and answer examples that match the route's own schemas", async () => {
     // Prepare
     const document = await fetchDocument();
@@ -101,12 +123,14 @@ describe('Route: GET /v1/openapi.json (the document)', () => {
       const example = examples[name];
       if (!example) continue;
       expectDocumented(route.method, route.path, {
-        status: 200,
+        status: route.successStatus ?? 200,
         headers: { 'content-type': 'application/json' },
         json: example.response,
       });
       if (route.request?.body) expect(route.request.body.safeParse(example.request).error, route.id).toBeUndefined();
       if (route.request?.query) expect(route.request.query.safeParse(example.request).error, route.id).toBeUndefined();
+      if (route.request?.params)
+        expect(route.request.params.safeParse(example.request).error, route.id).toBeUndefined();
     }
     expect(Object.keys(examples).length).toBeGreaterThanOrEqual(entries.length - 1);
     const wrong = { status: 200, headers: { 'content-type': 'application/json' }, json: { valid: 'yes' } };

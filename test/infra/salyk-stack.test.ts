@@ -4,7 +4,13 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLING, CREATE_REQUIRE_BANNER, esbuildOptionsFor, PROJECT_ROOT } from '../../infra/bundling.js';
 import { PROBLEM_GATEWAY_RESPONSES, problemTemplate } from '../../infra/gateway-responses.js';
-import { AUDIT_TABLE_ACTIONS, CONTROL_ITEM_ACTIONS, ROUTE_ACCESS, type RouteAccess } from '../../infra/route-access.js';
+import {
+  AUDIT_TABLE_ACTIONS,
+  CONTROL_ITEM_ACTIONS,
+  JOBS_ACCESS_ACTIONS,
+  ROUTE_ACCESS,
+  type RouteAccess,
+} from '../../infra/route-access.js';
 import type { SalykStack } from '../../infra/salyk-stack.js';
 import { AUDIT_INDEXES, AUDIT_TABLE, DEFAULT_AUDIT_RETENTION_DAYS } from '../../shared/audit/table.js';
 import { type RouteName, routeList, routes } from '../../shared/routes.js';
@@ -18,6 +24,9 @@ afterAll(() => {
   if (previousValidation === undefined) delete process.env.CDK_VALIDATION;
   else process.env.CDK_VALIDATION = previousValidation;
 });
+
+/** The bulk-job engine's own functions (prepare, batch, finish: infra/jobs.ts). */
+const JOB_ENGINE_FUNCTIONS = 3;
 
 /** Each route with its table key, in route-table order. */
 const namedRoutes = Object.entries(routes) as [RouteName, (typeof routes)[RouteName]][];
@@ -49,7 +58,7 @@ describe('Stack: Salyk — functions', () => {
 
     // Assess
     // + CDK's BucketDeployment function, which copies the web page to its bucket at deploy time
-    template.resourceCountIs('AWS::Lambda::Function', routeList.length + 1);
+    template.resourceCountIs('AWS::Lambda::Function', routeList.length + 1 + JOB_ENGINE_FUNCTIONS);
     for (const { route, fn } of functions) {
       expect(fn?.Type, route.id).toBe('AWS::Lambda::Function');
       expect(fn?.Properties, route.id).toMatchObject({
@@ -356,6 +365,7 @@ describe('Stack: Salyk — data', () => {
         ...AUDIT_TABLE_ACTIONS[access.auditTable],
         ...(access.auditTable === 'none' ? [] : CONTROL_ITEM_ACTIONS),
         ...(access.hmacSecret ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
+        ...JOBS_ACCESS_ACTIONS[access.jobs ?? 'none'],
       ].sort();
       expect(actions, route.id).toEqual(expected);
     }
@@ -374,8 +384,13 @@ describe('Stack: Salyk — data', () => {
 
     // Assess
     expect(mutating.length).toBeGreaterThan(0);
+    // Request/idempotency items, or bulk-job records (`J#…`, infra/jobs.ts): never the audit records.
     for (const s of mutating)
-      expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['R#*', 'I#*'] } });
+      expect([['R#*', 'I#*'], ['J#*']]).toContainEqual(
+        (s.Condition as { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': string[] } })['ForAllValues:StringLike'][
+          'dynamodb:LeadingKeys'
+        ],
+      );
   });
 
   it('grants what each handler actually calls (so a handler change cannot deploy into AccessDenied)', () => {
@@ -383,7 +398,10 @@ describe('Stack: Salyk — data', () => {
     const used = namedRoutes.map(([name, route]) => ({ name, route, uses: accessUsedBy(route.handler) }));
 
     // Assess
-    for (const { name, route, uses } of used) expect(ROUTE_ACCESS[name], route.id).toEqual(uses);
+    for (const { name, route, uses } of used) {
+      const { jobs: _jobs, ...audit } = ROUTE_ACCESS[name]; // job grants: test/infra/jobs.test.ts
+      expect(audit, route.id).toEqual(uses);
+    }
   });
 });
 
@@ -394,7 +412,8 @@ describe('Stack: Salyk — logs', () => {
     const functions = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
 
     // Assess
-    expect(logGroups).toHaveLength(routeList.length + 2); // + API access logs + the web page's deployment function
+    // + API access logs, the web page's deployment function, the job engine's functions and its state machine
+    expect(logGroups).toHaveLength(routeList.length + 2 + JOB_ENGINE_FUNCTIONS + 1);
     for (const [id, group] of logGroups) expect(group.Properties.RetentionInDays, id).toBe(30);
     const groupIds = new Set(logGroups.map(([id]) => id));
     for (const fn of functions) expect(groupIds.has(fn.Properties.LoggingConfig?.LogGroup?.Ref)).toBe(true);

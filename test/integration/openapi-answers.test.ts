@@ -50,6 +50,8 @@ async function call(baseUrl: string, c: Call): Promise<HttpAnswer> {
 }
 
 const r = routes;
+/** A well-formed job id no job has. */
+const UNKNOWN_JOB = '01JD8X6ZB4M1V7Q2C9R3T5W8YA';
 const kzBin = '940140000385';
 const esf = {
   country: 'KZ',
@@ -150,6 +152,26 @@ const CALLS: [string, Call, number, { method: string; path: string }?][] = [
   ['residency: no stays', { method: 'POST', path: r.residencyKz.path, body: { taxYear: 2026 } }, 400],
   ['rules', { method: 'GET', path: r.rules.path, query: { country: 'KG' } }, 200],
   ['rules: bad date', { method: 'GET', path: r.rules.path, query: { date: 'yesterday' } }, 400],
+  [
+    'jobs create',
+    { method: 'POST', path: r.jobsCreate.path, body: { kind: 'validate', options: { country: 'KZ' } } },
+    201,
+  ],
+  ['jobs create: unknown option', { method: 'POST', path: r.jobsCreate.path, body: { kind: 'validate', x: 1 } }, 400],
+  ['jobs list', { method: 'GET', path: r.jobsList.path, query: { limit: '5' } }, 200],
+  [
+    'jobs get: unknown job',
+    { method: 'GET', path: `/v1/jobs/${UNKNOWN_JOB}` },
+    404,
+    { method: 'GET', path: r.jobsGet.path },
+  ],
+  ['jobs get: bad id', { method: 'GET', path: '/v1/jobs/nope' }, 400, { method: 'GET', path: r.jobsGet.path }],
+  [
+    'jobs cancel: unknown job',
+    { method: 'DELETE', path: `/v1/jobs/${UNKNOWN_JOB}` },
+    404,
+    { method: 'DELETE', path: r.jobsCancel.path },
+  ],
   ['unknown path', { method: 'GET', path: '/v1/nothing-here' }, 404, { method: 'GET', path: r.vatRates.path }],
   [
     'wrong method',
@@ -193,6 +215,24 @@ describe('Every real answer matches the OpenAPI document', () => {
     expectDocumented(as?.method ?? c.method, as?.path ?? c.path, answer);
   });
 
+  it('answers a created job, its view, its cancel and a second cancel (409) as documented', async () => {
+    // Prepare
+    const created = await call(stack.baseUrl, { method: 'POST', path: r.jobsCreate.path, body: { kind: 'validate' } });
+    const path = `/v1/jobs/${(created.json as { jobId: string }).jobId}`;
+
+    // Act
+    const view = await call(stack.baseUrl, { method: 'GET', path });
+    const cancel = await call(stack.baseUrl, { method: 'DELETE', path });
+    const again = await call(stack.baseUrl, { method: 'DELETE', path });
+
+    // Assess
+    expect([created.status, view.status, cancel.status, again.status]).toEqual([201, 200, 200, 409]);
+    expectDocumented('POST', r.jobsCreate.path, created);
+    expectDocumented('GET', r.jobsGet.path, view);
+    expectDocumented('DELETE', r.jobsCancel.path, cancel);
+    expectDocumented('DELETE', r.jobsCancel.path, again);
+  });
+
   it('answers 422 for an Idempotency-Key reused with another body, as documented', async () => {
     // Prepare
     const key = `openapi-${Date.now()}`;
@@ -209,7 +249,12 @@ describe('Every real answer matches the OpenAPI document', () => {
 
   it('answers 503 with Retry-After on every route that reaches the audit table while the database is down', async () => {
     // Prepare: the routes the document says can be unavailable, each with a valid request
-    const valid = new Map(CALLS.filter(([, , s]) => s === 200).map(([, c]) => [`${c.method} ${c.path}`, c]));
+    const valid = new Map(
+      CALLS.filter(([, , s]) => s === 200 || s === 201).map(([, c]) => [`${c.method} ${c.path}`, c]),
+    );
+    // A well-formed id: the job routes reach the job records (in the audit table) before they know it is unknown.
+    for (const route of [r.jobsGet, r.jobsCancel])
+      valid.set(`${route.method} ${route.path}`, { method: route.method, path: `/v1/jobs/${UNKNOWN_JOB}` });
     const document = (await call(outage.baseUrl, { method: 'GET', path: r.openapi.path, key: null })).json;
     const unavailable = Object.values(routes).filter(
       (route) => '503' in document.paths[route.path][route.method.toLowerCase()].responses,
@@ -232,6 +277,10 @@ describe('Every real answer matches the OpenAPI document', () => {
         'esf-precheck',
         'identifiers-validate',
         'identifiers-validate-batch',
+        'jobs-cancel',
+        'jobs-create',
+        'jobs-get',
+        'jobs-list',
         'residency-kz',
         'vat-assess',
       ].sort(),

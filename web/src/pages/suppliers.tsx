@@ -3,7 +3,9 @@ import { BarChart } from '../components/bar-chart.js';
 import { ErrorAlert } from '../components/form-parts.js';
 import { VirtualList } from '../components/virtual-list.js';
 import { type Speaker, useSpeaker } from '../i18n.js';
+import { apiAvailable } from '../jobs/client.js';
 import type { CheckSummary, FromWorker, ProblemRow, ReaderFailure, ToWorker } from '../supplier/protocol.js';
+import { JOB_RECOMMENDED_FROM_BYTES, ServerJob } from './server-job.js';
 
 const PAGE = 200;
 const ROW_HEIGHT = 34;
@@ -106,24 +108,45 @@ function useChecker() {
     [pages.code],
   );
 
+  /** Drops any check under way and goes back to idle (a large file waiting for the user's choice). */
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = undefined;
+    setState({ phase: 'idle' });
+  }, []);
+
   useEffect(() => () => worker.current?.terminate(), []);
-  return { state, pages, start, filter, need, download: (format: 'csv' | 'xlsx') => send({ type: 'export', format }) };
+  const download = (format: 'csv' | 'xlsx') => send({ type: 'export', format });
+  return { state, pages, start, stop, filter, need, download };
+}
+
+/** Whether the Salyk API answers on this page's origin (asked once): only then is a server job offered. */
+function useApiAvailable(): boolean {
+  const [available, setAvailable] = useState(false);
+  useEffect(() => {
+    void apiAvailable().then(setAvailable);
+  }, []);
+  return available;
 }
 
 export function SuppliersPage() {
   const s = useSpeaker();
-  const { state, pages, start, filter, need, download } = useChecker();
+  const { state, pages, start, stop, filter, need, download } = useChecker();
   const [file, setFile] = useState<File>();
   const [fix, setFix] = useState(false);
+  const api = useApiAvailable();
+  // A large file waits for the user's choice (here or a server job) when the API is there to offer one.
+  const waits = (chosen: File) => api && chosen.size >= JOB_RECOMMENDED_FROM_BYTES;
 
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;
     setFile(chosen);
-    start(chosen, fix, s.lang);
+    if (waits(chosen)) stop();
+    else start(chosen, fix, s.lang);
   };
   const changeFix = (next: boolean) => {
     setFix(next);
-    if (file) start(file, next, s.lang);
+    if (file && !waits(file)) start(file, next, s.lang);
   };
 
   return (
@@ -136,6 +159,12 @@ export function SuppliersPage() {
         {s.tr('web.sup.privacy')}
       </p>
       <DropZone choose={choose} fix={fix} changeFix={changeFix} />
+      {api && file ? <ServerJob file={file} fixLeadingZeros={fix} /> : null}
+      {file && state.phase === 'idle' && waits(file) ? (
+        <button type="button" class="button secondary" onClick={() => start(file, fix, s.lang)}>
+          {s.tr('web.job.here')}
+        </button>
+      ) : null}
       {state.phase === 'checking' ? <Progress name={state.name} rows={state.rows} fraction={state.fraction} /> : null}
       <ErrorAlert error={state.phase === 'failed' ? failureText(s, state.error) : undefined} />
       {state.phase === 'done' ? (
