@@ -37,10 +37,11 @@ export interface CsvUnits {
   size: 1 | 2;
   quote: number;
   delimiter: number;
-  space: number;
   cr: number;
   lf: number;
   newline: '\n' | '\r' | '\r\n';
+  /** The text of units `from` to `to` (rarely needed: what stands between a closing quote and what follows). */
+  text(view: Units, from: number, to: number): string;
 }
 
 /** The syntax's code units, or `undefined` for an encoding or dialect the cutter does not know. */
@@ -54,14 +55,18 @@ export function csvUnits(encoding: string, delimiter: string, newline: string): 
     if (encoding === 'utf-16be') bytes.swap16();
     return new Uint16Array(Uint8Array.from(bytes).buffer)[0] ?? 0;
   };
+  const decoder = new TextDecoder(encoding);
   return {
     size,
     quote: unit('"'),
     delimiter: unit(delimiter),
-    space: unit(' '),
     cr: unit('\r'),
     lf: unit('\n'),
     newline,
+    text: (view, from, to) => {
+      const units = view.subarray(from, to);
+      return decoder.decode(new Uint8Array(units.buffer, units.byteOffset, units.byteLength));
+    },
   };
 }
 
@@ -70,7 +75,7 @@ type Units = Uint8Array | Uint16Array;
 /**
  * Where `view` (whole rows from its start on) may be cut: just after the first row end at or after `target`, as
  * papaparse reads rows — a quote opens a field only at its start, `""` is a quote, a field closes at a quote followed
- * (after spaces) by the delimiter or the line break, any other quote stays in the field. -1: the view ends first.
+ * (after white space) by the delimiter or the line break, any other quote stays in the field. -1: the view ends first.
  */
 export function findCut(view: Units, target: number, u: CsvUnits): number {
   let at = 0;
@@ -78,7 +83,10 @@ export function findCut(view: Units, target: number, u: CsvUnits): number {
   for (;;) {
     const quote = view.indexOf(u.quote, at);
     const from = Math.max(at, target);
-    if (end === -2 || (end !== -1 && end - u.newline.length < from)) end = rowEnd(view, from, u);
+    if (end === -2 || (end !== -1 && end - u.newline.length < from)) {
+      const start = newlineAt(view, from, u);
+      end = start === -1 ? -1 : start + u.newline.length;
+    }
     if (end !== -1 && (quote === -1 || end <= quote)) return end;
     if (quote === -1) return -1;
     at = fieldStart(view, quote, u) ? afterQuoted(view, quote, u) : quote + 1;
@@ -86,15 +94,13 @@ export function findCut(view: Units, target: number, u: CsvUnits): number {
   }
 }
 
-/** Just after the first line break at or after `from`, or -1. */
-function rowEnd(view: Units, from: number, u: CsvUnits): number {
-  if (u.newline === '\r') {
-    const at = view.indexOf(u.cr, from);
-    return at === -1 ? -1 : at + 1;
-  }
-  let at = view.indexOf(u.lf, from);
-  if (u.newline === '\r\n') while (at !== -1 && !(at > 0 && view[at - 1] === u.cr)) at = view.indexOf(u.lf, at + 1);
-  return at === -1 ? -1 : at + 1;
+/** Where the first line break at or after `from` starts, or -1 (also for a `\r` that ends the view in a `\r\n` file). */
+function newlineAt(view: Units, from: number, u: CsvUnits): number {
+  if (u.newline === '\n') return view.indexOf(u.lf, from);
+  let at = view.indexOf(u.cr, from);
+  if (u.newline === '\r') return at;
+  while (at !== -1 && at + 1 < view.length && view[at + 1] !== u.lf) at = view.indexOf(u.cr, at + 1);
+  return at + 1 < view.length ? at : -1;
 }
 
 /** A quote at `at` opens a field: it starts the view, or follows a delimiter or a line break. */
@@ -107,27 +113,33 @@ function fieldStart(view: Units, at: number, u: CsvUnits): boolean {
   return before === u.lf && at >= 2 && view[at - 2] === u.cr;
 }
 
-/** Past the quoted field opened at `open`: after its delimiter, or at its line break; -1 when the view ends first. */
+/**
+ * Past the quoted field opened at `open`: after its delimiter, or at its line break; -1 when the view ends first.
+ * As papaparse's parser: a quote closes the field when only white space (`trim`'s) stands between it and the next
+ * delimiter (or line break), which follows.
+ */
 function afterQuoted(view: Units, open: number, u: CsvUnits): number {
   let search = open;
   for (;;) {
     search = view.indexOf(u.quote, search + 1);
     if (search === -1 || search + 1 >= view.length) return -1;
-    let next = search + 1;
+    const next = search + 1;
     if (view[next] === u.quote) {
       search = next; // `""`
       continue;
     }
-    while (next < view.length && view[next] === u.space) next++;
-    if (next + 1 >= view.length) return -1; // a `\r\n` needs its second unit
     if (view[next] === u.delimiter) return next + 1;
-    if (u.newline === '\r\n' ? view[next] === u.cr && view[next + 1] === u.lf : view[next] === unitOf(u.newline, u))
-      return next;
+    if (newlineAt(view, next, u) === next) return next;
+    const delimiter = view.indexOf(u.delimiter, next);
+    const newline = newlineAt(view, next, u);
+    if (newline === -1) return -1; // the view ends before the answer
+    // papaparse's extraSpaces(min(next delimiter, next line break)), a delimiter beyond the view being farther
+    const upTo = delimiter === -1 ? newline : Math.min(delimiter, newline);
+    if (upTo === delimiter && u.text(view, next, upTo).trim() === '') return upTo + 1;
+    if (u.text(view, next, newline).trim() === '') return newline;
     // papaparse: a malformed closing quote; the field goes on to the next quote
   }
 }
-
-const unitOf = (newline: '\n' | '\r', u: CsvUnits) => (newline === '\n' ? u.lf : u.cr);
 
 /** How many line breaks (as lines are numbered: `\n`, or `\r` in a `\r` file) `view` holds. */
 function lineBreaks(view: Units, u: CsvUnits): number {

@@ -16,7 +16,6 @@ import {
 } from './table.js';
 
 export {
-  type CsvSplit,
   type HeaderPicker,
   InputError,
   type OpenOptions,

@@ -74,7 +74,7 @@ const MAX_PARSE_ERRORS = 100;
 type ChunkResults = (IdentifierResult | null)[];
 
 /** What the checkers need besides the rows: the TIN column, the options and the running summary. */
-export interface CheckContext {
+interface CheckContext {
   column: number;
   options: ValidateFileOptions;
   summary: SummaryCollector;
@@ -140,7 +140,7 @@ const MAX_WORKERS = 4;
  * How many threads check a large CSV: `SALYK_THREADS` (1: the main thread alone), else the cores available (at
  * most {@link MAX_WORKERS}).
  */
-export function csvThreads(env: NodeJS.ProcessEnv = process.env): number {
+function csvThreads(env: NodeJS.ProcessEnv = process.env): number {
   const asked = Number.parseInt(env.SALYK_THREADS ?? '', 10);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
   return Math.min(availableParallelism(), MAX_WORKERS);
