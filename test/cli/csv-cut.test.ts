@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { textEncoder } from '../../cli/encoding.js';
 import { csvUnits, findCut } from '../../cli/parallel-csv.js';
+import { parseCsvPiece } from '../../cli/readers.js';
 
 /**
  * Where the parallel path cuts a CSV (cli/parallel-csv.ts): the rows of the two sides, parsed apart, must be the rows
@@ -92,5 +93,25 @@ describe('findCut', () => {
       ).toEqual(rowsOf(text, newline));
     }
     expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('parseCsvPiece', () => {
+  it('a piece as the streaming reader reads it: a BOM character kept, the final empty row dropped, lines from 1', () => {
+    // Prepare
+    const text = '\uFEFFa;1\r\n;\r\n"b\nc";2\r\nd;3\r\n\r\n;\r\n';
+
+    // Act
+    const { chunk, trailingBlankRows } = parseCsvPiece(text, { header: ['n', 'v'], delimiter: ';', newline: '\r\n' });
+
+    // Assess
+    expect(chunk.rows).toEqual([
+      ['\uFEFFa', '1'],
+      ['b\nc', '2'],
+      ['d', '3'],
+    ]);
+    expect(chunk.lines).toEqual([1, 3, 5]);
+    expect(chunk.blankRows).toBe(1);
+    expect(trailingBlankRows).toBe(2);
   });
 });
