@@ -273,7 +273,7 @@ class WorkerPool {
 
 /** The rest of a large CSV, checked by workers and written in order: started by {@link startParallelCsv}. */
 export class ParallelCsv {
-  private readonly inFlight: Promise<PieceResult>[] = [];
+  private readonly inFlight: Promise<PieceResult & { end: number }>[] = [];
   private readonly maxInFlight: number;
 
   constructor(
@@ -295,9 +295,10 @@ export class ParallelCsv {
     while (this.inFlight.length < this.maxInFlight) {
       const piece = this.cutter.next(PIECE_BYTES);
       if (!piece) return;
-      const result = this.pool.run({ ...piece, last: piece.start + piece.bytes.length >= this.size });
-      result.catch(() => undefined); // awaited in order in run()
-      this.inFlight.push(result.then((r) => ({ ...r, end: piece.start + piece.bytes.length })));
+      const end = piece.start + piece.bytes.length;
+      const result = this.pool.run({ ...piece, last: end >= this.size }).then((r) => ({ ...r, end }));
+      result.catch(() => undefined); // awaited in order in run(), or dropped when the run fails
+      this.inFlight.push(result);
     }
   }
 
@@ -313,7 +314,7 @@ export class ParallelCsv {
     // Blank rows at the end of what has been read count once a data row follows.
     let blank = this.source.split?.trailingBlankRows() ?? 0;
     for (let head = this.inFlight.shift(); head; head = this.inFlight.shift()) {
-      const result = (await head) as PieceResult & { end: number };
+      const result = await head;
       if ('failure' in result) throw this.failure(result.failure);
       if (result.hasRows) {
         summary.blankRows(blank);
