@@ -285,7 +285,7 @@ export class ParallelCsv {
     private readonly size: number,
     /** The line the next piece starts on. */
     private nextLine: number,
-    workers: number,
+    readonly workers: number,
   ) {
     this.maxInFlight = workers * IN_FLIGHT_PER_WORKER;
     this.dispatch(); // the workers start while the single-threaded reader reads the first piece

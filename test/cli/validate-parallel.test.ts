@@ -8,9 +8,10 @@ import { textEncoder } from '../../cli/encoding.js';
 import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 
 /**
- * `salyk validate` on a CSV large enough (≥ 8 MiB) for the parallel path: worker threads check pieces cut at row
- * boundaries, the main thread writes them in order. The output and the JSON summary must be those of the
- * single-threaded path (`SALYK_THREADS=1`), byte for byte, whatever the encoding, quoting, blank or malformed rows.
+ * `salyk validate` on a CSV over the parallel path's threshold (lowered here with `SALYK_PARALLEL_MIN_BYTES`): worker
+ * threads check pieces cut at row boundaries, the main thread writes them in order. The output and the JSON summary
+ * must be those of the single-threaded path (`SALYK_THREADS=1`), byte for byte, whatever the encoding, quoting, blank
+ * or malformed rows.
  */
 let dir: string;
 
@@ -24,10 +25,10 @@ afterAll(async () => {
   await disposeBuild();
 });
 
-/** The parallel path's threshold (cli/supplier-list.ts). */
-const PARALLEL_MIN_BYTES = 8 << 20;
-/** Enough rows for every encoding's file to be over the threshold. */
-const ROWS = 110_000;
+/** The parallel path's threshold for these tests (32 MiB by default): a few pieces per worker. */
+const PARALLEL_MIN_BYTES = 4 << 20;
+/** Enough rows for every encoding's file to be over the threshold, with pieces (256 KiB) for both workers. */
+const ROWS = 60_000;
 
 /**
  * A 1C-style list: a title row, a blank row, the header; then rows whose note is often quoted with a line break
@@ -54,14 +55,15 @@ function supplierList(rows: number): string {
 async function validate(file: string, threads: string, extra: string[] = []) {
   const output = `${file}.${threads}.out.csv`;
   const run = await salyk(['validate', file, '-o', output, '--json', '--quiet', ...extra], {
-    env: { SALYK_THREADS: threads },
+    env: { SALYK_THREADS: threads, SALYK_PARALLEL_MIN_BYTES: String(PARALLEL_MIN_BYTES) },
     timeoutMs: 90_000,
   });
   const summary = run.code === 2 ? undefined : (JSON.parse(run.stdout) as Record<string, unknown>);
   const bytes = existsSync(output) ? await readFile(output) : undefined;
   // What depends on the run, not on the data.
-  for (const key of ['output', 'seconds', 'rowsPerSecond', 'peakRssMb']) delete summary?.[key];
-  return { ...run, bytes, summary };
+  const workers = summary?.workers;
+  for (const key of ['output', 'seconds', 'rowsPerSecond', 'peakRssMb', 'workers']) delete summary?.[key];
+  return { ...run, bytes, summary, workers };
 }
 
 /** The list in `encoding` (UTF-16LE with its BOM, as Excel writes "Unicode text"). */
@@ -95,10 +97,11 @@ describe('salyk validate: the parallel path writes what the single-threaded path
       // Assess
       expect(single.code, single.stderr).toBe(0);
       expect(parallel.code, parallel.stderr).toBe(0);
+      expect([single.workers, parallel.workers]).toEqual([0, 2]);
       expect(single.summary).toMatchObject({ rows: expect.any(Number), malformedRows: expect.any(Number) });
-      expect((single.summary?.rows as number) > 100_000).toBe(true);
-      expect((single.summary?.blankRows as number) > 100).toBe(true);
-      expect((single.summary?.malformedRows as number) > 200).toBe(true);
+      expect((single.summary?.rows as number) > 55_000).toBe(true);
+      expect((single.summary?.blankRows as number) > 50).toBe(true);
+      expect((single.summary?.malformedRows as number) > 50).toBe(true);
       expect(parallel.summary).toEqual(single.summary);
       expect(JSON.stringify(parallel.summary)).toBe(JSON.stringify(single.summary));
       expect(parallel.bytes?.length).toBe(single.bytes?.length);
@@ -108,9 +111,9 @@ describe('salyk validate: the parallel path writes what the single-threaded path
   );
 
   it('an undecodable byte deep in the file: the same error and exit code, no output file', async () => {
-    // Prepare: a UTF-8 list (its first 64 KiB decide the encoding) with a byte UTF-8 never holds ~6 MiB in
+    // Prepare: a UTF-8 list (its first 64 KiB decide the encoding) with a byte UTF-8 never holds ~4.5 MiB in
     const bytes = Buffer.from(text, 'utf8');
-    const at = bytes.indexOf('\r\n', 6_000_000) + 5;
+    const at = bytes.indexOf('\r\n', 4_500_000) + 5;
     bytes[at] = 0xff;
     const path = join(dir, 'undecodable.csv');
     await writeFile(path, bytes);

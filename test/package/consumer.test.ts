@@ -180,7 +180,7 @@ describe(`Package: salyk installed from its tarball (node ${userNode})`, () => {
   });
 
   it('runs the installed CLI on a CSV large enough for worker threads: the same bytes as one thread', () => {
-    // Prepare: over the parallel path's 8 MiB, with quoted line breaks
+    // Prepare: over the parallel path's threshold (lowered to 4 MiB), with quoted line breaks
     const rows = Array.from({ length: 400_000 }, (_, i) =>
       i % 3 ? `Supplier ${i},940140000385` : `"S\n${i}",940140000381`,
     );
@@ -188,6 +188,7 @@ describe(`Package: salyk installed from its tarball (node ${userNode})`, () => {
     const validate = (threads: string, output: string) =>
       run('npx', ['--no', 'salyk', 'validate', 'large.csv', '--json', '--quiet', '-o', output], consumer, {
         SALYK_THREADS: threads,
+        SALYK_PARALLEL_MIN_BYTES: String(4 << 20),
       });
 
     // Act
@@ -197,7 +198,7 @@ describe(`Package: salyk installed from its tarball (node ${userNode})`, () => {
     // Assess
     expect(single.code, single.stderr).toBe(0);
     expect(parallel.code, parallel.stderr).toBe(0);
-    expect(JSON.parse(parallel.stdout)).toMatchObject({ rows: 400_000, valid: 266_666, invalid: 133_334 });
+    expect(JSON.parse(parallel.stdout)).toMatchObject({ rows: 400_000, valid: 266_666, invalid: 133_334, workers: 2 });
     expect(readFileSync(join(consumer, 'parallel.csv')).equals(readFileSync(join(consumer, 'single.csv')))).toBe(true);
   });
 });
