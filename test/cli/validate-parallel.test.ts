@@ -80,14 +80,16 @@ describe('salyk validate: the parallel path writes what the single-threaded path
   const text = supplierList(ROWS);
 
   it.each([
-    ['utf-8', []],
-    ['windows-1251', ['--fix-leading-zeros']],
-    ['utf-16le', ['--lang', 'kk', '--output-encoding', 'utf-8']],
+    ['utf-8', '\r\n', ['--country', 'KZ']],
+    ['windows-1251', '\r\n', ['--fix-leading-zeros']],
+    ['utf-16le', '\r\n', ['--lang', 'kk', '--output-encoding', 'utf-8']],
+    ['utf-16be', '\n', []],
   ] as const)(
-    '%s input %j: same bytes, same summary',
-    async (encoding, extra) => {
+    '%s input, line break %j, %j: same bytes, same summary',
+    async (encoding, newline, extra) => {
       // Prepare: Windows-1251 has no Kazakh letters; the list's are Russian
-      const path = await listFile(`list-${encoding}.csv`, encoding, text);
+      const lines = newline === '\r\n' ? text : text.replaceAll('\r\n', '\n');
+      const path = await listFile(`list-${encoding}.csv`, encoding, lines);
       expect(statSync(path).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
 
       // Act
