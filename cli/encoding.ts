@@ -112,6 +112,8 @@ export function decodeSample(head: Uint8Array, encoding: TextEncoding): string {
  */
 export class DecodeStream extends Transform {
   bytesIn = 0;
+  /** A `\r` that ended the last piece, held for the next. */
+  private held = '';
   private readonly decode: (bytes: Buffer, end: boolean) => string;
 
   constructor(
@@ -134,12 +136,16 @@ export class DecodeStream extends Transform {
   private push1(bytes: Buffer, end: boolean, done: TransformCallback): void {
     let text: string;
     try {
-      text = this.decode(bytes, end);
+      text = this.held + this.decode(bytes, end);
     } catch {
       done(this.undecodable());
       return;
     }
     this.bytesIn += bytes.length;
+    // A piece never ends between the `\r` and `\n` of a line break: papaparse's streaming parse would flag a
+    // quoted last cell before such a break as "Trailing quote on quoted field is malformed".
+    this.held = !end && text.endsWith('\r') ? '\r' : '';
+    if (this.held) text = text.slice(0, -1);
     if (text) this.push(text);
     done();
   }

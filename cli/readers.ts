@@ -6,6 +6,7 @@ import { BackPressureQueue } from './back-pressure-queue.js';
 import { DecodeStream, decodeSample, detectEncoding, type TextEncoding } from './encoding.js';
 import { say } from './lang.js';
 import {
+  type CsvSplit,
   HEADER_SEARCH_ROWS,
   type HeaderPicker,
   InputError,
@@ -41,7 +42,9 @@ export async function openTable(path: string, options: OpenOptions = {}): Promis
   const stdin = path === '-';
   const size = stdin ? undefined : await fileSize(path);
   const { head, rest } = stdin ? await readStdinHead() : { head: await readHead(path), rest: undefined };
-  const bytesOf = (): Readable => (rest ? Readable.from(prepend(head, rest)) : createReadStream(path));
+  const gate = options.splittable && !stdin ? new ByteGate() : undefined;
+  const bytesOf = (): Readable =>
+    rest ? Readable.from(prepend(head, rest)) : gate ? Readable.from(gate.read(path)) : createReadStream(path);
   const name = stdin ? 'stdin' : path;
   if (!stdin && head.length === 0) throw new InputError(say('cli.error.empty', { file: name }));
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(say('cli.error.xls', { file: name }));
@@ -51,7 +54,31 @@ export async function openTable(path: string, options: OpenOptions = {}): Promis
     return openXlsx(path, size ?? 0, options.sheet, header(options));
   }
   const encoding = detectEncoding(head, options.encoding);
-  return openCsv(name, bytesOf(), size, { delimiter: sniffDelimiter(head, encoding), encoding }, header(options));
+  return openCsv(name, bytesOf(), size, { delimiter: sniffDelimiter(head, encoding), encoding, gate }, header(options));
+}
+
+/**
+ * The file's bytes as the file stream reads them (the same 64 KiB pieces, so an undecodable byte is reported at the
+ * same offset), ending early once {@link stopAt} says where: the parallel path takes the rest.
+ */
+class ByteGate {
+  passed = 0;
+  private limit = Number.POSITIVE_INFINITY;
+
+  async *read(path: string): AsyncGenerator<Buffer> {
+    for await (const bytes of createReadStream(path) as AsyncIterable<Buffer>) {
+      const room = this.limit - this.passed;
+      const piece = bytes.length > room ? bytes.subarray(0, room) : bytes;
+      this.passed += piece.length;
+      if (piece.length) yield piece;
+      if (this.passed >= this.limit) return;
+    }
+  }
+
+  stopAt(byte: number): void {
+    if (byte < this.passed) throw new Error(`cannot stop at byte ${byte}: ${this.passed} already read`);
+    this.limit = byte;
+  }
 }
 
 /** The header choice: the picker, limited to `--header-row` when one is given. */
@@ -164,6 +191,19 @@ class CsvChunker {
     private readonly choice: { pick: HeaderPicker; row?: number },
     private readonly path: string,
   ) {}
+
+  /** A chunker for rows after a known header (a chunk of the parallel path), lines counted from 1. */
+  static after(header: string[], linebreak: string): CsvChunker {
+    const chunker = new CsvChunker({ pick: firstRow }, '');
+    chunker.header = header;
+    chunker.linebreak = linebreak;
+    return chunker;
+  }
+
+  /** Blank rows since the last data row: counted by whoever reads on, once a data row follows. */
+  get trailingBlankRows(): number {
+    return this.pendingBlank;
+  }
 
   /** The chunk's data rows, or `undefined` while no header has been chosen. */
   chunk(results: Papa.ParseResult<string[]>): RowChunk | undefined {
@@ -295,7 +335,7 @@ function openCsv(
   path: string,
   bytes: Readable,
   totalBytes: number | undefined,
-  { delimiter, encoding }: { delimiter: string; encoding: TextEncoding },
+  { delimiter, encoding, gate }: { delimiter: string; encoding: TextEncoding; gate?: ByteGate },
   choice: { pick: HeaderPicker; row?: number },
 ): Promise<TableSource> {
   return new Promise((resolveSource, rejectSource) => {
@@ -324,6 +364,7 @@ function openCsv(
           encoding,
           totalBytes,
           chunks: queue,
+          ...(gate ? { split: splitOf(gate, chunker) } : {}),
         };
         resolveSource(source);
       }
@@ -360,4 +401,40 @@ function openCsv(
         fail(error instanceof InputError ? error : new InputError(`cannot parse ${path}: ${error.message}`)),
     });
   });
+}
+
+function splitOf(gate: ByteGate, chunker: CsvChunker): CsvSplit {
+  return {
+    passed: () => gate.passed,
+    stopAt: (byte) => gate.stopAt(byte),
+    trailingBlankRows: () => chunker.trailingBlankRows,
+  };
+}
+
+/** A piece of whole CSV rows (after the header) parsed and turned into a chunk, as the streaming reader would. */
+export interface ParsedPiece {
+  chunk: RowChunk;
+  /** Blank rows after the piece's last data row (they count once a data row follows, in a later piece). */
+  trailingBlankRows: number;
+}
+
+/**
+ * Parses `text`, whole rows that follow the header (a piece of the parallel path), with the streaming reader's
+ * delimiter and line break, into the same rows, line numbers (from 1: the caller adds the piece's first line) and
+ * parser errors. Papaparse's empty last row after a final line break is dropped, as its streaming parse never
+ * makes it.
+ */
+export function parseCsvPiece(
+  text: string,
+  { header, delimiter, newline }: { header: string[]; delimiter: string; newline: string },
+): ParsedPiece {
+  // papaparse's own parser, without the wrapper of Papa.parse: that would strip a BOM character starting the piece,
+  // and it keeps every row reachable long enough for the garbage collector to copy them (4× the GC time).
+  const parser = new Papa.Parser({ delimiter, newline: newline as '\n' | '\r' | '\r\n' });
+  const results = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
+  const last = results.data[results.data.length - 1];
+  if (text.endsWith(newline) && last?.length === 1 && last[0] === '') results.data.pop();
+  const chunker = CsvChunker.after(header, newline);
+  const chunk = chunker.chunk(results) ?? { rows: [], lines: [], errors: [] };
+  return { chunk, trailingBlankRows: chunker.trailingBlankRows };
 }

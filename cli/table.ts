@@ -35,6 +35,21 @@ export interface TableSource {
   /** Input size for progress: the file's bytes for a CSV, the sheet's compressed bytes for a workbook. */
   totalBytes?: number;
   chunks: AsyncIterable<RowChunk>;
+  /** A CSV file opened with `splittable`: where its rows may be handed over to the parallel path. */
+  split?: CsvSplit;
+}
+
+/**
+ * The hand-over point of a CSV read by the single-threaded parser: once told, the parser stops at a row boundary
+ * and the rest of the file is checked in parallel (cli/parallel-csv.ts).
+ */
+export interface CsvSplit {
+  /** Bytes handed to the parser so far: the stop cannot come earlier. */
+  passed(): number;
+  /** The parser's input ends at this byte (a row boundary at or after {@link passed}). */
+  stopAt(byte: number): void;
+  /** Blank rows at the end of what was parsed, not yet counted (they count once a data row follows). */
+  trailingBlankRows(): number;
 }
 
 /**
@@ -53,6 +68,8 @@ export interface OpenOptions {
   headerRow?: number;
   /** Chooses the header row among the first rows; default the first non-blank row. */
   pickHeader?: HeaderPicker;
+  /** A CSV file: read through a gate that can stop at a given byte ({@link TableSource.split}). */
+  splittable?: boolean;
 }
 
 /** How many non-blank rows are looked at for the header when no `--header-row` is given. */

@@ -1,5 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,8 +43,8 @@ interface Run {
   stderr: string;
 }
 
-function run(command: string, args: string[], cwd: string): Run {
-  const result = spawnSync(command, args, { cwd, env: userEnv, encoding: 'utf8', timeout: 60_000 });
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(command, args, { cwd, env: { ...userEnv, ...env }, encoding: 'utf8', timeout: 60_000 });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -168,5 +177,28 @@ describe(`Package: salyk installed from its tarball (node ${userNode})`, () => {
     expect(validate.code, validate.stderr).toBe(0);
     expect(JSON.parse(validate.stdout)).toMatchObject({ rows: 2, valid: 1, invalid: 1, tinColumn: 'bin' });
     expect(statSync(join(consumer, 'checked.csv')).size).toBeGreaterThan(0);
+  });
+
+  it('runs the installed CLI on a CSV large enough for worker threads: the same bytes as one thread', () => {
+    // Prepare: over the parallel path's threshold (lowered to 4 MiB), with quoted line breaks
+    const rows = Array.from({ length: 400_000 }, (_, i) =>
+      i % 3 ? `Supplier ${i},940140000385` : `"S\n${i}",940140000381`,
+    );
+    writeFileSync(join(consumer, 'large.csv'), `name,bin\n${rows.join('\n')}\n`);
+    const validate = (threads: string, output: string) =>
+      run('npx', ['--no', 'salyk', 'validate', 'large.csv', '--json', '--quiet', '-o', output], consumer, {
+        SALYK_THREADS: threads,
+        SALYK_PARALLEL_MIN_BYTES: String(4 << 20),
+      });
+
+    // Act
+    const single = validate('1', 'single.csv');
+    const parallel = validate('2', 'parallel.csv');
+
+    // Assess
+    expect(single.code, single.stderr).toBe(0);
+    expect(parallel.code, parallel.stderr).toBe(0);
+    expect(JSON.parse(parallel.stdout)).toMatchObject({ rows: 400_000, valid: 266_666, invalid: 133_334, workers: 2 });
+    expect(readFileSync(join(consumer, 'parallel.csv')).equals(readFileSync(join(consumer, 'single.csv')))).toBe(true);
   });
 });
