@@ -1,4 +1,5 @@
 import type { IdentifierResult } from '../shared/identifiers/types.js';
+import { routes } from '../shared/routes.js';
 import { lang } from './lang.js';
 
 export interface ApiOptions {
@@ -13,7 +14,7 @@ type BatchResult = IdentifierResult & { checkId: string };
 
 /** The deployed or local API's batch endpoint, so every row is also audited; retries 429/503 with backoff. */
 export async function validateBatchRemote(api: ApiOptions, items: BatchItem[]): Promise<BatchResult[]> {
-  const endpoint = new URL('/v1/identifiers/validate-batch', api.url).href;
+  const endpoint = new URL(routes.validateIdentifierBatch.path, api.url).href;
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {

@@ -1,7 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { routes } from '../shared/routes.js';
 import type { ApiOptions } from './api-client.js';
 import { encodingName } from './encoding.js';
 import { lang } from './lang.js';
@@ -65,7 +67,7 @@ export async function validateFileAsJob(options: ValidateFileOptions & { api: Ap
   const started = Date.now();
   const size = (await stat(options.input)).size;
   const client = jobClient(options.api);
-  const job = await client.create(jobOptions(options));
+  const job = await client.create(basename(options.input), jobOptions(options));
   await client.upload(job.upload.url, options.input, size);
   const done = await watch(client, job.jobId, size, options.quiet);
   if (!done.results) throw new Error(`the job ${done.jobId} ${done.state}: ${done.error ?? 'no result'}`);
@@ -139,9 +141,12 @@ function jobClient(api: ApiOptions) {
     return response.json();
   };
   return {
-    create: (options: Record<string, unknown>) =>
-      call('POST', '/v1/jobs', { kind: 'validate', options }) as Promise<JobView & { upload: { url: string } }>,
-    get: (jobId: string) => call('GET', `/v1/jobs/${jobId}`) as Promise<JobView>,
+    create: (fileName: string, options: Record<string, unknown>) =>
+      call(routes.jobsCreate.method, routes.jobsCreate.path, { kind: 'validate', fileName, options }) as Promise<
+        JobView & { upload: { url: string } }
+      >,
+    get: (jobId: string) =>
+      call(routes.jobsGet.method, routes.jobsGet.path.replace('{id}', encodeURIComponent(jobId))) as Promise<JobView>,
     async upload(url: string, path: string, size: number): Promise<void> {
       const response = await fetch(url, {
         method: 'PUT',
