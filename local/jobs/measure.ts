@@ -9,12 +9,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DynamoDBClient,
+  QueryCommand,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { generateIdentifiers } from '../../shared/identifiers/generate.js';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 const PORT = Number(process.env.PORT ?? 3990);
 const RAW_ITEMS = 10_000;
+const AUDIT_TABLE = 'salyk-audit';
 
 /** A supplier list like the integration tests': IINs and BINs, every 7th with a broken check digit. */
 function supplierList(path: string): number {
@@ -42,6 +50,7 @@ async function startStack(dataDir: string): Promise<{ child: ChildProcess; outpu
     PORT: String(PORT),
     SALYK_DATA_DIR: dataDir,
     SALYK_API_KEYS: 'alpha:key-alpha',
+    TABLE_NAME: AUDIT_TABLE,
     HMAC_SECRET: 'measure',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   };
@@ -148,6 +157,32 @@ async function rawWriteRate(endpoint: string): Promise<number> {
   return RAW_ITEMS / ((Date.now() - started) / 1000);
 }
 
+/** The audit records of the tenant (partition `T#alpha`), counted by DynamoDB Local: one per checked row. */
+async function auditRecords(endpoint: string): Promise<number> {
+  const db = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
+  let count = 0;
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: AUDIT_TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'T#alpha' } },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    count += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  db.destroy();
+  return count;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'salyk-measure-'));
 const csv = join(dir, 'suppliers.csv');
 console.log(`supplier list: ${ROWS.toLocaleString('en-US')} rows, ${supplierList(csv).toLocaleString('en-US')} bytes`);
@@ -161,6 +196,7 @@ try {
     `job (${job.state}): ${job.seconds.toFixed(1)} s, ${Math.round(ROWS / job.seconds).toLocaleString('en-US')} rows/s; checked file = CLI output: ${same}`,
   );
   const endpoint = /DynamoDB Local on (\S+)/.exec(stack.output())?.[1];
+  if (endpoint) console.log(`audit records of the tenant: ${(await auditRecords(endpoint)).toLocaleString('en-US')}`);
   if (endpoint)
     console.log(
       `DynamoDB Local raw writes: ${Math.round(await rawWriteRate(endpoint)).toLocaleString('en-US')} items/s`,
