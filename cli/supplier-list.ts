@@ -780,28 +780,23 @@ export class SummaryCollector {
 }
 
 /** A summary's counts as a worker sends them (structured-clone safe). */
-export interface SummaryDelta {
-  rows: number;
-  blankRows: number;
-  valid: number;
-  invalid: number;
-  withWarnings: number;
-  fixedLeadingZeros: number;
-  malformedRows: number;
-  errorCounts: Record<string, number>;
-  examples: [string, number[]][];
-  parseErrors: { line: number; message: string }[];
-}
+export type SummaryDelta = Pick<
+  FileSummary,
+  | 'rows'
+  | 'blankRows'
+  | 'valid'
+  | 'invalid'
+  | 'withWarnings'
+  | 'fixedLeadingZeros'
+  | 'malformedRows'
+  | 'errorCounts'
+  | 'parseErrors'
+> & { examples: [string, number[]][] };
 
 /** The counts the summary sheet shows. */
-interface SummaryCounts {
-  rows: number;
-  blankRows: number;
-  valid: number;
-  invalid: number;
-  withWarnings: number;
-  codes: { code: string; count: number; exampleRows: number[] }[];
-}
+type SummaryCounts = Pick<FileSummary, 'rows' | 'blankRows' | 'valid' | 'invalid' | 'withWarnings'> & {
+  codes: FileSummary['topProblems'];
+};
 
 /** One output row, cell by cell: the (fitted) input cells and the result columns. */
 interface RowSink {
