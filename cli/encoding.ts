@@ -250,3 +250,23 @@ export function canEncode(text: string, encoding: string): boolean {
   const table = singleByteTable(encoding);
   return table === undefined || missingIn(table, text) === undefined;
 }
+
+/**
+ * Writes text straight into a buffer in UTF-8 or a single-byte encoding (the byte lane's result columns, row after
+ * row, with no buffer of their own): the bytes written, or -1 when a character cannot be written (the caller then
+ * reports it as {@link textEncoder} does). `undefined` for other encodings. The target needs room for three bytes a
+ * character.
+ */
+export function encodeInto(name: string): ((text: string, target: Buffer, at: number) => number) | undefined {
+  if (name === 'utf-8') return (text, target, at) => target.write(text, at, 'utf8');
+  const table = singleByteTable(name);
+  if (!table) return undefined;
+  return (text, target, at) => {
+    for (let i = 0; i < text.length; i++) {
+      const byte = table[text.charCodeAt(i)] as number;
+      if (byte < 0) return -1;
+      target[at + i] = byte;
+    }
+    return text.length;
+  };
+}

@@ -12,6 +12,8 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { byteLane, type PieceJob, type PieceResult } from './byte-rows.js';
+import { type CsvUnits, csvUnits, findCut, lineBreaks, unitsOf } from './csv-units.js';
 import type { TextEncoding } from './encoding.js';
 import { say, setLang } from './lang.js';
 import { InputError, parseCsvPiece, type TableSource } from './readers.js';
@@ -25,136 +27,11 @@ const PIECE_BYTES = 256 * 1024;
 /** Bytes read at a time: a few pieces (a read copies what is left of the last one). */
 const READ_BYTES = 4 << 20;
 /** The single-threaded reader's first piece at least (title rows and header are found there). */
-const FIRST_BYTES = 1 << 20;
+const FIRST_BYTES = 1 << 18;
 /** Pieces handed out and not yet written, per worker: the workers never wait, memory stays bounded. */
 const IN_FLIGHT_PER_WORKER = 3;
 /** The file stream's read size: an undecodable byte is reported at the start of its read, as the stream does. */
 const READ_PIECE = 64 * 1024;
-/** Encodings whose quote, delimiter and line breaks are found by their code units. */
-const CUTTABLE = new Set(['utf-8', 'windows-1251', 'utf-16le', 'utf-16be']);
-
-/** The CSV syntax as code units of the file's encoding (bytes, or UTF-16 units in the platform's byte order). */
-export interface CsvUnits {
-  /** Bytes per code unit. */
-  size: 1 | 2;
-  quote: number;
-  delimiter: number;
-  cr: number;
-  lf: number;
-  newline: '\n' | '\r' | '\r\n';
-  /** The text of units `from` to `to` (rarely needed: what stands between a closing quote and what follows). */
-  text(view: Units, from: number, to: number): string;
-}
-
-/** The syntax's code units, or `undefined` for an encoding or dialect the cutter does not know. */
-export function csvUnits(encoding: string, delimiter: string, newline: string): CsvUnits | undefined {
-  if (!CUTTABLE.has(encoding) || delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f) return undefined;
-  if (newline !== '\n' && newline !== '\r' && newline !== '\r\n') return undefined;
-  const size = encoding.startsWith('utf-16') ? 2 : 1;
-  const unit = (c: string) => {
-    if (size === 1) return c.charCodeAt(0);
-    const bytes = Buffer.from(c, 'utf16le');
-    if (encoding === 'utf-16be') bytes.swap16();
-    return new Uint16Array(Uint8Array.from(bytes).buffer)[0] ?? 0;
-  };
-  const decoder = new TextDecoder(encoding);
-  return {
-    size,
-    quote: unit('"'),
-    delimiter: unit(delimiter),
-    cr: unit('\r'),
-    lf: unit('\n'),
-    newline,
-    text: (view, from, to) => {
-      const units = view.subarray(from, to);
-      return decoder.decode(new Uint8Array(units.buffer, units.byteOffset, units.byteLength));
-    },
-  };
-}
-
-type Units = Uint8Array | Uint16Array;
-
-/**
- * Where `view` (whole rows from its start on) may be cut: just after the first row end at or after `target`, as
- * papaparse reads rows — a quote opens a field only at its start, `""` is a quote, a field closes at a quote followed
- * (after white space) by the delimiter or the line break, any other quote stays in the field. -1: the view ends first.
- */
-export function findCut(view: Units, target: number, u: CsvUnits): number {
-  let at = 0;
-  let end = -2; // the row end found last (-2: none looked for yet)
-  for (;;) {
-    const quote = view.indexOf(u.quote, at);
-    const from = Math.max(at, target);
-    if (end === -2 || (end !== -1 && end - u.newline.length < from)) {
-      const start = newlineAt(view, from, u);
-      end = start === -1 ? -1 : start + u.newline.length;
-    }
-    if (end !== -1 && (quote === -1 || end <= quote)) return end;
-    if (quote === -1) return -1;
-    at = fieldStart(view, quote, u) ? afterQuoted(view, quote, u) : quote + 1;
-    if (at === -1) return -1;
-  }
-}
-
-/** Where the first line break at or after `from` starts, or -1 (also for a `\r` that ends the view in a `\r\n` file). */
-function newlineAt(view: Units, from: number, u: CsvUnits): number {
-  if (u.newline === '\n') return view.indexOf(u.lf, from);
-  let at = view.indexOf(u.cr, from);
-  if (u.newline === '\r') return at;
-  while (at !== -1 && at + 1 < view.length && view[at + 1] !== u.lf) at = view.indexOf(u.cr, at + 1);
-  return at + 1 < view.length ? at : -1;
-}
-
-/** A quote at `at` opens a field: it starts the view, or follows a delimiter or a line break. */
-function fieldStart(view: Units, at: number, u: CsvUnits): boolean {
-  if (at === 0) return true;
-  const before = view[at - 1];
-  if (before === u.delimiter) return true;
-  if (u.newline === '\r') return before === u.cr;
-  if (u.newline === '\n') return before === u.lf;
-  return before === u.lf && at >= 2 && view[at - 2] === u.cr;
-}
-
-/**
- * Past the quoted field opened at `open`: after its delimiter, or at its line break; -1 when the view ends first.
- * As papaparse's parser: a quote closes the field when only white space (`trim`'s) stands between it and the next
- * delimiter (or line break), which follows.
- */
-function afterQuoted(view: Units, open: number, u: CsvUnits): number {
-  let search = open;
-  for (;;) {
-    search = view.indexOf(u.quote, search + 1);
-    if (search === -1 || search + 1 >= view.length) return -1;
-    const next = search + 1;
-    if (view[next] === u.quote) {
-      search = next; // `""`
-      continue;
-    }
-    if (view[next] === u.delimiter) return next + 1;
-    if (newlineAt(view, next, u) === next) return next;
-    const delimiter = view.indexOf(u.delimiter, next);
-    const newline = newlineAt(view, next, u);
-    if (newline === -1) return -1; // the view ends before the answer
-    // papaparse's extraSpaces(min(next delimiter, next line break)), a delimiter beyond the view being farther
-    const upTo = delimiter === -1 ? newline : Math.min(delimiter, newline);
-    if (upTo === delimiter && u.text(view, next, upTo).trim() === '') return upTo + 1;
-    if (u.text(view, next, newline).trim() === '') return newline;
-    // papaparse: a malformed closing quote; the field goes on to the next quote
-  }
-}
-
-/** How many line breaks (as lines are numbered: `\n`, or `\r` in a `\r` file) `view` holds. */
-function lineBreaks(view: Units, u: CsvUnits): number {
-  const unit = u.newline === '\r' ? u.cr : u.lf;
-  let n = 0;
-  for (let at = view.indexOf(unit); at !== -1; at = view.indexOf(unit, at + 1)) n++;
-  return n;
-}
-
-function unitsOf(bytes: Uint8Array, u: CsvUnits): Units {
-  return u.size === 1 ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
-}
-
 /** A piece of whole rows: where it starts in the file and its bytes (a buffer of its own, to transfer). */
 interface Piece {
   start: number;
@@ -208,28 +85,13 @@ class Cutter {
   }
 }
 
-/** A worker's answer for one piece. */
-type PieceResult =
-  | (CheckedPiece & {
-      /** Line breaks in the piece (the next piece's first line). */
-      lines: number;
-      hasRows: boolean;
-      trailingBlankRows: number;
-    })
-  | { failure: { undecodable?: number; input?: boolean; message: string } };
-
-/** What a worker is started with. */
+/** What a worker is told first: how to check and write its pieces. */
 interface WorkerSetup extends PieceSetup {
-  salykCsvWorker: true;
   encoding: TextEncoding;
 }
 
-/** A job: a piece and whether it ends the file (a character cut off at the end is an error only there). */
-interface Job {
-  start: number;
-  bytes: Uint8Array;
-  last: boolean;
-}
+/** What marks a worker of this module (the module is also the CLI's). */
+const WORKER_DATA = { salykCsvWorker: true } as const;
 
 /** A worker and the answers it owes, oldest first. */
 interface PoolEntry {
@@ -237,14 +99,21 @@ interface PoolEntry {
   waiting: { resolve(result: PieceResult): void; reject(error: Error): void }[];
 }
 
-/** Worker threads, each answering its jobs in order. */
-class WorkerPool {
+/**
+ * Worker threads, each answering its jobs in order. Started before the file is opened — a worker takes a few hundred
+ * milliseconds to start, as long as finding the header does — and told their setup once it is known.
+ */
+export class CsvWorkers {
   private readonly workers: PoolEntry[];
   private turn = 0;
+  private closed = false;
 
-  constructor(count: number, setup: WorkerSetup) {
+  constructor(readonly count: number) {
     this.workers = Array.from({ length: count }, () => {
-      const entry: PoolEntry = { worker: new Worker(new URL(import.meta.url), { workerData: setup }), waiting: [] };
+      const entry: PoolEntry = {
+        worker: new Worker(new URL(import.meta.url), { workerData: WORKER_DATA }),
+        waiting: [],
+      };
       const failAll = (error: Error) => {
         for (const job of entry.waiting.splice(0)) job.reject(error);
       };
@@ -255,8 +124,18 @@ class WorkerPool {
     });
   }
 
+  /** The parallel path on these workers: see {@link startParallelCsv}. */
+  start(path: string, source: TableSource, setup: PieceSetup): ParallelCsv | undefined {
+    return startParallelCsv(path, source, this, setup);
+  }
+
+  /** The setup every worker needs before its first piece (its first message). */
+  configure(setup: WorkerSetup): void {
+    for (const entry of this.workers) entry.worker.postMessage(setup);
+  }
+
   /** The piece to the next worker in turn (pieces are about the same size, so turns keep them evenly busy). */
-  run(job: Job): Promise<PieceResult> {
+  run(job: PieceJob): Promise<PieceResult> {
     const entry = this.workers[this.turn++ % this.workers.length];
     if (!entry) throw new Error('no CSV workers');
     return new Promise((resolve, reject) => {
@@ -265,7 +144,10 @@ class WorkerPool {
     });
   }
 
+  /** Stops the workers (again: nothing). */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     for (const entry of this.workers) entry.worker.removeAllListeners('exit');
     await Promise.all(this.workers.map((entry) => entry.worker.terminate()));
   }
@@ -278,7 +160,7 @@ export class ParallelCsv {
 
   constructor(
     private readonly cutter: Cutter,
-    private readonly pool: WorkerPool,
+    private readonly pool: CsvWorkers,
     private readonly fd: number,
     private readonly path: string,
     private readonly source: TableSource,
@@ -345,13 +227,13 @@ export class ParallelCsv {
 
 /**
  * Starts the parallel path for `path` read through `source` (opened `splittable`): cuts the first piece, tells the
- * reader to stop there and starts `workers` workers on the pieces after it. `undefined` when the file cannot be cut
- * (encoding, dialect) or the reader has read it all already.
+ * reader to stop there and sets `workers` on the pieces after it. `undefined` when the file cannot be cut (encoding,
+ * dialect) or the reader has read it all already: the workers are then the caller's to close.
  */
-export function startParallelCsv(
+function startParallelCsv(
   path: string,
   source: TableSource,
-  workers: number,
+  workers: CsvWorkers,
   setup: PieceSetup,
 ): ParallelCsv | undefined {
   const { split, totalBytes } = source;
@@ -366,26 +248,32 @@ export function startParallelCsv(
       return undefined;
     }
     split.stopAt(first.bytes.length);
-    const pool = new WorkerPool(workers, { ...setup, salykCsvWorker: true, encoding: source.encoding });
+    workers.configure({ ...setup, encoding: source.encoding });
     const lines = 1 + lineBreaks(unitsOf(first.bytes, units), units);
-    return new ParallelCsv(cutter, pool, fd, path, source, totalBytes, lines, workers);
+    return new ParallelCsv(cutter, workers, fd, path, source, totalBytes, lines, workers.count);
   } catch (error) {
     closeSync(fd);
     throw error;
   }
 }
 
-/** The worker's side: decode, parse, check and encode each piece; answers in order. */
-function servePieces(setup: WorkerSetup): void {
+/** The worker's side: its setup first, then pieces, each decoded, parsed, checked and encoded; answers in order. */
+function servePieces(): void {
+  parentPort?.once('message', (setup: WorkerSetup) => servePiecesOf(setup));
+}
+
+function servePiecesOf(setup: WorkerSetup): void {
   const port = parentPort;
   if (!port) return;
   setLang(setup.lang);
   const check = pieceChecker(setup);
   const units = csvUnits(setup.encoding.name, setup.delimiter, setup.newline);
+  const parserPath = (job: PieceJob) => checkPiece(job, setup, check, units);
+  const lane = byteLane(setup, parserPath) ?? parserPath;
   let queue = Promise.resolve();
-  port.on('message', (job: Job) => {
+  port.on('message', (job: PieceJob) => {
     queue = queue.then(async () => {
-      const result = await checkPiece(job, setup, check, units).catch(
+      const result = await lane(job).catch(
         (error: Error): PieceResult => ({
           failure: { message: error.message, input: error instanceof InputError },
         }),
@@ -396,7 +284,7 @@ function servePieces(setup: WorkerSetup): void {
 }
 
 async function checkPiece(
-  job: Job,
+  job: PieceJob,
   setup: WorkerSetup,
   check: ReturnType<typeof pieceChecker>,
   units: CsvUnits | undefined,
@@ -420,7 +308,7 @@ function ownBuffer(result: CheckedPiece): ArrayBuffer {
  * A piece's text, decoded strictly (a BOM inside the file is a character, as for the streaming decoder); or the
  * offset the single-threaded reader reports for an undecodable byte: the start of the 64 KiB read that holds it.
  */
-function decodePiece({ bytes, start, last }: Job, encoding: string): string | number {
+function decodePiece({ bytes, start, last }: PieceJob, encoding: string): string | number {
   try {
     // Streaming (then flushed: a character cut off at the end is an error) is the faster of the decoder's paths.
     const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
@@ -441,5 +329,4 @@ function decodePiece({ bytes, start, last }: Job, encoding: string): string | nu
   }
 }
 
-if (!isMainThread && (workerData as Partial<WorkerSetup> | null)?.salykCsvWorker)
-  servePieces(workerData as WorkerSetup);
+if (!isMainThread && (workerData as Partial<typeof WORKER_DATA> | null)?.salykCsvWorker) servePieces();

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { todayUtc } from '../shared/calendar.js';
 import { type Lang, t } from '../shared/i18n/index.js';
@@ -9,7 +10,7 @@ import { canEncode, encodingName, type TextEncoder1, type TextEncoding, textEnco
 import { lang as cliLang } from './lang.js';
 import { emptyValue, type LibraryOptions, libraryOptions } from './library-options.js';
 import { defaultOutputPath, OutputFile, type OutputFormat } from './output.js';
-import type { ParallelCsv } from './parallel-csv.js';
+import type { CsvWorkers, ParallelCsv } from './parallel-csv.js';
 import { createProgress } from './progress.js';
 import { type HeaderPicker, InputError, openTable, type RowChunk, type TableSource } from './readers.js';
 import { candidateColumns, chooseHeaderRow, findTinColumn } from './tin-column.js';
@@ -110,7 +111,16 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
   const options = { ...fileOptions, lang: fileOptions.lang ?? cliLang() };
   // Rows checked elsewhere (a bulk job's batches) or by the API are read on this thread; a large local CSV may be split.
   const splittable = !options.api && !options.checked && options.input !== '-';
-  const { source, column } = await openSupplierList(options, splittable);
+  // Worker threads for a large CSV start now, while this thread finds the header.
+  const workers = splittable ? await csvWorkers(options.input) : undefined;
+  let source: TableSource;
+  let column: number;
+  try {
+    ({ source, column } = await openSupplierList(options, splittable));
+  } catch (error) {
+    await workers?.close();
+    throw error;
+  }
   const format = options.format ?? formatOfName(options.output) ?? source.format;
   const output = options.output ?? defaultOutputPath(options.input, source.format, format);
   const summary = new SummaryCollector(options.input, output, source.header[column] ?? '');
@@ -123,7 +133,7 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
   let ok = false;
   let rest: ParallelCsv | undefined;
   try {
-    rest = await parallelRest(source, writer, context);
+    rest = workers && parallelRest(source, writer, context, workers);
     summary.workers(rest?.workers ?? 0);
     await writer.start(source.header);
     const run = options.checked
@@ -144,6 +154,7 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
     ok = true;
   } finally {
     await rest?.close();
+    await workers?.close();
     progress.stop(ok);
     if (ok) await out.commit();
     else await out.discard();
@@ -197,22 +208,33 @@ function csvThreads(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * A large CSV file written as CSV, offline: the rows after the first piece go to worker threads
- * (cli/parallel-csv.ts, loaded only then); `undefined` keeps the whole file on this thread.
+ * Worker threads for `input` when it may take the parallel path — a file (not a workbook by its name) of at least
+ * {@link PARALLEL_MIN_BYTES} (`SALYK_PARALLEL_MIN_BYTES`) and more than one thread (`SALYK_THREADS`) — loaded only
+ * then (cli/parallel-csv.ts); `undefined` keeps the whole file on this thread.
  */
-async function parallelRest(
+async function csvWorkers(input: string): Promise<CsvWorkers | undefined> {
+  const threads = csvThreads();
+  if (threads < 2 || /\.xlsx$/i.test(input)) return undefined;
+  const size = await stat(input).then(
+    (s) => s.size,
+    () => 0,
+  );
+  const minBytes = Number.parseInt(process.env.SALYK_PARALLEL_MIN_BYTES ?? '', 10);
+  if (size < (Number.isInteger(minBytes) && minBytes >= 0 ? minBytes : PARALLEL_MIN_BYTES)) return undefined;
+  const { CsvWorkers } = await import('./parallel-csv.js');
+  return new CsvWorkers(threads);
+}
+
+/** A large CSV written as CSV, offline: the rows after the first piece go to `workers`; `undefined` if it cannot. */
+function parallelRest(
   source: TableSource,
   writer: TableWriter,
   context: CheckContext,
-): Promise<ParallelCsv | undefined> {
-  const threads = csvThreads();
+  workers: CsvWorkers,
+): ParallelCsv | undefined {
   const { options } = context;
-  if (!source.split || !writer.textEncoding || options.api || options.checked || threads < 2) return undefined;
-  const minBytes = Number.parseInt(process.env.SALYK_PARALLEL_MIN_BYTES ?? '', 10);
-  if ((source.totalBytes ?? 0) < (Number.isInteger(minBytes) && minBytes >= 0 ? minBytes : PARALLEL_MIN_BYTES))
-    return undefined;
-  const { startParallelCsv } = await import('./parallel-csv.js');
-  return startParallelCsv(options.input, source, threads, {
+  if (!source.split || !writer.textEncoding) return undefined;
+  return workers.start(options.input, source, {
     header: source.header,
     delimiter: source.delimiter,
     newline: source.newline ?? '\n',
@@ -490,19 +512,28 @@ const BIN_LENGTH = 12;
 /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell (see {@link applyFix}). */
 function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: CheckContext): ChunkResults {
   const { column, options, asOf } = context;
+  const check = tinChecker(options, asOf);
+  return chunk.rows.map((row, i) => {
+    if (bad.size > 0 && bad.has(i)) return null;
+    return applyFix(row, check(row[column] ?? ''), context);
+  });
+}
+
+/**
+ * A TIN cell checked offline as `salyk validate` writes it ({@link cellChecker}), valid BINs — the bulk of a list —
+ * by the library's allocation-free check, whose output columns are fixed. (A BIN typed with separators takes the
+ * full check, whose output columns are the same.)
+ */
+export function tinChecker(
+  options: Pick<ValidateFileOptions, 'country' | 'fixLeadingZeros'> & { lang: Lang },
+  asOf: string,
+): (value: string) => IdentifierResult {
   const check = cellChecker({ country: options.country, asOf, lang: options.lang }, options.fixLeadingZeros);
   const binOnly: Pick<ValidateOptions, 'country' | 'kind'> = {
     ...(options.country ? { country: options.country } : {}),
     kind: 'BIN',
   };
-  return chunk.rows.map((row, i) => {
-    if (bad.size > 0 && bad.has(i)) return null;
-    const value = row[column] ?? '';
-    // The bulk case first, by the library's allocation-free check: a valid BIN's output columns are fixed. (A BIN
-    // typed with separators takes the full check below, whose output columns are the same.)
-    if (value.length === BIN_LENGTH && isValidIdentifier(value, binOnly)) return VALID_BIN;
-    return applyFix(row, check(value), context);
-  });
+  return (value) => (value.length === BIN_LENGTH && isValidIdentifier(value, binOnly) ? VALID_BIN : check(value));
 }
 
 /**
@@ -799,7 +830,7 @@ type SummaryCounts = Pick<FileSummary, 'rows' | 'blankRows' | 'valid' | 'invalid
 };
 
 /** One output row, cell by cell: the (fitted) input cells and the result columns. */
-interface RowSink {
+export interface RowSink {
   row(
     cells: string[],
     valid: string,
@@ -814,7 +845,7 @@ interface RowSink {
 }
 
 /** Turns checked rows into output rows (the hot path) and counts them in the summary. */
-class ResultWriter {
+export class ResultWriter {
   /** The last lone warning and its text: every valid KG number carries the same warning object. */
   private lastWarning: IdentifierWarning | undefined;
   private lastWarningText = '';
@@ -857,6 +888,11 @@ class ResultWriter {
 
   private checked(row: string[], line: number, result: IdentifierResult): void {
     while (row.length < this.width) row.push('');
+    this.report(row, line, result);
+  }
+
+  /** Counts a checked row and hands the sink its cells (as they are) and result columns. */
+  report(row: string[], line: number, result: IdentifierResult): void {
     this.summary.row(result.valid, result.warnings.length > 0);
     let codes = '';
     let messages = '';

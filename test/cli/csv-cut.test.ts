@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { csvUnits, findCut } from '../../cli/csv-units.js';
 import { textEncoder } from '../../cli/encoding.js';
-import { csvUnits, findCut } from '../../cli/parallel-csv.js';
 import { parseCsvPiece } from '../../cli/readers.js';
 
 /**

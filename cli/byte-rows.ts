@@ -1,0 +1,467 @@
+/**
+ * The byte lane of the parallel path. Most rows of a supplier list are plain — an ASCII TIN cell, the header's number
+ * of fields, quotes only around cells that need them, no line break inside a cell — and the CSV writer would give
+ * their cells back exactly as they stand. Such a row is written as its own bytes followed by its result columns:
+ * never decoded, parsed into cells or encoded again. Every other row (blank, malformed, a quoted or non-ASCII TIN,
+ * a line break in a cell, a fix to write…) goes, with its neighbours of the same kind, through the parser path, so a
+ * piece's output and counts are byte for byte those of the parser path alone (test/cli/byte-rows.test.ts).
+ *
+ * Only for encodings whose quote, delimiter and line breaks are single ASCII bytes (UTF-8, Windows-1251) and output
+ * in the input's encoding; a UTF-8 piece that is not valid UTF-8 goes whole to the parser path, which reports it.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { IdentifierResult } from '../shared/identifiers/types.js';
+import { type CsvUnits, csvUnits, findCut, lineBreaks } from './csv-units.js';
+import { encodeInto, type TextEncoding, textEncoder } from './encoding.js';
+import {
+  type CheckedPiece,
+  csvWriter,
+  type PieceSetup,
+  ResultWriter,
+  type RowSink,
+  SummaryCollector,
+  tinChecker,
+} from './supplier-list.js';
+
+/** A piece of whole rows: where it starts in the file, its bytes, whether it ends the file. */
+export interface PieceJob {
+  start: number;
+  bytes: Uint8Array;
+  last: boolean;
+}
+
+/** A piece checked and written, or why it could not be. */
+export type PieceResult =
+  | (CheckedPiece & {
+      /** Line breaks in the piece (the next piece's first line). */
+      lines: number;
+      hasRows: boolean;
+      /** Blank rows after the piece's last data row (they count once a data row follows). */
+      trailingBlankRows: number;
+    })
+  | { failure: { undecodable?: number; input?: boolean; message: string } };
+
+/** The parser path on a piece (or on a run of a piece's rows: a piece of its own). */
+type ParserPath = (job: PieceJob) => Promise<PieceResult>;
+
+/**
+ * The byte lane for pieces of this setup, given the parser path for the rows it leaves; `undefined` when the
+ * encoding, dialect or output encoding has none (every row then takes the parser path).
+ */
+export function byteLane(
+  setup: PieceSetup & { encoding: TextEncoding },
+  parserPath: ParserPath,
+): ParserPath | undefined {
+  const units = csvUnits(setup.encoding.name, setup.delimiter, setup.newline);
+  const write = encodeInto(setup.output.name);
+  if (units?.size !== 1 || !write || setup.output.name !== setup.encoding.name) return undefined;
+  const csv = csvWriter(setup.delimiter, setup.newline);
+  const encoder = textEncoder({ name: setup.output.name, bom: false });
+  const lane: Lane = {
+    units,
+    column: setup.column,
+    width: setup.width,
+    fixLeadingZeros: setup.fixLeadingZeros,
+    check: tinChecker(setup, setup.asOf),
+    parserPath,
+    suffix: '',
+    sink: {
+      // The result columns of the row just reported (its cells are the input's bytes, written as they stand).
+      row: (_cells, valid, country, kind, codes, messages, suggestion) => {
+        lane.suffix = csv.results(valid, country, kind, codes, messages, suggestion);
+      },
+      flush: async () => undefined,
+    },
+    write: (text, out) => {
+      if (!out.encode(text, write)) encoder.encode(text); // throws the encoder's error, naming the character
+    },
+    shared: new SharedSuffixes(),
+  };
+  const utf8 = setup.encoding.name === 'utf-8';
+  return async (job) => (utf8 && !isUtf8(job.bytes) ? parserPath(job) : new LanePiece(job, lane).run());
+}
+
+/** What every piece shares. */
+interface Lane {
+  units: CsvUnits;
+  column: number;
+  width: number;
+  fixLeadingZeros: boolean;
+  check: ReturnType<typeof tinChecker>;
+  parserPath: ParserPath;
+  sink: RowSink;
+  /** The result columns the sink was handed last. */
+  suffix: string;
+  /** Writes text to the output in the output's encoding, or throws the encoder's error. */
+  write(text: string, out: GrowingBytes): void;
+  shared: SharedSuffixes;
+}
+
+/**
+ * Result columns as bytes for the results most rows have: no error, no suggestion, at most one warning. Their columns
+ * depend only on the verdict, country, kind and that warning, which the library shares between results (a KG
+ * number's STRUCTURE_UNCONFIRMED is one object per language; a valid BIN's result is one object): such a row costs a
+ * few comparisons, not its columns' text and encoding.
+ */
+class SharedSuffixes {
+  private readonly kept: {
+    valid: boolean;
+    country: string | null;
+    kind: string | null;
+    warning?: object;
+    bytes: Uint8Array;
+  }[] = [];
+
+  /** Whether `result` has such a shape. */
+  static shared(result: IdentifierResult): boolean {
+    return result.errors.length === 0 && result.suggestion === undefined && result.warnings.length <= 1;
+  }
+
+  bytes(result: IdentifierResult): Uint8Array | undefined {
+    const warning = result.warnings[0];
+    for (const k of this.kept)
+      if (k.warning === warning && k.kind === result.kind && k.country === result.country && k.valid === result.valid)
+        return k.bytes;
+    return undefined;
+  }
+
+  keep(result: IdentifierResult, bytes: Uint8Array): void {
+    if (this.kept.length >= SHARED_SUFFIXES) this.kept.shift();
+    const { valid, country, kind, warnings } = result;
+    this.kept.push({ valid, country, kind, warning: warnings[0], bytes });
+  }
+}
+
+/** How many shapes {@link SharedSuffixes} keeps (a list has a handful: BIN, IIN, KG INN and PIN, per verdict). */
+const SHARED_SUFFIXES = 16;
+
+/** One piece through the byte lane: plain rows written here, runs of other rows by the parser path, in order. */
+class LanePiece {
+  private readonly bytes: Buffer;
+  private readonly scanner: RowScanner;
+  private readonly summary = new SummaryCollector('', '', '');
+  private readonly writer: ResultWriter;
+  private readonly out: GrowingBytes;
+  /** The physical line (from 1) the next row starts on. */
+  private line = 1;
+  /** Blank rows since the last data row (they count once a data row follows). */
+  private blank = 0;
+  private hasRows = false;
+  /** Where the run of rows for the parser path starts (-1: none), and its first line. */
+  private runStart = -1;
+  private runLine = 0;
+
+  constructor(
+    private readonly job: PieceJob,
+    private readonly lane: Lane,
+  ) {
+    this.bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.length);
+    this.scanner = new RowScanner(this.bytes, lane.units, lane.column, lane.width);
+    this.writer = new ResultWriter(lane.width, this.summary, lane.sink);
+    this.out = new GrowingBytes(job.bytes.length * 2 + 4096);
+  }
+
+  async run(): Promise<PieceResult> {
+    const { bytes, scanner } = this;
+    for (let at = 0; at < bytes.length; at = scanner.end) {
+      const result = scanner.scan(at) ? this.plainResult() : undefined;
+      if (result) {
+        const failure = await this.endRun(at);
+        if (failure) return failure;
+        this.writePlain(at, result);
+        continue;
+      }
+      if (this.runStart === -1) {
+        this.runStart = at;
+        this.runLine = this.line;
+      }
+      this.line += lineBreaks(bytes.subarray(at, scanner.end), this.lane.units);
+    }
+    const failure = await this.endRun(bytes.length);
+    if (failure) return failure;
+    return {
+      output: this.out.bytes(),
+      delta: this.summary.delta(),
+      lines: lineBreaks(bytes, this.lane.units),
+      hasRows: this.hasRows,
+      trailingBlankRows: this.blank,
+    };
+  }
+
+  /** The plain row's result; `undefined` leaves it to the parser path (a blank TIN cell, a fix to write). */
+  private plainResult(): IdentifierResult | undefined {
+    const { scanner, lane } = this;
+    const value = latin1(this.bytes, scanner.tinStart, scanner.tinEnd);
+    if (value.trim() === '') return undefined;
+    const result = lane.check(value);
+    return lane.fixLeadingZeros && result.suggestion ? undefined : result;
+  }
+
+  /** Counts the plain row at `at` and writes its bytes and result columns. */
+  private writePlain(at: number, result: IdentifierResult): void {
+    if (this.blank) this.summary.blankRows(this.blank);
+    this.blank = 0;
+    this.hasRows = true;
+    this.out.copy(this.bytes, at, this.scanner.contentEnd);
+    this.line++;
+    const { lane, out } = this;
+    const shared = SharedSuffixes.shared(result);
+    const bytes = shared ? lane.shared.bytes(result) : undefined;
+    if (bytes) {
+      // What the writer counts for a row without errors (kept in step by test/cli/byte-rows.test.ts).
+      this.summary.row(result.valid, result.warnings.length > 0);
+      out.append(bytes);
+      return;
+    }
+    this.writer.report(NO_CELLS, this.line - 1, result);
+    lane.write(lane.suffix, out);
+    if (shared) lane.shared.keep(result, out.last());
+  }
+
+  /** The run of rows before `to`, through the parser path, merged in; a failure ends the piece. */
+  private async endRun(to: number): Promise<PieceResult | undefined> {
+    if (this.runStart === -1) return undefined;
+    const from = this.runStart;
+    this.runStart = -1;
+    const { job } = this;
+    const result = await this.lane.parserPath({
+      start: job.start + from,
+      bytes: job.bytes.subarray(from, to),
+      last: job.last && to === job.bytes.length,
+    });
+    if ('failure' in result) return result;
+    this.out.append(result.output);
+    this.summary.merge(result.delta, this.runLine - 1);
+    // As the main thread merges pieces: blank rows before the run's first data row count once there is one.
+    if (result.hasRows) {
+      if (this.blank) this.summary.blankRows(this.blank);
+      this.hasRows = true;
+      this.blank = result.trailingBlankRows;
+    } else this.blank += result.trailingBlankRows;
+    return undefined;
+  }
+}
+
+/** The cells argument of a row written from its bytes (the sink only takes its result columns). */
+const NO_CELLS: string[] = [];
+
+/** ASCII bytes as a string (a TIN cell): 12 and 14 digits, the usual lengths, without a call into the runtime. */
+function latin1(b: Buffer, from: number, to: number): string {
+  if (to - from === 12) {
+    const f = from;
+    return String.fromCharCode(
+      b[f] as number,
+      b[f + 1] as number,
+      b[f + 2] as number,
+      b[f + 3] as number,
+      b[f + 4] as number,
+      b[f + 5] as number,
+      b[f + 6] as number,
+      b[f + 7] as number,
+      b[f + 8] as number,
+      b[f + 9] as number,
+      b[f + 10] as number,
+      b[f + 11] as number,
+    );
+  }
+  return b.toString('latin1', from, to);
+}
+
+/**
+ * Finds a piece's rows and tells the plain ones. Native searches for the few bytes that matter — delimiter, quote,
+ * line breaks — each kept until the scan passes it, so every byte is searched once per kind; a row with a quote is
+ * read byte by byte ({@link scanQuoted}).
+ */
+class RowScanner {
+  /** The TIN cell of the row scanned last, when plain. */
+  tinStart = 0;
+  tinEnd = 0;
+  /** Where the plain row's line break (or the piece) starts. */
+  contentEnd = 0;
+  /** Where the next row starts. */
+  end = 0;
+  /** The next delimiter, quote, `\r` and `\n` at or after the scan (-1: none left; -2: not searched yet). */
+  private delimiter = -2;
+  private quote = -2;
+  private cr = -2;
+  private lf = -2;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly units: CsvUnits,
+    readonly column: number,
+    readonly width: number,
+  ) {}
+
+  /** Whether the row at `at` is plain; for any row, {@link end} is where it ends as papaparse reads it. */
+  scan(at: number): boolean {
+    const { bytes, units } = this;
+    this.quote = this.next(this.quote, units.quote, at);
+    this.cr = this.next(this.cr, units.cr, at);
+    this.lf = this.next(this.lf, units.lf, at);
+    const plain = !this.rowEnd()
+      ? false
+      : this.quote !== -1 && this.quote < this.contentEnd
+        ? scanQuoted(bytes, at, units, this)
+        : this.fields(at);
+    if (plain && this.asciiTin()) return true;
+    const cut = findCut(bytes.subarray(at), 0, units);
+    this.end = cut === -1 ? bytes.length : at + cut;
+    return false;
+  }
+
+  /** `cursor`, or the next `unit` at or after `from` once the scan has passed it. */
+  private next(cursor: number, unit: number, from: number): number {
+    return cursor !== -1 && cursor < from ? this.bytes.indexOf(unit, from) : cursor;
+  }
+
+  /** The row's line break: the first of the file's kind, with no other `\r` or `\n` before it (a cell would hold it). */
+  private rowEnd(): boolean {
+    const { cr, lf } = this;
+    const n = this.bytes.length;
+    const newline = this.units.newline;
+    const [stop, other] = newline === '\r' ? [cr, lf] : [lf, cr];
+    if (stop === -1) {
+      if (other !== -1) return false;
+      this.contentEnd = this.end = n;
+      return true;
+    }
+    if (newline === '\r\n' ? other !== stop - 1 : other !== -1 && other < stop) return false;
+    this.contentEnd = newline === '\r\n' ? stop - 1 : stop;
+    this.end = stop + 1;
+    return true;
+  }
+
+  /** A row without quotes: its delimiters counted, the TIN cell found. */
+  private fields(at: number): boolean {
+    const { bytes, column, contentEnd } = this;
+    const delimiter = this.units.delimiter;
+    let field = 0;
+    let start = at;
+    let d = this.next(this.delimiter, delimiter, at);
+    for (; d !== -1 && d < contentEnd; d = bytes.indexOf(delimiter, d + 1)) {
+      if (field === column) {
+        this.tinStart = start;
+        this.tinEnd = d;
+      }
+      field++;
+      start = d + 1;
+    }
+    this.delimiter = d;
+    if (field === column) {
+      this.tinStart = start;
+      this.tinEnd = contentEnd;
+    }
+    return field + 1 === this.width;
+  }
+
+  /** The TIN cell holds ASCII only: the same characters in every encoding of the lane. */
+  private asciiTin(): boolean {
+    for (let i = this.tinStart; i < this.tinEnd; i++) if ((this.bytes[i] as number) > 0x7f) return false;
+    return true;
+  }
+}
+
+/**
+ * A row with quotes, byte by byte: plain when each quoted cell needed its quotes (it holds `""` or the delimiter),
+ * closes right before a delimiter or the line break and is not the TIN cell. Fills `row` as {@link RowScanner} does.
+ */
+function scanQuoted(
+  bytes: Buffer,
+  at: number,
+  units: CsvUnits,
+  row: { tinStart: number; tinEnd: number; contentEnd: number; column: number; width: number },
+): boolean {
+  const { delimiter, quote } = units;
+  const end = row.contentEnd;
+  let field = 0;
+  let start = at;
+  for (let i = at; i < end; i++) {
+    const b = bytes[i];
+    if (b === delimiter) {
+      if (field === row.column) {
+        row.tinStart = start;
+        row.tinEnd = i;
+      }
+      field++;
+      start = i + 1;
+    } else if (b === quote) {
+      if (i !== start || field === row.column) return false;
+      i = quotedEnd(bytes, i, end, units);
+      if (i === -1 || (i < end && bytes[i] !== delimiter)) return false;
+      i--;
+    }
+  }
+  if (field === row.column) {
+    row.tinStart = start;
+    row.tinEnd = end;
+  }
+  return field + 1 === row.width;
+}
+
+/** Past the closing quote of the cell opened at `open` (before `end`), when the writer would quote it too; else -1. */
+function quotedEnd(bytes: Buffer, open: number, end: number, { quote, delimiter }: CsvUnits): number {
+  let needed = false;
+  for (let i = open + 1; i < end; i++) {
+    const b = bytes[i];
+    if (b === quote) {
+      if (bytes[i + 1] !== quote || i + 1 >= end) return needed ? i + 1 : -1;
+      needed = true;
+      i++;
+    } else if (b === delimiter) needed = true;
+  }
+  return -1;
+}
+
+/** An output buffer that grows as bytes are written. */
+class GrowingBytes {
+  private buffer: Buffer;
+  private length = 0;
+  private lastEncoded = 0;
+
+  constructor(size: number) {
+    this.buffer = Buffer.allocUnsafeSlow(size);
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.length + n));
+    this.buffer.copy(bigger, 0, 0, this.length);
+    this.buffer = bigger;
+  }
+
+  /** Bytes `from` to `to` of `source`: a loop for a row's few dozen bytes (cheaper than a native call). */
+  copy(source: Buffer, from: number, to: number): void {
+    this.room(to - from);
+    const { buffer } = this;
+    let at = this.length;
+    for (let i = from; i < to; i++) buffer[at++] = source[i] as number;
+    this.length = at;
+  }
+
+  append(source: Uint8Array): void {
+    this.room(source.length);
+    this.buffer.set(source, this.length);
+    this.length += source.length;
+  }
+
+  /** A copy of the bytes {@link encode} wrote last. */
+  last(): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(this.length - this.lastEncoded, this.length));
+  }
+
+  /** `text` by `write` (see encodeInto); false when a character cannot be written. */
+  encode(text: string, write: (text: string, target: Buffer, at: number) => number): boolean {
+    this.room(text.length * 3);
+    const n = write(text, this.buffer, this.length);
+    if (n < 0) return false;
+    this.length += n;
+    this.lastEncoded = n;
+    return true;
+  }
+
+  /** A copy of what was written, in a buffer of its own (it is transferred to the main thread). */
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.subarray(0, this.length));
+  }
+}
