@@ -86,7 +86,7 @@ class Cutter {
 }
 
 /** What a worker is told first: how to check and write its pieces. */
-interface WorkerSetup extends PieceSetup {
+export interface WorkerSetup extends PieceSetup {
   encoding: TextEncoding;
 }
 
@@ -266,10 +266,7 @@ function servePiecesOf(setup: WorkerSetup): void {
   const port = parentPort;
   if (!port) return;
   setLang(setup.lang);
-  const check = pieceChecker(setup);
-  const units = csvUnits(setup.encoding.name, setup.delimiter, setup.newline);
-  const parserPath = (job: PieceJob) => checkPiece(job, setup, check, units);
-  const lane = byteLane(setup, parserPath) ?? parserPath;
+  const { lane } = piecePaths(setup);
   let queue = Promise.resolve();
   port.on('message', (job: PieceJob) => {
     queue = queue.then(async () => {
@@ -281,6 +278,17 @@ function servePiecesOf(setup: WorkerSetup): void {
       port.postMessage(result, 'output' in result ? [ownBuffer(result)] : []);
     });
   });
+}
+
+/**
+ * How a worker checks a piece: `parser`, every row decoded, parsed, checked and encoded as on the single-threaded
+ * path; `lane`, the byte lane (cli/byte-rows.ts) in front of it where the encoding has one.
+ */
+export function piecePaths(setup: WorkerSetup): Record<'parser' | 'lane', (job: PieceJob) => Promise<PieceResult>> {
+  const check = pieceChecker(setup);
+  const units = csvUnits(setup.encoding.name, setup.delimiter, setup.newline);
+  const parser = (job: PieceJob) => checkPiece(job, setup, check, units);
+  return { parser, lane: byteLane(setup, parser) ?? parser };
 }
 
 async function checkPiece(
