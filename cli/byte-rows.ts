@@ -104,6 +104,7 @@ interface Lane {
  * few comparisons, not its columns' text and encoding.
  */
 class SharedSuffixes {
+  private lastWarning: object | undefined;
   private readonly kept: {
     valid: boolean;
     country: string | null;
@@ -125,10 +126,19 @@ class SharedSuffixes {
     return undefined;
   }
 
-  keep(result: IdentifierResult, bytes: Uint8Array): void {
-    if (this.kept.length >= SHARED_SUFFIXES) this.kept.shift();
+  /**
+   * Keeps `result`'s shape with its bytes, when its warning (if any) is one the library shares: seen in two results
+   * in a row of misses. (A birth date in the future is a warning object of its own: it would only push others out.)
+   */
+  keep(result: IdentifierResult, bytes: () => Uint8Array): void {
     const { valid, country, kind, warnings } = result;
-    this.kept.push({ valid, country, kind, warning: warnings[0], bytes });
+    const [warning] = warnings;
+    if (warning && warning !== this.lastWarning) {
+      this.lastWarning = warning;
+      return;
+    }
+    if (this.kept.length >= SHARED_SUFFIXES) this.kept.shift();
+    this.kept.push({ valid, country, kind, warning, bytes: bytes() });
   }
 }
 
@@ -215,7 +225,7 @@ class LanePiece {
     }
     this.writer.report(NO_CELLS, this.line - 1, result);
     lane.write(lane.suffix, out);
-    if (shared) lane.shared.keep(result, out.last());
+    if (shared) lane.shared.keep(result, () => out.last());
   }
 
   /** The run of rows before `to`, through the parser path, merged in; a failure ends the piece. */
