@@ -76,6 +76,7 @@ export function byteLane(
       if (!out.encode(text, write)) encoder.encode(text); // throws the encoder's error, naming the character
     },
     shared: new SharedSuffixes(),
+    out: new GrowingBytes(),
   };
   const utf8 = setup.encoding.name === 'utf-8';
   return async (job) => (utf8 && !isUtf8(job.bytes) ? parserPath(job) : new LanePiece(job, lane).run());
@@ -95,6 +96,8 @@ interface Lane {
   /** Writes text to the output in the output's encoding, or throws the encoder's error. */
   write(text: string, out: GrowingBytes): void;
   shared: SharedSuffixes;
+  /** The output buffer, reused piece after piece (a piece's output is copied out of it at the end). */
+  out: GrowingBytes;
 }
 
 /**
@@ -168,7 +171,7 @@ class LanePiece {
     this.bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.length);
     this.scanner = new RowScanner(this.bytes, lane.units, lane.column, lane.width);
     this.writer = new ResultWriter(lane.width, this.summary, lane.sink);
-    this.out = new GrowingBytes(job.bytes.length * 2 + 4096);
+    this.out = lane.out.reset(job.bytes.length * 2 + 4096);
   }
 
   async run(): Promise<PieceResult> {
@@ -425,12 +428,16 @@ function quotedEnd(bytes: Buffer, open: number, end: number, { quote, delimiter 
 
 /** An output buffer that grows as bytes are written. */
 class GrowingBytes {
-  private buffer: Buffer;
+  private buffer = Buffer.alloc(0);
   private length = 0;
   private lastEncoded = 0;
 
-  constructor(size: number) {
-    this.buffer = Buffer.allocUnsafeSlow(size);
+  /** Empty, with room for `size` bytes. */
+  reset(size: number): this {
+    this.length = 0;
+    this.lastEncoded = 0;
+    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafeSlow(size);
+    return this;
   }
 
   private room(n: number): void {

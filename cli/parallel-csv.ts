@@ -1,11 +1,13 @@
 /**
- * `salyk validate` on a large CSV, in parallel: the main thread reads the file, cuts it into pieces of whole rows (at
- * a line break outside quotes) and writes what the workers give back in input order; each worker decodes, parses,
- * checks and encodes its pieces with the single-threaded path's own code (`parseCsvPiece` in readers.ts,
- * `pieceChecker` in supplier-list.ts), so the output is byte for byte the same.
+ * `salyk validate` on a large CSV, in pieces: the main thread reads the file, cuts it into pieces of whole rows (at a
+ * line break outside quotes) and writes what comes back for them in input order. Pieces are checked by worker threads
+ * ({@link CsvWorkers}), or on this thread for one core or a smaller file ({@link InlinePieces}); either way through the
+ * byte lane (cli/byte-rows.ts), which writes plain rows as their own bytes and hands the others to the single-threaded
+ * path's own code (`parseCsvPiece` in readers.ts, `pieceChecker` in supplier-list.ts) — so the output is byte for byte
+ * the same. `SALYK_BYTE_LANE=0` sends every row through that code.
  *
  * The header, encoding, delimiter and line break are found by the single-threaded reader, which also reads the first
- * piece (title rows, header choice and all); it stops where the first cut falls and the workers take the rest.
+ * piece (title rows, header choice and all); it stops where the first cut falls and the pieces take the rest.
  *
  * This module is also the workers' entry: a worker loads it again (`new Worker(import.meta.url)`), in the bundle too,
  * and serves pieces instead.
@@ -153,6 +155,45 @@ export class CsvWorkers {
   }
 }
 
+/**
+ * The pieces on this thread, one after another, through the byte lane: for one core (`SALYK_THREADS=1`) or a file too
+ * small to be worth starting workers. Only where the input has a byte lane: else the reader reads the whole file.
+ */
+export class InlinePieces {
+  readonly count = 0;
+  private lane: ((job: PieceJob) => Promise<PieceResult>) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** The inline path: see {@link startParallelCsv}; `undefined` when the input has no byte lane. */
+  start(path: string, source: TableSource, setup: PieceSetup): ParallelCsv | undefined {
+    const { lane, parser } = piecePaths({ ...setup, encoding: source.encoding });
+    if (lane === parser) return undefined;
+    this.lane = lane;
+    return startParallelCsv(path, source, this, setup);
+  }
+
+  configure(): void {}
+
+  /** Pieces one at a time, in order, as a worker takes them (a piece waits for the parser path at times). */
+  run(job: PieceJob): Promise<PieceResult> {
+    const lane = this.lane;
+    if (!lane) throw new Error('no byte lane');
+    const result = this.queue.then(() => lane(job).catch(pieceFailure));
+    this.queue = result;
+    return result;
+  }
+
+  async close(): Promise<void> {}
+}
+
+/** Where pieces are checked: worker threads, or this thread. */
+type PiecePool = Pick<CsvWorkers, 'count' | 'configure' | 'run' | 'close'>;
+
+/** A piece that could not be checked, as the main thread reports it (an input error, or a failure of ours). */
+function pieceFailure(error: Error): PieceResult {
+  return { failure: { message: error.message, input: error instanceof InputError } };
+}
+
 /** The rest of a large CSV, checked by workers and written in order: started by {@link startParallelCsv}. */
 export class ParallelCsv {
   private readonly inFlight: Promise<PieceResult & { end: number }>[] = [];
@@ -160,7 +201,7 @@ export class ParallelCsv {
 
   constructor(
     private readonly cutter: Cutter,
-    private readonly pool: CsvWorkers,
+    private readonly pool: PiecePool,
     private readonly fd: number,
     private readonly path: string,
     private readonly source: TableSource,
@@ -169,7 +210,7 @@ export class ParallelCsv {
     private nextLine: number,
     readonly workers: number,
   ) {
-    this.maxInFlight = workers * IN_FLIGHT_PER_WORKER;
+    this.maxInFlight = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
     this.dispatch(); // the workers start while the single-threaded reader reads the first piece
   }
 
@@ -233,7 +274,7 @@ export class ParallelCsv {
 function startParallelCsv(
   path: string,
   source: TableSource,
-  workers: CsvWorkers,
+  workers: PiecePool,
   setup: PieceSetup,
 ): ParallelCsv | undefined {
   const { split, totalBytes } = source;
@@ -270,11 +311,7 @@ function servePiecesOf(setup: WorkerSetup): void {
   let queue = Promise.resolve();
   port.on('message', (job: PieceJob) => {
     queue = queue.then(async () => {
-      const result = await lane(job).catch(
-        (error: Error): PieceResult => ({
-          failure: { message: error.message, input: error instanceof InputError },
-        }),
-      );
+      const result = await lane(job).catch(pieceFailure);
       port.postMessage(result, 'output' in result ? [ownBuffer(result)] : []);
     });
   });
@@ -288,7 +325,8 @@ export function piecePaths(setup: WorkerSetup): Record<'parser' | 'lane', (job: 
   const check = pieceChecker(setup);
   const units = csvUnits(setup.encoding.name, setup.delimiter, setup.newline);
   const parser = (job: PieceJob) => checkPiece(job, setup, check, units);
-  return { parser, lane: byteLane(setup, parser) ?? parser };
+  const lane = process.env.SALYK_BYTE_LANE === '0' ? undefined : byteLane(setup, parser);
+  return { parser, lane: lane ?? parser };
 }
 
 async function checkPiece(

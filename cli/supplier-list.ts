@@ -10,7 +10,7 @@ import { canEncode, encodingName, type TextEncoder1, type TextEncoding, textEnco
 import { lang as cliLang } from './lang.js';
 import { emptyValue, type LibraryOptions, libraryOptions } from './library-options.js';
 import { defaultOutputPath, OutputFile, type OutputFormat } from './output.js';
-import type { CsvWorkers, ParallelCsv } from './parallel-csv.js';
+import type { CsvWorkers, InlinePieces, ParallelCsv } from './parallel-csv.js';
 import { createProgress } from './progress.js';
 import { type HeaderPicker, InputError, openTable, type RowChunk, type TableSource } from './readers.js';
 import { candidateColumns, chooseHeaderRow, findTinColumn } from './tin-column.js';
@@ -111,8 +111,7 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
   const options = { ...fileOptions, lang: fileOptions.lang ?? cliLang() };
   // Rows checked elsewhere (a bulk job's batches) or by the API are read on this thread; a large local CSV may be split.
   const splittable = !options.api && !options.checked && options.input !== '-';
-  // Worker threads for a large CSV start now, while this thread finds the header.
-  const workers = splittable ? await csvWorkers(options.input) : undefined;
+  const workers = splittable ? await piecePool(options.input) : undefined;
   let source: TableSource;
   let column: number;
   try {
@@ -208,21 +207,21 @@ function csvThreads(env: NodeJS.ProcessEnv = process.env): number {
 }
 
 /**
- * Worker threads for `input` when it may take the parallel path — a file (not a workbook by its name) of at least
- * {@link PARALLEL_MIN_BYTES} (`SALYK_PARALLEL_MIN_BYTES`) and more than one thread (`SALYK_THREADS`) — loaded only
- * then (cli/parallel-csv.ts); `undefined` keeps the whole file on this thread.
+ * Where the pieces of `input` (a file, not a workbook by its name) are checked: worker threads from
+ * {@link PARALLEL_MIN_BYTES} (`SALYK_PARALLEL_MIN_BYTES`) with more than one thread (`SALYK_THREADS`), started now, while
+ * this thread finds the header; else this thread. Loaded only then (cli/parallel-csv.ts).
  */
-async function csvWorkers(input: string): Promise<CsvWorkers | undefined> {
-  const threads = csvThreads();
-  if (threads < 2 || /\.xlsx$/i.test(input)) return undefined;
+async function piecePool(input: string): Promise<CsvWorkers | InlinePieces | undefined> {
+  if (/\.xlsx$/i.test(input)) return undefined;
   const size = await stat(input).then(
     (s) => s.size,
     () => 0,
   );
+  const { CsvWorkers, InlinePieces } = await import('./parallel-csv.js');
+  const threads = csvThreads();
   const minBytes = Number.parseInt(process.env.SALYK_PARALLEL_MIN_BYTES ?? '', 10);
-  if (size < (Number.isInteger(minBytes) && minBytes >= 0 ? minBytes : PARALLEL_MIN_BYTES)) return undefined;
-  const { CsvWorkers } = await import('./parallel-csv.js');
-  return new CsvWorkers(threads);
+  const parallel = size >= (Number.isInteger(minBytes) && minBytes >= 0 ? minBytes : PARALLEL_MIN_BYTES);
+  return threads >= 2 && parallel ? new CsvWorkers(threads) : new InlinePieces();
 }
 
 /** A large CSV written as CSV, offline: the rows after the first piece go to `workers`; `undefined` if it cannot. */
@@ -230,7 +229,7 @@ function parallelRest(
   source: TableSource,
   writer: TableWriter,
   context: CheckContext,
-  workers: CsvWorkers,
+  workers: CsvWorkers | InlinePieces,
 ): ParallelCsv | undefined {
   const { options } = context;
   if (!source.split || !writer.textEncoding) return undefined;

@@ -9,9 +9,10 @@ import { disposeBuild, ensureBuilt, salyk } from '../fixtures/salyk-cli.js';
 
 /**
  * `salyk validate` on a CSV over the parallel path's threshold (lowered here with `SALYK_PARALLEL_MIN_BYTES`): worker
- * threads check pieces cut at row boundaries, the main thread writes them in order. The output and the JSON summary
- * must be those of the single-threaded path (`SALYK_THREADS=1`), byte for byte, whatever the encoding, quoting, blank
- * or malformed rows.
+ * threads check pieces cut at row boundaries, the main thread writes them in order; with one thread the pieces are
+ * checked on the main thread. Both go through the byte lane. The output and the JSON summary must be those of the
+ * parser path alone (`SALYK_BYTE_LANE=0`, one thread), byte for byte, whatever the encoding, quoting, blank or
+ * malformed rows.
  */
 let dir: string;
 
@@ -51,11 +52,18 @@ function supplierList(rows: number): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** Runs `salyk validate` on `file` with `threads`, returning the exit code, the output's bytes and the summary. */
-async function validate(file: string, threads: string, extra: string[] = []) {
+/**
+ * Runs `salyk validate` on `file` with `threads` (`parser`: one thread, every row through the parser path — the
+ * reference), returning the exit code, the output's bytes and the summary.
+ */
+async function validate(file: string, threads: '1' | '2' | 'parser', extra: string[] = []) {
   const output = `${file}.${threads}.out.csv`;
   const run = await salyk(['validate', file, '-o', output, '--json', '--quiet', ...extra], {
-    env: { SALYK_THREADS: threads, SALYK_PARALLEL_MIN_BYTES: String(PARALLEL_MIN_BYTES) },
+    env: {
+      SALYK_THREADS: threads === 'parser' ? '1' : threads,
+      SALYK_BYTE_LANE: threads === 'parser' ? '0' : '1',
+      SALYK_PARALLEL_MIN_BYTES: String(PARALLEL_MIN_BYTES),
+    },
     timeoutMs: 90_000,
   });
   const summary = run.code === 2 ? undefined : (JSON.parse(run.stdout) as Record<string, unknown>);
@@ -93,13 +101,16 @@ describe('salyk validate: the parallel path writes what the single-threaded path
       expect(statSync(path).size).toBeGreaterThan(PARALLEL_MIN_BYTES);
 
       // Act
-      const single = await validate(path, '1', [...extra]);
+      const single = await validate(path, 'parser', [...extra]);
+      const inline = await validate(path, '1', [...extra]);
       const parallel = await validate(path, '2', [...extra]);
 
       // Assess
       expect(single.code, single.stderr).toBe(0);
       expect(parallel.code, parallel.stderr).toBe(0);
-      expect([single.workers, parallel.workers]).toEqual([0, 2]);
+      expect([single.workers, inline.workers, parallel.workers]).toEqual([0, 0, 2]);
+      expect(inline.summary).toEqual(single.summary);
+      expect(inline.bytes?.equals(single.bytes ?? Buffer.alloc(0))).toBe(true);
       expect(single.summary).toMatchObject({ rows: expect.any(Number), malformedRows: expect.any(Number) });
       expect((single.summary?.rows as number) > 55_000).toBe(true);
       expect((single.summary?.blankRows as number) > 50).toBe(true);
@@ -121,7 +132,8 @@ describe('salyk validate: the parallel path writes what the single-threaded path
     await writeFile(path, bytes);
 
     // Act
-    const single = await validate(path, '1');
+    const single = await validate(path, 'parser');
+    const inline = await validate(path, '1');
     const parallel = await validate(path, '2');
 
     // Assess
@@ -129,6 +141,8 @@ describe('salyk validate: the parallel path writes what the single-threaded path
     expect(parallel.code).toBe(2);
     expect(single.stderr).toMatch(/utf-8/);
     expect(parallel.stderr).toBe(single.stderr);
+    expect(inline.stderr).toBe(single.stderr);
+    expect(inline.bytes).toBeUndefined();
     expect(parallel.bytes).toBeUndefined();
     expect(readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([]);
   }, 120_000);
