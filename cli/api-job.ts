@@ -9,7 +9,8 @@ import { encodingName } from './encoding.js';
 import { lang } from './lang.js';
 import { defaultOutputPath, OutputFile, type OutputFormat } from './output.js';
 import { createProgress } from './progress.js';
-import type { FileSummary, ValidateFileOptions } from './supplier-list.js';
+import type { FileSummary } from './row-results.js';
+import type { ValidateFileOptions } from './supplier-list.js';
 
 /**
  * From this size on, `salyk validate --api` runs the file as a bulk job (`POST /v1/jobs`) instead of sending

@@ -21,7 +21,7 @@ import {
   type RowSink,
   SummaryCollector,
   tinChecker,
-} from './supplier-list.js';
+} from './row-results.js';
 
 /** A piece of whole rows: where it starts in the file, its bytes, whether it ends the file. */
 export interface PieceJob {

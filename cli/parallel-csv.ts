@@ -19,7 +19,7 @@ import { type CsvUnits, csvUnits, findCut, lineBreaks, unitsOf } from './csv-uni
 import type { TextEncoding } from './encoding.js';
 import { say, setLang } from './lang.js';
 import { InputError, parseCsvPiece, type TableSource } from './readers.js';
-import { type CheckedPiece, type PieceSetup, pieceChecker, type SummaryCollector } from './supplier-list.js';
+import { type CheckedPiece, type PieceSetup, pieceChecker, type SummaryCollector } from './row-results.js';
 
 /**
  * Bytes of a piece: a message per piece costs little (1 MiB pieces were no faster, and held more memory); small

@@ -20,8 +20,9 @@ import { readInvoice } from './invoice-file.js';
 import { cliLang, say, setLang } from './lang.js';
 import { libraryOptions } from './library-options.js';
 import { InputError } from './readers.js';
+import type { FileSummary } from './row-results.js';
 import { readStaysCsv } from './stays-file.js';
-import { type FileSummary, validateFile } from './supplier-list.js';
+import { validateFile } from './supplier-list.js';
 import { addVatCommand } from './vat.js';
 
 /** The package version, put in by the bundler (scripts/build.ts reads package.json); `dev` when run from source. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cellChecker } from '../../../cli/supplier-list.js';
+import { cellChecker } from '../../../cli/row-results.js';
 import type { AuditRecord } from '../../../shared/audit/record.js';
 import { identifierRecord } from '../../../shared/audit/record.js';
 import type { IdentifierResult } from '../../../shared/identifiers/types.js';

@@ -4,7 +4,8 @@ import { rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../../cli/readers.js';
-import { csvWriter, malformedRows, openSupplierList } from '../../../cli/supplier-list.js';
+import { csvWriter, malformedRows } from '../../../cli/row-results.js';
+import { openSupplierList } from '../../../cli/supplier-list.js';
 import { todayUtc } from '../../../shared/calendar.js';
 import type { Lang } from '../../../shared/i18n/index.js';
 import {

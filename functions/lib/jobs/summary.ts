@@ -1,4 +1,4 @@
-import type { FileSummary } from '../../../cli/supplier-list.js';
+import type { FileSummary } from '../../../cli/row-results.js';
 
 /** Rows of a batch that failed every attempt: reported by row and line range, never dropped silently. */
 export interface FailedBatch {

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCell, malformedRows, openSupplierList, validateFile } from '../../../cli/supplier-list.js';
+import { checkCell, malformedRows } from '../../../cli/row-results.js';
+import { openSupplierList, validateFile } from '../../../cli/supplier-list.js';
 import type { IdentifierResult } from '../../../shared/identifiers/types.js';
 
 /**
