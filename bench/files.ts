@@ -1,6 +1,8 @@
 /**
  * Supplier-list file figures (issue 10): the built CLI on generated lists as accountants have them.
- *  - 1 000 000 rows of Windows-1251 CSV and of UTF-8 CSV (`;`, a 1C title row, a `БИН/ИИН` header, Cyrillic names);
+ *  - 1 000 000 rows of Windows-1251 CSV and of UTF-8 CSV (`;`, a 1C title row, a `БИН/ИИН` header, Cyrillic names),
+ *    each beside a peer measured in the same run: papaparse alone (the parser most Node tools use) reading the same
+ *    file — decoded, parsed into rows, nothing checked or written — in a process of its own, start-up included;
  *  - a 1 000 000-row XLSX (numeric TIN cells) in → XLSX out: time and peak RSS;
  *  - peak RSS from 1M to 10M CSV rows (flat memory).
  *
@@ -139,6 +141,31 @@ export async function runCli(file: string, extra: string[] = []): Promise<FileRu
   };
 }
 
+/**
+ * The peer: a process that decodes `file` and parses it with papaparse's streaming parser, counting rows (what any
+ * tool built on it does before its own work). Wall time, start-up included, as for the CLI.
+ */
+export async function runPapaparse(file: string, encoding: string): Promise<{ rows: number; seconds: number }> {
+  const script = `
+    import { createReadStream } from 'node:fs';
+    import { Transform } from 'node:stream';
+    import Papa from 'papaparse';
+    const decoder = new TextDecoder(${JSON.stringify(encoding)}, { fatal: true });
+    const text = new Transform({
+      transform(chunk, _e, done) { done(null, decoder.decode(chunk, { stream: true })); },
+      flush(done) { done(null, decoder.decode()); },
+    });
+    let rows = 0;
+    Papa.parse(createReadStream(${JSON.stringify(file)}).pipe(text), {
+      delimiter: ';',
+      chunk: (r) => { rows += r.data.length; },
+      complete: () => console.log(rows),
+    });`;
+  const started = performance.now();
+  const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: root });
+  return { rows: Number(stdout.trim()), seconds: (performance.now() - started) / 1000 };
+}
+
 const line = (label: string, r: FileRun) =>
   `  ${label.padEnd(34)} ${r.rows.toLocaleString('en-US')} rows, ${r.sizeMb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s (${r.rowsPerSecond.toLocaleString('en-US')} rows/s), peak RSS ${r.peakRssMb} MiB`;
 
@@ -163,6 +190,10 @@ export async function benchFiles(
     await writeAccountantCsv(file, rows, encoding);
     const r = await runCli(file);
     console.log(line(`CSV ${encoding} → CSV`, r));
+    const peer = await runPapaparse(file, encoding);
+    console.log(
+      `  ${'  peer: papaparse parse only'.padEnd(34)} ${peer.rows.toLocaleString('en-US')} rows: ${peer.seconds.toFixed(2)} s → salyk validate (check + write) at ${(peer.seconds / r.seconds).toFixed(2)}× its speed`,
+    );
     results.push(r);
     await rm(file, { force: true });
   }
