@@ -136,9 +136,13 @@ export class CsvWorkers {
     for (const entry of this.workers) entry.worker.postMessage(setup);
   }
 
-  /** The piece to the next worker in turn (pieces are about the same size, so turns keep them evenly busy). */
+  /**
+   * The piece to the worker with the fewest pieces waiting (in turn among equals): a worker slowed down — by the
+   * machine, or a piece of rows for the parser path — gets fewer, and the other one is not left idle.
+   */
   run(job: PieceJob): Promise<PieceResult> {
-    const entry = this.workers[this.turn++ % this.workers.length];
+    let entry = this.workers[this.turn++ % this.workers.length];
+    for (const other of this.workers) if (entry && other.waiting.length < entry.waiting.length) entry = other;
     if (!entry) throw new Error('no CSV workers');
     return new Promise((resolve, reject) => {
       entry.waiting.push({ resolve, reject });
