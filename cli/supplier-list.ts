@@ -84,7 +84,9 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
   const options = { ...fileOptions, lang: fileOptions.lang ?? cliLang() };
   // Rows checked elsewhere (a bulk job's batches) or by the API are read on this thread; a large local CSV may be split.
   const splittable = !options.api && !options.checked && options.input !== '-';
-  const workers = splittable ? await piecePool(options.input) : undefined;
+  // Pieces are written as CSV: a workbook asked for is written on this thread.
+  const toXlsx = (options.format ?? formatOfName(options.output)) === 'xlsx';
+  const workers = splittable && !toXlsx ? await piecePool(options.input) : undefined;
   let source: TableSource;
   let column: number;
   try {
