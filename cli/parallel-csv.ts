@@ -29,7 +29,7 @@ const PIECE_BYTES = 256 * 1024;
 /** Bytes read at a time: a few pieces (a read copies what is left of the last one). */
 const READ_BYTES = 4 << 20;
 /** The single-threaded reader's first piece at least (title rows and header are found there). */
-const FIRST_BYTES = 1 << 18;
+const FIRST_BYTES = 1 << 16;
 /** Pieces handed out and not yet written, per worker: the workers never wait, memory stays bounded. */
 const IN_FLIGHT_PER_WORKER = 3;
 /** The file stream's read size: an undecodable byte is reported at the start of its read, as the stream does. */

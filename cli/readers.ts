@@ -44,7 +44,7 @@ export async function openTable(path: string, options: OpenOptions = {}): Promis
   const { head, rest } = stdin ? await readStdinHead() : { head: await readHead(path), rest: undefined };
   const gate = options.splittable && !stdin ? new ByteGate() : undefined;
   const bytesOf = (): Readable =>
-    rest ? Readable.from(prepend(head, rest)) : gate ? Readable.from(gate.read(path)) : createReadStream(path);
+    rest ? Readable.from(prepend(head, rest)) : gate ? Readable.from(gate.read(path), { highWaterMark: 1 }) : createReadStream(path);
   const name = stdin ? 'stdin' : path;
   if (!stdin && head.length === 0) throw new InputError(say('cli.error.empty', { file: name }));
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(say('cli.error.xls', { file: name }));
