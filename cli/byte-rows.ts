@@ -1,5 +1,5 @@
 /**
- * The byte lane of the parallel path. Most rows of a supplier list are plain — an ASCII TIN cell, the header's number
+ * The byte lane of `salyk validate`'s CSV pieces (cli/parallel-csv.ts). Most rows of a supplier list are plain — an ASCII TIN cell, the header's number
  * of fields, quotes only around cells that need them, no line break inside a cell — and the CSV writer would give
  * their cells back exactly as they stand. Such a row is written as its own bytes followed by its result columns:
  * never decoded, parsed into cells or encoded again. Every other row (blank, malformed, a quoted or non-ASCII TIN,
@@ -130,10 +130,11 @@ class SharedSuffixes {
   }
 
   /**
-   * Keeps `result`'s shape with its bytes, when its warning (if any) is one the library shares: seen in two results
-   * in a row of misses. (A birth date in the future is a warning object of its own: it would only push others out.)
+   * Keeps `result`'s shape with its bytes (the last written to `out`), when its warning (if any) is one the library
+   * shares: seen in two results in a row of misses. (A birth date in the future is a warning object of its own: it
+   * would only push others out.)
    */
-  keep(result: IdentifierResult, bytes: () => Uint8Array): void {
+  keep(result: IdentifierResult, out: GrowingBytes): void {
     const { valid, country, kind, warnings } = result;
     const [warning] = warnings;
     if (warning && warning !== this.lastWarning) {
@@ -141,7 +142,7 @@ class SharedSuffixes {
       return;
     }
     if (this.kept.length >= SHARED_SUFFIXES) this.kept.shift();
-    this.kept.push({ valid, country, kind, warning, bytes: bytes() });
+    this.kept.push({ valid, country, kind, warning, bytes: out.last() });
   }
 }
 
@@ -228,7 +229,7 @@ class LanePiece {
     }
     this.writer.report(NO_CELLS, this.line - 1, result);
     lane.write(lane.suffix, out);
-    if (shared) lane.shared.keep(result, () => out.last());
+    if (shared) lane.shared.keep(result, out);
   }
 
   /** The run of rows before `to`, through the parser path, merged in; a failure ends the piece. */
