@@ -2,6 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
+import { csvRowProblem } from '../shared/i18n/cli.js';
+import { DEFAULT_LANG, type Lang } from '../shared/i18n/languages.js';
 import { BackPressureQueue } from './back-pressure-queue.js';
 import { DecodeStream, decodeSample, detectEncoding, type TextEncoding } from './encoding.js';
 import { say } from './lang.js';
@@ -60,7 +62,8 @@ export async function openTable(path: string, options: OpenOptions = {}): Promis
     return openXlsx(path, size ?? 0, options.sheet, header(options));
   }
   const encoding = detectEncoding(head, options.encoding);
-  return openCsv(name, bytesOf(), size, { delimiter: sniffDelimiter(head, encoding), encoding, gate }, header(options));
+  const csv = { delimiter: sniffDelimiter(head, encoding), encoding, gate, lang: options.lang ?? DEFAULT_LANG };
+  return openCsv(name, bytesOf(), size, csv, header(options));
 }
 
 /**
@@ -196,11 +199,13 @@ class CsvChunker {
   constructor(
     private readonly choice: { pick: HeaderPicker; row?: number },
     private readonly path: string,
+    /** The language of the rows' parser problems (they are written in the `messages` column). */
+    private readonly lang: Lang,
   ) {}
 
   /** A chunker for rows after a known header (a chunk of the parallel path), lines counted from 1. */
-  static after(header: string[], linebreak: string): CsvChunker {
-    const chunker = new CsvChunker({ pick: firstRow }, '');
+  static after(header: string[], linebreak: string, lang: Lang): CsvChunker {
+    const chunker = new CsvChunker({ pick: firstRow }, '', lang);
     chunker.header = header;
     chunker.linebreak = linebreak;
     return chunker;
@@ -230,7 +235,7 @@ class CsvChunker {
         if (this.accept(row, line, out) && mapped) rowIndex[i] = out.rows.length - 1;
         continue;
       }
-      const errors = mapped ? results.errors.filter((e) => e.row === i).map((e) => e.message) : [];
+      const errors = mapped ? results.errors.filter((e) => e.row === i).map((e) => this.problem(e)) : [];
       if (mapped) rowIndex[i] = PREAMBLE;
       this.preamble.push(errors.length ? { row, line, errors } : { row, line });
       if (!isBlank(row)) this.preambleFilled++;
@@ -282,6 +287,10 @@ class CsvChunker {
     return true;
   }
 
+  private problem(e: Papa.ParseError): string {
+    return csvRowProblem(e, this.lang);
+  }
+
   /** Parser errors go to their row, or — for dropped lines and the row carried into the next chunk — to `notes`. */
   private attachErrors(
     chunk: RowChunk,
@@ -297,8 +306,9 @@ class CsvChunker {
       // papaparse may flag the row it carries over to the next chunk (index == data.length).
       const index = inChunk ? (rowIndex[i] ?? -1) : -1;
       if (index === PREAMBLE) continue; // kept with its row until the header is chosen
-      if (index >= 0) chunk.errors.push({ index, message: e.message });
-      else notes.push({ line: inChunk ? (lineOf[i] ?? this.nextLine) : this.nextLine, message: e.message });
+      const message = this.problem(e);
+      if (index >= 0) chunk.errors.push({ index, message });
+      else notes.push({ line: inChunk ? (lineOf[i] ?? this.nextLine) : this.nextLine, message });
     }
     if (notes.length) chunk.notes = notes;
   }
@@ -341,14 +351,14 @@ function openCsv(
   path: string,
   bytes: Readable,
   totalBytes: number | undefined,
-  { delimiter, encoding, gate }: { delimiter: string; encoding: TextEncoding; gate?: ByteGate },
+  { delimiter, encoding, gate, lang }: { delimiter: string; encoding: TextEncoding; gate?: ByteGate; lang: Lang },
   choice: { pick: HeaderPicker; row?: number },
 ): Promise<TableSource> {
   return new Promise((resolveSource, rejectSource) => {
     const input = new DecodeStream(encoding, path);
     const flow = new CsvFlow(input);
     const queue = new BackPressureQueue<RowChunk>(flow);
-    const chunker = new CsvChunker(choice, path);
+    const chunker = new CsvChunker(choice, path, lang);
     const fail = (error: Error) => {
       flow.finished = true;
       rejectSource(error);
@@ -432,7 +442,7 @@ export interface ParsedPiece {
  */
 export function parseCsvPiece(
   text: string,
-  { header, delimiter, newline }: { header: string[]; delimiter: string; newline: string },
+  { header, delimiter, newline, lang }: { header: string[]; delimiter: string; newline: string; lang: Lang },
 ): ParsedPiece {
   // papaparse's own parser, without the wrapper of Papa.parse: that would strip a BOM character starting the piece,
   // and it keeps every row reachable long enough for the garbage collector to copy them (4× the GC time).
@@ -440,7 +450,7 @@ export function parseCsvPiece(
   const results = parser.parse(text, 0, false) as Papa.ParseResult<string[]>;
   const last = results.data[results.data.length - 1];
   if (text.endsWith(newline) && last?.length === 1 && last[0] === '') results.data.pop();
-  const chunker = CsvChunker.after(header, newline);
+  const chunker = CsvChunker.after(header, newline, lang);
   const chunk = chunker.chunk(results) ?? { rows: [], lines: [], errors: [] };
   return { chunk, trailingBlankRows: chunker.trailingBlankRows };
 }

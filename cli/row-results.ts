@@ -5,6 +5,7 @@
  * (parallel-csv.ts, byte-rows.ts) and a bulk job's batches all use this module — and only this, so a worker or a
  * Lambda function loads no more than it needs.
  */
+import { tCli } from '../shared/i18n/cli.js';
 import type { Lang } from '../shared/i18n/index.js';
 import type { Country, IdentifierResult, IdentifierWarning, ValidateOptions } from '../shared/identifiers/types.js';
 import { isValidIdentifier, validateIdentifier } from '../shared/identifiers/validate.js';
@@ -148,7 +149,7 @@ export interface CheckedChunk {
 
 /** One chunk checked offline: malformed rows found and counted, the others validated (both paths, one code). */
 export function checkChunkOffline(chunk: RowChunk, width: number, context: CheckContext): CheckedChunk {
-  const bad = malformedRows(chunk, width, context.summary);
+  const bad = malformedRows(chunk, width, context.options.lang, context.summary);
   return { chunk, bad, results: checkRowsOffline(chunk, bad, context) };
 }
 
@@ -533,6 +534,7 @@ const RECENT_RESULTS = 8;
 export function malformedRows(
   chunk: RowChunk,
   width: number,
+  lang: Lang,
   summary?: Pick<SummaryCollector, 'parseError'>,
 ): Map<number, string> {
   const bad = new Map<number, string>();
@@ -543,7 +545,7 @@ export function malformedRows(
   }
   chunk.rows.forEach((row, i) => {
     if (row.length !== width && !bad.has(i)) {
-      const message = `expected ${width} fields, found ${row.length}`;
+      const message = tCli('cli.row.fieldCount', lang, { expected: width, found: row.length });
       bad.set(i, message);
       found.push({ line: chunk.lines[i] ?? 0, message });
     }

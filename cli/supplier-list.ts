@@ -162,6 +162,7 @@ export async function openSupplierList(
     headerRow: options.headerRow,
     pickHeader: headerPicker(options),
     splittable,
+    lang: options.lang,
   });
   return { source, column: tinColumnOf(source.header, options) };
 }
@@ -390,7 +391,7 @@ function checkedElsewhere(checked: CheckedRows, context: CheckContext): Checker 
   return async function* (chunks, width) {
     let row = 0;
     for await (const chunk of chunks) {
-      const bad = malformedRows(chunk, width, context.summary);
+      const bad = malformedRows(chunk, width, context.options.lang, context.summary);
       const results: ChunkResults = [];
       for (let i = 0; i < chunk.rows.length; i++, row++) {
         if (bad.has(i)) {
@@ -414,7 +415,7 @@ function checkRemotely(api: ApiOptions, context: CheckContext): Checker {
   return async function* (chunks, width) {
     const inFlight: { chunk: RowChunk; bad: Map<number, string>; results: Promise<ChunkResults> }[] = [];
     for await (const batch of rebatch(chunks, MAX_BATCH_ITEMS)) {
-      const bad = malformedRows(batch, width, context.summary);
+      const bad = malformedRows(batch, width, context.options.lang, context.summary);
       const results = checkRowsRemotely(api, batch, bad, context);
       results.catch(() => undefined); // awaited in order below
       inFlight.push({ chunk: batch, bad, results });

@@ -1,3 +1,4 @@
+import type { Lang } from '../shared/i18n/languages.js';
 import type { TextEncoding } from './encoding.js';
 
 /** A run of data rows. */
@@ -70,6 +71,8 @@ export interface OpenOptions {
   pickHeader?: HeaderPicker;
   /** A CSV file: read through a gate that can stop at a given byte ({@link TableSource.split}). */
   splittable?: boolean;
+  /** The language of rows' parser problems (default English). */
+  lang?: Lang;
 }
 
 /** How many non-blank rows are looked at for the header when no `--header-row` is given. */

@@ -62,8 +62,15 @@ export interface XlsxRow {
  * A zip entry deflated by Node's zlib as it is pushed (fflate's custom-entry interface: compression 8, with the size
  * and CRC-32 of the uncompressed data known before the entry ends).
  */
+/**
+ * Every entry's modification time: the zip format's earliest (1980-01-01, local time, as DOS dates are), not the clock,
+ * so the same list checked twice — by `salyk validate` and by a bulk job, seconds apart — gives the same bytes.
+ */
+const ENTRY_TIME = new Date(1980, 0, 1);
+
 class NativeDeflateEntry implements ZipInputFile {
   readonly compression = 8;
+  readonly mtime = ENTRY_TIME;
   size = 0;
   crc = 0;
   ondata: AsyncFlateStreamHandler = () => undefined;
@@ -190,6 +197,7 @@ export class XlsxTableWriter {
 
   private file(name: string, xml: string): void {
     const entry = new ZipDeflate(name, { level: 6 });
+    entry.mtime = ENTRY_TIME;
     this.zip.add(entry);
     entry.push(strToU8(xml), true);
   }

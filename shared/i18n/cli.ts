@@ -1,3 +1,5 @@
+import { formatterFor } from './format.js';
+import type { Lang } from './languages.js';
 import { ruPlural } from './plural.js';
 
 /**
@@ -174,6 +176,25 @@ export const CLI_MESSAGES = {
     ky: (p: { sheet: string; sheets: string }) =>
       `окулган барак: ${p.sheet}; китептин барактары: ${p.sheets} (--sheet тандайт)`,
   },
+  // A malformed row's reason, in the `messages` column of its MALFORMED_ROW and in the summary's parse errors.
+  'cli.row.fieldCount': {
+    en: (p: { expected: number; found: number }) => `expected ${p.expected} fields, found ${p.found}`,
+    ru: (p: { expected: number; found: number }) => `ожидалось полей: ${p.expected}, найдено: ${p.found}`,
+    kk: (p: { expected: number; found: number }) => `күтілген өріс саны: ${p.expected}, табылғаны: ${p.found}`,
+    ky: (p: { expected: number; found: number }) => `күтүлгөн талаа саны: ${p.expected}, табылганы: ${p.found}`,
+  },
+  'cli.row.missingQuotes': {
+    en: () => 'a quoted cell is never closed: a quote is missing',
+    ru: () => 'ячейка в кавычках не закрыта: не хватает кавычки',
+    kk: () => 'тырнақшадағы ұяшық жабылмаған: тырнақша жетіспейді',
+    ky: () => 'тырмакчадагы уяча жабылган эмес: тырмакча жетишпейт',
+  },
+  'cli.row.invalidQuotes': {
+    en: () => 'a quote inside a quoted cell is not doubled ("")',
+    ru: () => 'кавычка внутри ячейки в кавычках не удвоена ("")',
+    kk: () => 'тырнақшадағы ұяшық ішіндегі тырнақша қосарланбаған ("")',
+    ky: () => 'тырмакчадагы уячанын ичиндеги тырмакча кош жазылган эмес ("")',
+  },
   'cli.error.headerRow': {
     en: (p: { row: number; file: string }) =>
       `row ${p.row} of ${p.file} is blank or missing: --header-row must point at the header`,
@@ -344,3 +365,16 @@ export const CLI_MESSAGES = {
     ky: (p: { days: number }) => `  дагы болууга мүмкүн болгон күндөр: ${p.days}`,
   },
 } as const;
+
+/** A CLI text in `lang`, for code that should not load the whole catalog (a CSV worker, a job's Lambda function). */
+export const tCli = formatterFor(CLI_MESSAGES);
+
+/**
+ * A CSV parser's problem with a row, in `lang`: papaparse's quote errors by their code (the CLI's and the web page's
+ * readers both say them so), anything else as papaparse words it.
+ */
+export function csvRowProblem(error: { code?: string; message: string }, lang: Lang): string {
+  if (error.code === 'MissingQuotes') return tCli('cli.row.missingQuotes', lang);
+  if (error.code === 'InvalidQuotes') return tCli('cli.row.invalidQuotes', lang);
+  return error.message;
+}

@@ -132,7 +132,7 @@ describe('CLI: salyk validate --api', () => {
       malformedRows: 2,
       parseErrors: [
         { line: 11, message: 'expected 3 fields, found 6' },
-        { line: 404, message: 'Quoted field unterminated' },
+        { line: 404, message: 'a quoted cell is never closed: a quote is missing' },
       ],
     });
     expect(apiSummary.valid).toBeGreaterThan(0);

@@ -102,7 +102,12 @@ describe('parseCsvPiece', () => {
     const text = '\uFEFFa;1\r\n;\r\n"b\nc";2\r\nd;3\r\n\r\n;\r\n';
 
     // Act
-    const { chunk, trailingBlankRows } = parseCsvPiece(text, { header: ['n', 'v'], delimiter: ';', newline: '\r\n' });
+    const { chunk, trailingBlankRows } = parseCsvPiece(text, {
+      header: ['n', 'v'],
+      delimiter: ';',
+      newline: '\r\n',
+      lang: 'en',
+    });
 
     // Assess
     expect(chunk.rows).toEqual([

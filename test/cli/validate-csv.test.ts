@@ -437,6 +437,8 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
         { line: 6, message: 'expected 3 fields, found 2' },
       ]);
       expect(summary.topProblems).toEqual([{ code: 'MALFORMED_ROW', count: 2, exampleRows: [4, 6] }]);
+      const kk = JSON.parse((await salyk(['validate', input, '--json', '--lang', 'kk'])).stdout);
+      expect(kk.parseErrors[0]).toEqual({ line: 4, message: 'күтілген өріс саны: 3, табылғаны: 4' });
     });
 
     it('writes every row, the malformed ones aligned under the header with MALFORMED_ROW', async () => {
@@ -463,7 +465,7 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       expect(records[1]!.messages).toContain('expected 3 fields, found 4');
     });
 
-    it("reports a quote error with the parser's message and line", async () => {
+    it("reports a quote error in the run's language, with its line", async () => {
       // Prepare
       const input = await fixture('suppliers.csv', `name,tin\nA,${TIN.kzBin}\nB,"${TIN.kzIin}\n`);
 
@@ -474,13 +476,15 @@ describe.concurrent('CLI: salyk validate <file.csv>', () => {
       expect(run.code).toBe(0);
       const summary = JSON.parse(run.stdout);
       expect(summary).toMatchObject({ valid: 1, malformedRows: 1 });
-      expect(summary.parseErrors).toEqual([{ line: 3, message: 'Quoted field unterminated' }]);
+      expect(summary.parseErrors).toEqual([{ line: 3, message: 'a quoted cell is never closed: a quote is missing' }]);
       const records = await outputRecords(checked(input));
       expect(records[1]).toMatchObject({
         valid: 'false',
         errors: 'MALFORMED_ROW',
-        messages: 'Quoted field unterminated',
+        messages: 'a quoted cell is never closed: a quote is missing',
       });
+      const ru = JSON.parse((await salyk(['validate', input, '--json', '--lang', 'ru'])).stdout);
+      expect(ru.parseErrors).toEqual([{ line: 3, message: 'ячейка в кавычках не закрыта: не хватает кавычки' }]);
     });
 
     it('counts lines right past the parser chunk boundary of a large file', async () => {

@@ -110,6 +110,23 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
     ]);
   });
 
+  it('writes a workbook whose bytes depend on the list alone: every zip entry dated 1980-01-01, not by the clock', async () => {
+    // Prepare
+    const output = join(dir, 'dated.xlsx');
+
+    // Act
+    const run = await salyk(['validate', book, '-o', output, '--quiet']);
+
+    // Assess: each local file header's DOS time and date (bytes 10–13): 00:00:00, 1980-01-01 (day 1, month 1 → 0x0021)
+    expect(run.code).toBe(0);
+    const bytes = await readFile(output);
+    const headers: number[] = [];
+    for (let at = bytes.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = bytes.indexOf('PK\x03\x04', at + 4, 'latin1'))
+      headers.push(at);
+    expect(headers.length).toBeGreaterThanOrEqual(6);
+    for (const at of headers) expect([bytes.readUInt16LE(at + 10), bytes.readUInt16LE(at + 12)]).toEqual([0, 0x21]);
+  });
+
   it('--fix-leading-zeros restores the numeric cells that lost their zero', async () => {
     // Prepare
     const output = join(dir, 'fixed.csv');

@@ -127,7 +127,7 @@ async function writeItems(uploadPath: string, itemsPath: string, job: JobRecord)
   let rows = 0;
   let text = csv.line(ITEM_COLUMNS);
   for await (const chunk of source.chunks) {
-    const bad = malformedRows(chunk, width);
+    const bad = malformedRows(chunk, width, job.lang ?? 'en');
     for (let i = 0; i < chunk.rows.length; i++) {
       const value = bad.has(i) ? '' : (chunk.rows[i]?.[column] ?? '');
       text += csv.line([String(rows++), String(chunk.lines[i] ?? 0), value, bad.get(i) ?? '']);

@@ -40,7 +40,7 @@ async function batchResults(input: string, fixLeadingZeros: boolean): Promise<Id
   const { source, column } = await openSupplierList({ input, lang: 'ru' });
   const results: IdentifierResult[] = [];
   for await (const chunk of source.chunks) {
-    const bad = malformedRows(chunk, source.header.length);
+    const bad = malformedRows(chunk, source.header.length, 'ru');
     chunk.rows.forEach((row, i) => {
       const value = bad.has(i) ? '' : (row[column] ?? '');
       results.push(checkCell(value, { asOf: '2026-11-30', lang: 'ru' }, fixLeadingZeros));

@@ -1,5 +1,6 @@
 import { emptyValue, type LibraryOptions, libraryOptions } from '../../../cli/library-options.js';
 import { todayUtc } from '../../../shared/calendar.js';
+import { tCli } from '../../../shared/i18n/cli.js';
 import type { Lang } from '../../../shared/i18n/index.js';
 import type { Country, IdentifierResult, ValidateOptions } from '../../../shared/identifiers/types.js';
 import { isValidIdentifier, validateIdentifier } from '../../../shared/identifiers/validate.js';
@@ -244,7 +245,7 @@ export class SupplierCheck {
     for (let i = 0; i < rows.length; i++) {
       const length = (rows[i] as string[]).length;
       if (length !== this.width && !bad.has(i)) {
-        const message = `expected ${this.width} fields, found ${length}`;
+        const message = tCli('cli.row.fieldCount', this.options.lang, { expected: this.width, found: length });
         bad.set(i, message);
         found.push({ line: chunk.lines[i] ?? 0, message });
       }

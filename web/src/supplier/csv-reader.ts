@@ -1,5 +1,7 @@
 import Papa from 'papaparse';
 import { chooseHeaderRow } from '../../../cli/tin-column.js';
+import { csvRowProblem } from '../../../shared/i18n/cli.js';
+import type { Lang } from '../../../shared/i18n/languages.js';
 import { ReaderError, type RowChunk, type TableSource } from './table-source.js';
 
 /** The text of a CSV and how it was decoded. */
@@ -77,7 +79,7 @@ function findHeader(text: string, delimiter: string): { header: string[]; line: 
  * the header found below any title rows, blank rows skipped and counted, quotes honoured, parser errors kept
  * with their line, the line break kept for the output.
  */
-export function openCsv(bytes: Uint8Array): TableSource {
+export function openCsv(bytes: Uint8Array, lang: Lang): TableSource {
   const decoded = decodeCsv(bytes);
   const text = decoded.text;
   if (text.trim() === '') throw new ReaderError({ key: 'web.sup.err.empty' });
@@ -91,7 +93,7 @@ export function openCsv(bytes: Uint8Array): TableSource {
     bom: decoded.bom,
     encoding: decoded.encoding,
     workbook: false,
-    read: (onChunk) => readRows(text, { delimiter, newline, headerLine: line }, onChunk),
+    read: (onChunk) => readRows(text, { delimiter, newline, headerLine: line, lang }, onChunk),
   };
 }
 
@@ -108,7 +110,7 @@ const SLICE_CHARS = 1 << 16;
  */
 async function readRows(
   text: string,
-  { delimiter, newline, headerLine }: { delimiter: string; newline: string; headerLine: number },
+  { delimiter, newline, headerLine, lang }: { delimiter: string; newline: string; headerLine: number; lang: Lang },
   onChunk: (chunk: RowChunk) => void,
 ): Promise<void> {
   const parser = new Papa.Parser({ delimiter, newline: newline as Papa.ParseConfig['newline'] });
@@ -150,7 +152,7 @@ async function readRows(
       chunk.rows.push(row);
       chunk.lines.push(line);
     }
-    if (rowIndex && lineOf) attachErrors(chunk, results.errors, rowIndex, lineOf, { headerLine, nextLine });
+    if (rowIndex && lineOf) attachErrors(chunk, results.errors, rowIndex, lineOf, { headerLine, nextLine, lang });
     onChunk(chunk);
   }
 }
@@ -161,7 +163,7 @@ function attachErrors(
   errors: readonly Papa.ParseError[],
   rowIndex: Int32Array,
   lineOf: Int32Array,
-  at: { headerLine: number; nextLine: number },
+  at: { headerLine: number; nextLine: number; lang: Lang },
 ): void {
   const notes: NonNullable<RowChunk['notes']> = [];
   for (const e of errors) {
@@ -170,8 +172,9 @@ function attachErrors(
     const line = inChunk ? (lineOf[i] ?? at.nextLine) : at.nextLine;
     if (line <= at.headerLine) continue; // the header and the title rows above it are not data
     const index = inChunk ? (rowIndex[i] ?? -1) : -1;
-    if (index >= 0) chunk.errors.push({ index, message: e.message });
-    else notes.push({ line, message: e.message });
+    const message = csvRowProblem(e, at.lang);
+    if (index >= 0) chunk.errors.push({ index, message });
+    else notes.push({ line, message });
   }
   if (notes.length) chunk.notes = notes;
 }

@@ -3,6 +3,7 @@
  * reader is a dynamic import, loaded only when a workbook is chosen. Swapping in other readers (e.g. the
  * shared readers of the CLI) is a change to this file alone.
  */
+import type { Lang } from '../../../shared/i18n/languages.js';
 import { openCsv } from './csv-reader.js';
 import type { ReaderFailure } from './protocol.js';
 
@@ -47,7 +48,7 @@ export class ReaderError extends Error {
 }
 
 /** Opens a chosen file by its name: `.xlsx` as a workbook (lazily loaded reader), `.xls` refused, anything else as CSV. */
-export async function openTable(file: File): Promise<TableSource> {
+export async function openTable(file: File, lang: Lang): Promise<TableSource> {
   if (file.size === 0) throw new ReaderError({ key: 'web.sup.err.empty' });
   if (/\.xls$/i.test(file.name)) throw new ReaderError({ key: 'web.sup.err.xls' });
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -55,5 +56,5 @@ export async function openTable(file: File): Promise<TableSource> {
     const { openWorkbook } = await import('./xlsx-reader.js');
     return openWorkbook(bytes);
   }
-  return openCsv(bytes);
+  return openCsv(bytes, lang);
 }

@@ -40,7 +40,7 @@ async function check(message: Extract<ToWorker, { type: 'check' }>): Promise<voi
   const started = performance.now();
   current = undefined;
   byCode.clear();
-  const source = await openTable(message.file);
+  const source = await openTable(message.file, message.lang);
   const column = findTinColumn(source.header);
   if (column < 0) throw new ReaderError({ key: 'web.sup.err.noColumn', header: source.header.join(', ') });
   const check = new SupplierCheck({
