@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
 import { todayUtc } from '../shared/calendar.js';
 import { type Lang, t } from '../shared/i18n/index.js';
 import type { Country, IdentifierResult } from '../shared/identifiers/types.js';
@@ -108,10 +107,6 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
   let rest: ParallelCsv | undefined;
   try {
     rest = workers && parallelRest(source, writer, context, workers);
-    // Streaming a whole file on this thread allocates a lot of short-lived garbage; V8's default heap growth lets
-    // the old space balloon between major GCs, so peak memory would creep up with the file size. Grow it gently
-    // instead. (Pieces are garbage of a bounded few: there the flag only cost CPU, ~7 % of a 1M-row run.)
-    if (!rest) setFlagsFromString('--heap-growing-percent=50');
     summary.workers(rest?.workers ?? 0);
     await writer.start(source.header);
     const run = options.checked
