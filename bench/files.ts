@@ -6,7 +6,9 @@
  *  - a 1 000 000-row XLSX (numeric TIN cells) in → XLSX out: time and peak RSS;
  *  - peak RSS from 1M to 10M CSV rows (flat memory).
  *
- * Run on its own: `npm run build:cli && npx tsx bench/files.ts [--rows N] [--big-rows N] [--skip-xlsx]`, or call
+ * Each CSV is run three times, interleaved with its peer, and the medians are printed (`--repeat N`).
+ *
+ * Run on its own: `npm run build:cli && npx tsx bench/files.ts [--rows N] [--big-rows N] [--skip-xlsx] [--repeat N]`, or call
  * {@link benchFiles} from bench/run.ts: `await benchFiles(dir, { rows, bigRows })`.
  */
 import { execFile } from 'node:child_process';
@@ -166,6 +168,14 @@ export async function runPapaparse(file: string, encoding: string): Promise<{ ro
   return { rows: Number(stdout.trim()), seconds: (performance.now() - started) / 1000 };
 }
 
+/** The middle item by `key` (the upper one of an even count). */
+function median<T>(items: readonly T[], key: (item: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (middle === undefined) throw new Error('no runs');
+  return middle;
+}
+
 const line = (label: string, r: FileRun) =>
   `  ${label.padEnd(34)} ${r.rows.toLocaleString('en-US')} rows, ${r.sizeMb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s (${r.rowsPerSecond.toLocaleString('en-US')} rows/s), peak RSS ${r.peakRssMb} MiB`;
 
@@ -175,7 +185,7 @@ const line = (label: string, r: FileRun) =>
  */
 export async function benchFiles(
   dir: string,
-  options: { rows?: number; bigRows?: number; xlsx?: boolean } = {},
+  options: { rows?: number; bigRows?: number; xlsx?: boolean; repeat?: number } = {},
 ): Promise<FileRun[]> {
   const rows = options.rows ?? 1_000_000;
   const bigRows = options.bigRows ?? 10_000_000;
@@ -188,11 +198,21 @@ export async function benchFiles(
   for (const encoding of ['windows-1251', 'utf-8'] as const) {
     const file = join(dir, `suppliers-${encoding}-${rows}.csv`);
     await writeAccountantCsv(file, rows, encoding);
-    const r = await runCli(file);
-    console.log(line(`CSV ${encoding} → CSV`, r));
-    const peer = await runPapaparse(file, encoding);
+    // Interleaved rounds, the median of each: one run on this 2-vCPU host moves ±25 % with its neighbours' load.
+    const ours: FileRun[] = [];
+    const peers: number[] = [];
+    for (let round = 0; round < (options.repeat ?? 3); round++) {
+      ours.push(await runCli(file));
+      peers.push((await runPapaparse(file, encoding)).seconds);
+    }
+    const r = median(ours, (x) => x.seconds);
+    const peer = median(peers, (x) => x);
+    const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s`;
     console.log(
-      `  ${'  peer: papaparse parse only'.padEnd(34)} ${peer.rows.toLocaleString('en-US')} rows: ${peer.seconds.toFixed(2)} s → salyk validate (check + write) at ${(peer.seconds / r.seconds).toFixed(2)}× its speed`,
+      `${line(`CSV ${encoding} → CSV`, r)} (median of ${ours.length}; ${spread(ours.map((x) => x.seconds))})`,
+    );
+    console.log(
+      `  ${'  peer: papaparse parse only'.padEnd(34)} ${peer.toFixed(2)} s (median; ${spread(peers)}) → salyk validate (check + write) at ${(peer / r.seconds).toFixed(2)}× its speed`,
     );
     results.push(r);
     await rm(file, { force: true });
@@ -232,6 +252,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       rows: { type: 'string', default: '1000000' },
       'big-rows': { type: 'string', default: '10000000' },
       'skip-xlsx': { type: 'boolean', default: false },
+      repeat: { type: 'string', default: '3' },
     },
   });
   const dir = await mkdtemp(join(tmpdir(), 'salyk-bench-files-'));
@@ -240,6 +261,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       rows: Number(values.rows),
       bigRows: Number(values['big-rows']),
       xlsx: !values['skip-xlsx'],
+      repeat: Number(values.repeat),
     });
   } finally {
     await rm(dir, { recursive: true, force: true });
