@@ -156,7 +156,7 @@ class LanePiece {
   private readonly summary = new SummaryCollector('', '', '');
   private readonly writer: ResultWriter;
   private readonly out: GrowingBytes;
-  /** The physical line (from 1) the next row starts on. */
+  /** The physical line (from 1) the next row starts on: one more than the line breaks passed. */
   private line = 1;
   /** Blank rows since the last data row (they count once a data row follows). */
   private blank = 0;
@@ -196,7 +196,7 @@ class LanePiece {
     return {
       output: this.out.bytes(),
       delta: this.summary.delta(),
-      lines: lineBreaks(bytes, this.lane.units),
+      lines: this.line - 1,
       hasRows: this.hasRows,
       trailingBlankRows: this.blank,
     };
@@ -216,9 +216,10 @@ class LanePiece {
     if (this.blank) this.summary.blankRows(this.blank);
     this.blank = 0;
     this.hasRows = true;
-    this.out.copy(this.bytes, at, this.scanner.contentEnd);
-    this.line++;
-    const { lane, out } = this;
+    const { lane, out, scanner, line } = this;
+    out.copy(this.bytes, at, scanner.contentEnd);
+    // The line count goes on as the rows' line breaks go (the piece's last row may have none).
+    if (scanner.end > scanner.contentEnd) this.line++;
     const shared = SharedSuffixes.shared(result);
     const bytes = shared ? lane.shared.bytes(result) : undefined;
     if (bytes) {
@@ -227,7 +228,7 @@ class LanePiece {
       out.append(bytes);
       return;
     }
-    this.writer.report(NO_CELLS, this.line - 1, result);
+    this.writer.report(NO_CELLS, line, result);
     lane.write(lane.suffix, out);
     if (shared) lane.shared.keep(result, out);
   }

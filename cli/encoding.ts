@@ -198,13 +198,20 @@ function encodeSingleByte(table: Int16Array, parts: readonly string[]): Buffer |
   const bytes = Buffer.allocUnsafe(length);
   let at = 0;
   for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      const byte = table[part.charCodeAt(i)] as number;
-      if (byte < 0) return undefined;
-      bytes[at++] = byte;
-    }
+    if (writeSingleByte(table, part, bytes, at) < 0) return undefined;
+    at += part.length;
   }
   return bytes;
+}
+
+/** `text` into `target` at `at` by a single-byte table: the bytes written, or -1 at a character it cannot write. */
+function writeSingleByte(table: Int16Array, text: string, target: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const byte = table[text.charCodeAt(i)] as number;
+    if (byte < 0) return -1;
+    target[at + i] = byte;
+  }
+  return text.length;
 }
 
 /** UTF-16 big-endian bytes of `text`. */
@@ -261,12 +268,5 @@ export function encodeInto(name: string): ((text: string, target: Buffer, at: nu
   if (name === 'utf-8') return (text, target, at) => target.write(text, at, 'utf8');
   const table = singleByteTable(name);
   if (!table) return undefined;
-  return (text, target, at) => {
-    for (let i = 0; i < text.length; i++) {
-      const byte = table[text.charCodeAt(i)] as number;
-      if (byte < 0) return -1;
-      target[at + i] = byte;
-    }
-    return text.length;
-  };
+  return (text, target, at) => writeSingleByte(table, text, target, at);
 }

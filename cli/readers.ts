@@ -235,7 +235,7 @@ class CsvChunker {
         if (this.accept(row, line, out) && mapped) rowIndex[i] = out.rows.length - 1;
         continue;
       }
-      const errors = mapped ? results.errors.filter((e) => e.row === i).map((e) => this.problem(e)) : [];
+      const errors = mapped ? results.errors.filter((e) => e.row === i).map((e) => csvRowProblem(e, this.lang)) : [];
       if (mapped) rowIndex[i] = PREAMBLE;
       this.preamble.push(errors.length ? { row, line, errors } : { row, line });
       if (!isBlank(row)) this.preambleFilled++;
@@ -287,10 +287,6 @@ class CsvChunker {
     return true;
   }
 
-  private problem(e: Papa.ParseError): string {
-    return csvRowProblem(e, this.lang);
-  }
-
   /** Parser errors go to their row, or — for dropped lines and the row carried into the next chunk — to `notes`. */
   private attachErrors(
     chunk: RowChunk,
@@ -306,7 +302,7 @@ class CsvChunker {
       // papaparse may flag the row it carries over to the next chunk (index == data.length).
       const index = inChunk ? (rowIndex[i] ?? -1) : -1;
       if (index === PREAMBLE) continue; // kept with its row until the header is chosen
-      const message = this.problem(e);
+      const message = csvRowProblem(e, this.lang);
       if (index >= 0) chunk.errors.push({ index, message });
       else notes.push({ line: inChunk ? (lineOf[i] ?? this.nextLine) : this.nextLine, message });
     }

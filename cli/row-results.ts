@@ -279,18 +279,11 @@ export class SummaryCollector {
   }
 
   counts(): SummaryCounts {
-    const s = this.summary;
-    const codes = Object.entries(s.errorCounts)
+    const { rows, blankRows, valid, invalid, withWarnings, errorCounts } = this.summary;
+    const codes = Object.entries(errorCounts)
       .sort((a, b) => b[1] - a[1])
       .map(([code, count]) => ({ code, count, exampleRows: this.examples.get(code) ?? [] }));
-    return {
-      rows: s.rows,
-      blankRows: s.blankRows,
-      valid: s.valid,
-      invalid: s.invalid,
-      withWarnings: s.withWarnings,
-      codes,
-    };
+    return { rows, blankRows, valid, invalid, withWarnings, codes };
   }
 
   fixedLeadingZeros(): void {
