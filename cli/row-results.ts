@@ -7,8 +7,14 @@
  */
 import { tCli } from '../shared/i18n/cli.js';
 import type { Lang } from '../shared/i18n/index.js';
-import type { Country, IdentifierResult, IdentifierWarning, ValidateOptions } from '../shared/identifiers/types.js';
-import { isValidIdentifier, validateIdentifier } from '../shared/identifiers/validate.js';
+import type {
+  Country,
+  IdentifierKind,
+  IdentifierResult,
+  IdentifierWarning,
+  ValidateOptions,
+} from '../shared/identifiers/types.js';
+import { routineKind, validateIdentifier } from '../shared/identifiers/validate.js';
 import { type TextEncoder1, type TextEncoding, textEncoder } from './encoding.js';
 import { emptyValue, type LibraryOptions, libraryOptions } from './library-options.js';
 import type { OutputFormat } from './output.js';
@@ -153,23 +159,6 @@ export function checkChunkOffline(chunk: RowChunk, width: number, context: Check
   return { chunk, bad, results: checkRowsOffline(chunk, bad, context) };
 }
 
-/**
- * What the output needs of a valid KZ BIN (verdict, country, kind; a BIN's decoding never warns), shared by every
- * such row: the full result, with the decoded details the CLI does not write, is built only for the other rows.
- */
-const VALID_BIN: IdentifierResult = Object.freeze({
-  valid: true,
-  country: 'KZ',
-  kind: 'BIN',
-  normalized: null,
-  errors: [],
-  warnings: [],
-  details: {},
-});
-
-/** A BIN's digits. */
-const BIN_LENGTH = 12;
-
 /** Malformed rows get `null`; with --fix-leading-zeros a suggested value replaces the cell (see {@link applyFix}). */
 function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: CheckContext): ChunkResults {
   const { column, options, asOf } = context;
@@ -180,18 +169,38 @@ function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: Ch
   });
 }
 
+/** {@link tinChecker}'s check of one cell, and how to tell its shared results. */
+export interface TinChecker {
+  (value: string): IdentifierResult;
+  /** Whether `result` is the one result every routine number of its kind shares (the same object each time). */
+  isShared(result: IdentifierResult): boolean;
+}
+
 /**
- * A TIN cell checked offline as `salyk validate` writes it ({@link cellChecker}), valid BINs — the bulk of a list —
- * by the library's allocation-free check, whose output columns are fixed. (A BIN typed with separators takes the
- * full check, whose output columns are the same.)
+ * A TIN cell checked offline as `salyk validate` writes it ({@link cellChecker}); a routine valid number — most of
+ * a list: a BIN, an IIN, a KG INN or citizen's PIN with nothing of its own to warn of — gets its kind's one shared
+ * result (the library's `routineKind`, which allocates nothing), built by the full check of the first such number.
+ * Its `normalized` and `details` are left out: no output column holds them.
  */
-export function tinChecker(options: CheckOptions, asOf: string): (value: string) => IdentifierResult {
+export function tinChecker(options: CheckOptions, asOf: string): TinChecker {
   const check = cellChecker({ country: options.country, asOf, lang: options.lang }, options.fixLeadingZeros);
-  const binOnly: Pick<ValidateOptions, 'country' | 'kind'> = {
+  const routine: Pick<ValidateOptions, 'country' | 'asOf'> = {
     ...(options.country ? { country: options.country } : {}),
-    kind: 'BIN',
+    asOf,
   };
-  return (value) => (value.length === BIN_LENGTH && isValidIdentifier(value, binOnly) ? VALID_BIN : check(value));
+  const shared = new Map<IdentifierKind, IdentifierResult>();
+  const sharedResult = (value: string, kind: IdentifierKind) => {
+    const result: IdentifierResult = Object.freeze({ ...check(value), normalized: null, details: {} });
+    shared.set(kind, result);
+    return result;
+  };
+  const tin = (value: string) => {
+    const kind = routineKind(value, routine);
+    return kind === null ? check(value) : (shared.get(kind) ?? sharedResult(value, kind));
+  };
+  return Object.assign(tin, {
+    isShared: (result: IdentifierResult) => shared.get(result.kind as IdentifierKind) === result,
+  });
 }
 
 /**

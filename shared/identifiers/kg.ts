@@ -98,3 +98,21 @@ export function kgVerdict(value: string): boolean | null {
   if (first !== 0 && first !== 1 && first !== 2 && first !== 4) return false;
   return isRealDate(d5 * 1000 + d6 * 100 + d7 * 10 + d8, d3 * 10 + d4, d1 * 10 + d2);
 }
+
+/**
+ * The kind of a 14-character value that is a valid number whose full result is that of every such number of its
+ * kind — an INN, or a citizen's PIN born on or before `asOf` (only the STRUCTURE_UNCONFIRMED warning every KG
+ * number has) — else `null` (the full check has more to say: an error, a foreign national's PIN, a birth date in
+ * the future). Nothing is allocated.
+ *
+ * @param value - exactly 14 characters
+ * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning; today when absent
+ */
+export function routineKgKind(value: string, asOf: string | undefined): 'INN' | 'PIN' | null {
+  if (kgVerdict(value) !== true) return null;
+  const first = digitAt(value, 0);
+  if (first === 0) return 'INN';
+  if (first === 4) return null;
+  const year = twoDigitsAt(value, 5) * 100 + twoDigitsAt(value, 7);
+  return isAfterDay(year, twoDigitsAt(value, 3), twoDigitsAt(value, 1), asOf) ? null : 'PIN';
+}

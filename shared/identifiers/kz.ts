@@ -199,3 +199,18 @@ export function isValidKz(value: string): boolean {
   // A BIN: YYMM, the type digit 4-6, the division digit 0-4.
   return d4 <= 6 && month >= 1 && month <= 12 && d5 <= 4;
 }
+
+/**
+ * The kind of a 12-character value that is a valid number whose full result is that of every such number of its
+ * kind — a BIN, or an IIN born on or before `asOf` (no warning) — else `null` (the full check has more to say).
+ * Nothing is allocated.
+ *
+ * @param value - exactly 12 characters
+ * @param asOf - the check date (`YYYY-MM-DD`) for the future-birth-date warning; today when absent
+ */
+export function routineKzKind(value: string, asOf: string | undefined): 'IIN' | 'BIN' | null {
+  if (!isValidKz(value)) return null;
+  if (digitAt(value, 4) > 3) return 'BIN';
+  const year = 1800 + 100 * ((digitAt(value, 6) - 1) >> 1) + twoDigitsAt(value, 0);
+  return isAfterDay(year, twoDigitsAt(value, 2), twoDigitsAt(value, 4), asOf) ? null : 'IIN';
+}

@@ -3,8 +3,8 @@ import { COUNTRIES } from '../enums.js';
 import { tIdentifier as t } from '../i18n/identifiers.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/languages.js';
 import { digitAt } from './digits.js';
-import { analyzeKg, KG_LENGTH, kgVerdict } from './kg.js';
-import { analyzeKz, isValidKz, KZ_LENGTH } from './kz.js';
+import { analyzeKg, KG_LENGTH, kgVerdict, routineKgKind } from './kg.js';
+import { analyzeKz, isValidKz, KZ_LENGTH, routineKzKind } from './kz.js';
 import { issue } from './messages.js';
 import { compact, isSpreadsheetNumber } from './normalize.js';
 import { identifierResult } from './result.js';
@@ -166,6 +166,21 @@ export function isValidIdentifier(value: string, options?: Pick<ValidateOptions,
   if (target === 'KZ') return digits.length === KZ_LENGTH && isValidKz(digits);
   if (target === 'KG') return digits.length === KG_LENGTH && kgVerdict(digits) === true;
   return false;
+}
+
+/**
+ * Bulk: the kind of a compact value that is valid with the result every valid number of its kind has — no error and
+ * only the warnings the whole kind carries (a KG number's STRUCTURE_UNCONFIRMED) — or `null`, when
+ * {@link validateIdentifier} has more to say (an invalid value, a separator, a birth date after `asOf`, a foreign
+ * national's PIN). Two values of the same routine kind get results that differ only in `normalized` and `details`,
+ * so a bulk caller can reuse one result per kind for the columns it writes. Nothing is allocated.
+ */
+export function routineKind(value: string, options?: Pick<ValidateOptions, 'country' | 'asOf'>): IdentifierKind | null {
+  const asOf = options?.asOf === undefined ? undefined : checkedAsOf(options.asOf);
+  const country = options?.country;
+  if (value.length === KZ_LENGTH) return country === 'KG' ? null : routineKzKind(value, asOf);
+  if (value.length === KG_LENGTH) return country === 'KZ' ? null : routineKgKind(value, asOf);
+  return null;
 }
 
 /** The check with a wanted kind (rare in bulk): valid, and of that kind — never builds a message. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { routineKind } from '../../../shared/identifiers/validate.js';
 import type { Country, IdentifierKind, IdentifierResult } from '../../../shared/index.js';
 import { compact, isValidIdentifier, kzCheckDigit, validateIdentifier } from '../../../shared/index.js';
 import { AS_OF, errorCodes, warningCodes } from './helpers.js';
@@ -614,5 +615,52 @@ describe('Function: isValidIdentifier', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('Function: routineKind', () => {
+  it("names a kind exactly when the full result is that kind's routine one: valid, compact, no warning of its own", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyValueArb,
+          iinArb.map((g) => g.value),
+          kgArb.map((g) => g.value),
+        ),
+        fc.constantFrom<Country | undefined>(undefined, 'KZ', 'KG'),
+        (value, country) => {
+          // Prepare
+          const options = { ...(country ? { country } : {}), asOf: AS_OF };
+          const full = validateIdentifier(value, options);
+          const kindWarnings = full.country === 'KG' ? ['STRUCTURE_UNCONFIRMED'] : [];
+          const routine =
+            full.valid &&
+            full.normalized === value &&
+            full.suggestion === undefined &&
+            JSON.stringify(warningCodes(full)) === JSON.stringify(kindWarnings);
+
+          // Act
+          const kind = routineKind(value, options);
+
+          // Assess
+          expect(kind).toBe(routine ? full.kind : null);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('leaves a birth date after the check date to the full check (its warning names the date)', () => {
+    // Prepare: an IIN and a KG PIN born on 2026-11-23, the day after AS_OF
+    const iin = withCheckDigit('26112350001');
+    const pin = '22311202612345';
+
+    // Act
+    const before = [routineKind(iin, { asOf: '2026-11-23' }), routineKind(pin, { asOf: '2026-11-23' })];
+    const after = [routineKind(iin, { asOf: AS_OF }), routineKind(pin, { asOf: AS_OF })];
+
+    // Assess
+    expect(before).toEqual(['IIN', 'PIN']);
+    expect(after).toEqual([null, null]);
   });
 });
