@@ -29,11 +29,18 @@ export interface PieceJob {
   start: number;
   bytes: Uint8Array;
   last: boolean;
+  /** The bytes' buffer is the piece's alone: once the piece is checked, the lane may write into it. */
+  reusable?: boolean;
 }
 
 /** A piece checked and written, or why it could not be. */
 export type PieceResult =
   | (CheckedPiece & {
+      /**
+       * The output is a view of a buffer of its own (the lane's): transferred whole, and the main thread may reuse
+       * it for a later piece once it is written (see {@link GrowingBytes.handOver}).
+       */
+      reusable?: boolean;
       /** Line breaks in the piece (the next piece's first line). */
       lines: number;
       hasRows: boolean;
@@ -154,7 +161,10 @@ class LanePiece {
     const failure = await this.endRun(bytes.length);
     if (failure) return failure;
     return {
-      output: this.out.bytes(),
+      // The piece's input is done with: its buffer, when its own, takes the next piece's output.
+      ...(this.job.reusable
+        ? { output: this.out.handOver(this.job.bytes.buffer as ArrayBuffer), reusable: true }
+        : { output: this.out.bytes() }),
       delta: this.summary.delta(),
       lines: this.line - 1,
       hasRows: this.hasRows,
@@ -452,5 +462,17 @@ class GrowingBytes {
   /** A copy of what was written, in a buffer of its own (it is transferred to the main thread). */
   bytes(): Uint8Array {
     return new Uint8Array(this.buffer.subarray(0, this.length));
+  }
+
+  /**
+   * What was written, as a view of this buffer, which is given up (it is transferred to the main thread, which
+   * writes it and reuses it for a later piece): `next` becomes the buffer (the piece's input, no longer needed), so
+   * buffers go round between the threads instead of being allocated, copied and collected piece after piece.
+   */
+  handOver(next: ArrayBuffer): Uint8Array {
+    const written = new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.length);
+    this.use(Buffer.from(next));
+    this.length = 0;
+    return written;
   }
 }

@@ -125,7 +125,11 @@ export function lineBreaks(view: Units, u: CsvUnits): number {
   return n;
 }
 
-/** `bytes` as code units of the syntax `u`. */
+/**
+ * `bytes` as code units of the syntax `u`: single bytes as a Buffer, whose `indexOf` is a native byte search (twice
+ * as fast as a typed array's, which compares element by element).
+ */
 export function unitsOf(bytes: Uint8Array, u: CsvUnits): Units {
-  return u.size === 1 ? bytes : new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
+  if (u.size === 1) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length >> 1);
 }

@@ -46,8 +46,10 @@ export class OutputFile {
     this.failed.catch(() => undefined);
   }
 
-  async write(data: string | Uint8Array): Promise<void> {
-    if (!this.out.write(data)) await Promise.race([once(this.out, 'drain'), this.failed]);
+  /** Writes `data`; `written` is called once the bytes are out of `data` (it may then be reused). */
+  async write(data: string | Uint8Array, written?: () => void): Promise<void> {
+    const done = written && ((error?: Error | null) => error || written());
+    if (!this.out.write(data, done)) await Promise.race([once(this.out, 'drain'), this.failed]);
   }
 
   /** Ends the file and gives it its name. */

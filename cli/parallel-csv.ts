@@ -40,11 +40,17 @@ interface Piece {
   bytes: Uint8Array;
 }
 
-/** Reads a file from the start and cuts it into pieces of whole rows. Reads are synchronous: a cut is never raced. */
+/**
+ * Reads a file from the start and cuts it into pieces of whole rows. Reads are synchronous: a cut is never raced.
+ * Reads go into one buffer, reused; each piece is copied into a buffer of its own, to transfer — one written out
+ * already when there is one ({@link reuse}), so a large file does not allocate a buffer per piece.
+ */
 class Cutter {
-  private buffer = new Uint8Array(0);
+  private buffer: Uint8Array = new Uint8Array(0);
   private start = 0;
   private readTo = 0;
+  private readBuffer: Uint8Array = Buffer.allocUnsafeSlow(0);
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(
     private readonly fd: number,
@@ -66,26 +72,43 @@ class Cutter {
     }
   }
 
+  /** A piece's buffer, once written out: the next piece goes into it. */
+  reuse(buffer: ArrayBuffer): void {
+    if (this.spare.length < MAX_SPARE) this.spare.push(buffer);
+  }
+
+  /** Reads `wanted` more bytes after what is left unread in the buffer (moved to its start). */
   private fill(wanted: number): void {
+    const left = this.buffer.length;
     const length = Math.min(wanted, this.size - this.readTo);
-    const next = new Uint8Array(this.buffer.length + length);
-    next.set(this.buffer);
-    for (let at = this.buffer.length; at < next.length; ) {
-      const n = readSync(this.fd, next, at, next.length - at, this.readTo);
+    let target = this.readBuffer;
+    if (target.length < left + length) target = Buffer.allocUnsafeSlow(left + length);
+    target.set(this.buffer); // `set` copies as if through a copy when the two overlap
+    for (let at = left; at < left + length; ) {
+      const n = readSync(this.fd, target, at, left + length - at, this.readTo);
       if (n === 0) throw new InputError('the file got shorter while it was read');
       at += n;
       this.readTo += n;
     }
-    this.buffer = next;
+    this.readBuffer = target;
+    this.buffer = target.subarray(0, left + length);
   }
 
   private take(length: number): Piece {
-    const piece = { start: this.start, bytes: this.buffer.slice(0, length) };
+    let buffer = this.spare.pop();
+    // Room for the piece's output too: the byte lane writes it into this buffer (see GrowingBytes.handOver).
+    if (!buffer || buffer.byteLength < length) buffer = Buffer.allocUnsafeSlow(length * 2 + 4096).buffer;
+    const bytes = new Uint8Array(buffer, 0, length);
+    bytes.set(this.buffer.subarray(0, length));
+    const piece = { start: this.start, bytes };
     this.buffer = this.buffer.subarray(length);
     this.start += length;
     return piece;
   }
 }
+
+/** Buffers kept for reuse: as many as pieces in flight, about. */
+const MAX_SPARE = 8;
 
 /** What a worker is told first: how to check and write its pieces. */
 export interface WorkerSetup extends PieceSetup {
@@ -223,7 +246,7 @@ export class ParallelCsv {
       const piece = this.cutter.next(PIECE_BYTES);
       if (!piece) return;
       const end = piece.start + piece.bytes.length;
-      const result = this.pool.run({ ...piece, last: end >= this.size }).then((r) => ({ ...r, end }));
+      const result = this.pool.run({ ...piece, last: end >= this.size, reusable: true }).then((r) => ({ ...r, end }));
       result.catch(() => undefined); // awaited in order in run(), or dropped when the run fails
       this.inFlight.push(result);
     }
@@ -235,7 +258,7 @@ export class ParallelCsv {
    */
   async run(
     summary: SummaryCollector,
-    write: (bytes: Uint8Array) => Promise<void>,
+    write: (bytes: Uint8Array, written?: () => void) => Promise<void>,
     progress: (bytesRead: number) => void,
   ): Promise<void> {
     // Blank rows at the end of what has been read count once a data row follows.
@@ -249,7 +272,10 @@ export class ParallelCsv {
       } else blank += result.trailingBlankRows;
       summary.merge(result.delta, this.nextLine - 1);
       this.nextLine += result.lines;
-      if (result.output.length) await write(result.output);
+      const { output } = result;
+      const reuse = result.reusable ? () => this.cutter.reuse(output.buffer as ArrayBuffer) : undefined;
+      if (output.length) await write(output, reuse);
+      else reuse?.();
       progress(result.end);
       this.dispatch();
     }
@@ -347,9 +373,13 @@ async function checkPiece(
   return { ...checked, lines, hasRows: chunk.rows.length > 0, trailingBlankRows };
 }
 
-/** The output's bytes in a buffer of their own (a small Buffer lives in a shared pool, which must not be transferred). */
-function ownBuffer(result: CheckedPiece): ArrayBuffer {
+/**
+ * The output's bytes in a buffer of their own (a small Buffer lives in a shared pool, which must not be transferred);
+ * the lane's output is a view of a buffer that is its own already.
+ */
+function ownBuffer(result: CheckedPiece & { reusable?: boolean }): ArrayBuffer {
   const { output } = result;
+  if (result.reusable) return output.buffer as ArrayBuffer;
   if (output.byteOffset !== 0 || output.byteLength !== output.buffer.byteLength) result.output = output.slice();
   return result.output.buffer as ArrayBuffer;
 }

@@ -120,7 +120,7 @@ export async function validateFile(fileOptions: ValidateFileOptions): Promise<Fi
     }
     await rest?.run(
       summary,
-      (bytes) => out.write(bytes),
+      (bytes, written) => out.write(bytes, written),
       (bytesRead) => progress.update(summary.rows, bytesRead),
     );
     await writer.end(summary.counts());

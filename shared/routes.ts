@@ -7,6 +7,7 @@ import {
   JobListResponse,
   JobView,
 } from './jobs/schemas.js';
+import { groupThousands } from './money.js';
 import { AuditListQuery, AuditListResponse, AuditLookupRequest } from './schemas/audit.js';
 import { HealthResponse, OpenApiDocument } from './schemas/common.js';
 import { EsfPrecheckAnswer, EsfPrecheckRequest } from './schemas/esf.js';
@@ -124,10 +125,10 @@ export const routes = {
     tag: 'Identifiers',
     description:
       'Validates up to 10 000 identifiers in request order, each as `POST /v1/identifiers/validate` would, with an optional `ref` echoed back. One audit record per item; if they cannot all be written, the answer is a `503` and no result is returned. More items than allowed is a `413`. The README says what latency to expect at 1 000 and 10 000 items.',
-    summary: `Validate up to ${MAX_BATCH_ITEMS.toLocaleString('en-US')} identifiers in one call`,
+    summary: `Validate up to ${groupThousands(MAX_BATCH_ITEMS)} identifiers in one call`,
     request: { body: ValidateBatchRequest },
     response: ValidateBatchResponse,
-    tooLarge: `More than ${MAX_BATCH_ITEMS.toLocaleString('en-US')} items`,
+    tooLarge: `More than ${groupThousands(MAX_BATCH_ITEMS)} items`,
     memoryMb: 1024,
     timeoutSeconds: 28, // under API Gateway's 29 s integration limit, so a slow batch ends as a Lambda timeout we log, not a bare 504
   },

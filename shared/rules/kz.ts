@@ -1,3 +1,4 @@
+import { groupThousands } from '../money.js';
 import type { Rule, RuleMeta } from './types.js';
 
 const OLD_CODE = 'Tax Code of the RK of 25.12.2017 No. 120-VI';
@@ -14,7 +15,7 @@ const mci = (year: number, amount: number, source: string, extra: Partial<RuleMe
   citation: `Law of the RK on the republican budget for ${year}`,
   source,
   confidence: 'confirmed',
-  text: `The monthly calculation index (MCI) for ${year} is KZT ${amount.toLocaleString('en-US')}.`,
+  text: `The monthly calculation index (MCI) for ${year} is KZT ${groupThousands(amount)}.`,
   ...extra,
 });
 
