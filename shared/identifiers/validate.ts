@@ -82,6 +82,8 @@ function lostZeros(
     const zeros = LENGTH[candidate] - digits.length;
     if (zeros < 1 || zeros > MAX_LOST_ZEROS) continue;
     const padded = '0'.repeat(zeros) + digits;
+    // The allocation-free check first: most short values have no valid padding, and a full analysis builds messages.
+    if (candidate === 'KZ' ? !isValidKz(padded) : kgVerdict(padded) !== true) continue;
     const result = analyze(padded, candidate, options, asOf, lang);
     if (result.valid && result.kind) readings.push({ value: padded, country: candidate, kind: result.kind, zeros });
   }
