@@ -19,6 +19,7 @@ import {
   type PieceSetup,
   ResultWriter,
   type RowSink,
+  SHARED_RESULTS,
   SummaryCollector,
   type TinChecker,
   tinChecker,
@@ -83,7 +84,7 @@ export function byteLane(
     write: (text, out) => {
       if (!out.encode(text, write)) encoder.encode(text); // throws the encoder's error, naming the character
     },
-    suffixes: new Map(),
+    suffixes: new Array(SHARED_RESULTS).fill(undefined),
     out: new GrowingBytes(),
   };
   const utf8 = setup.encoding.name === 'utf-8';
@@ -104,10 +105,10 @@ interface Lane {
   /** Writes text to the output in the output's encoding, or throws the encoder's error. */
   write(text: string, out: GrowingBytes): void;
   /**
-   * The result columns of the check's shared results (one per routine kind: most rows), as bytes: such a row costs
-   * a lookup, not its columns' text and encoding.
+   * The result columns of the check's shared results (one per routine kind: most rows), as bytes, by their index
+   * (TinChecker.sharedIndex): such a row costs a comparison, not its columns' text and encoding.
    */
-  suffixes: Map<IdentifierResult, Uint8Array>;
+  suffixes: (Uint8Array | undefined)[];
   /** The output buffer, reused piece after piece (a piece's output is copied out of it at the end). */
   out: GrowingBytes;
 }
@@ -190,7 +191,8 @@ class LanePiece {
     out.copy(this.bytes, this.view, at, scanner.contentEnd);
     // The line count goes on as the rows' line breaks go (the piece's last row may have none).
     if (scanner.end > scanner.contentEnd) this.line++;
-    const known = lane.suffixes.get(result);
+    const shared = lane.check.sharedIndex(result);
+    const known = shared === -1 ? undefined : lane.suffixes[shared];
     if (known) {
       // What the writer counts for a row without errors (kept in step by test/cli/byte-rows.test.ts).
       this.summary.row(result.valid, result.warnings.length > 0);
@@ -199,7 +201,7 @@ class LanePiece {
     }
     this.writer.report(NO_CELLS, line, result);
     lane.write(lane.suffix, out);
-    if (lane.check.isShared(result)) lane.suffixes.set(result, out.last());
+    if (shared !== -1) lane.suffixes[shared] = out.last();
   }
 
   /** The run of rows before `to`, through the parser path, merged in; a failure ends the piece. */

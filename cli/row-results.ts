@@ -172,9 +172,19 @@ function checkRowsOffline(chunk: RowChunk, bad: Map<number, string>, context: Ch
 /** {@link tinChecker}'s check of one cell, and how to tell its shared results. */
 export interface TinChecker {
   (value: string): IdentifierResult;
-  /** Whether `result` is the one result every routine number of its kind shares (the same object each time). */
-  isShared(result: IdentifierResult): boolean;
+  /**
+   * Which of the shared results `result` is — the one result every routine number of its kind shares, the same
+   * object each time — as an index below {@link SHARED_RESULTS}; -1 for any other result.
+   */
+  sharedIndex(result: IdentifierResult): number;
 }
+
+/** How many shared results a {@link TinChecker} has at most: one per kind. */
+export const SHARED_RESULTS = 4;
+
+/** A kind's place among the shared results (compared, not looked up: this runs for every row). */
+const slotOf = (kind: IdentifierKind | null): number =>
+  kind === 'BIN' ? 0 : kind === 'IIN' ? 1 : kind === 'INN' ? 2 : kind === 'PIN' ? 3 : -1;
 
 /**
  * A TIN cell checked offline as `salyk validate` writes it ({@link cellChecker}); a routine valid number — most of
@@ -188,18 +198,21 @@ export function tinChecker(options: CheckOptions, asOf: string): TinChecker {
     ...(options.country ? { country: options.country } : {}),
     asOf,
   };
-  const shared = new Map<IdentifierKind, IdentifierResult>();
-  const sharedResult = (value: string, kind: IdentifierKind) => {
+  const shared: (IdentifierResult | undefined)[] = new Array(SHARED_RESULTS).fill(undefined);
+  const sharedResult = (value: string, slot: number) => {
     const result: IdentifierResult = Object.freeze({ ...check(value), normalized: null, details: {} });
-    shared.set(kind, result);
+    shared[slot] = result;
     return result;
   };
   const tin = (value: string) => {
-    const kind = routineKind(value, routine);
-    return kind === null ? check(value) : (shared.get(kind) ?? sharedResult(value, kind));
+    const slot = slotOf(routineKind(value, routine));
+    return slot === -1 ? check(value) : (shared[slot] ?? sharedResult(value, slot));
   };
   return Object.assign(tin, {
-    isShared: (result: IdentifierResult) => shared.get(result.kind as IdentifierKind) === result,
+    sharedIndex: (result: IdentifierResult) => {
+      const slot = slotOf(result.kind);
+      return slot !== -1 && shared[slot] === result ? slot : -1;
+    },
   });
 }
 
