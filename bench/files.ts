@@ -6,14 +6,15 @@
  *  - a 1 000 000-row XLSX (numeric TIN cells) in → XLSX out: time and peak RSS;
  *  - peak RSS from 1M to 10M CSV rows (flat memory).
  *
- * Each CSV is run three times, interleaved with its peer, and the medians are printed (`--repeat N`).
+ * Each CSV is run three times, interleaved with its peer, and the medians are printed (`--repeat N`), each run with
+ * the CPU time the host took from this virtual machine meanwhile (`steal`: a slow run with seconds stolen says little).
  *
  * Run on its own: `npm run build:cli && npx tsx bench/files.ts [--rows N] [--big-rows N] [--skip-xlsx] [--repeat N]`, or call
  * {@link benchFiles} from bench/run.ts: `await benchFiles(dir, { rows, bigRows })`.
  */
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -33,6 +34,22 @@ export interface FileRun {
   rowsPerSecond: number;
   peakRssMb: number;
   sizeMb: number;
+  /** CPU time the host took from this machine's vCPUs during the run (Linux `steal`; 0 where not reported). */
+  stolenSeconds: number;
+}
+
+/**
+ * The machine's stolen CPU time so far, in seconds (the `steal` column of /proc/stat, in 1/100 s): on a shared
+ * virtual machine the host can take a vCPU away mid-run, and a wall time then says as much about the host as about
+ * the code. 0 where the system does not report it.
+ */
+function stolen(): number {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? [];
+    return Number(fields[8] ?? 0) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const NAMES = ['ТОО «Алтын Дала»', 'ИП Жумабаев', 'ОсОО «Бишкек Софт»', 'АО «Ёлка-Сервис»', 'ТОО "Шығыс"'];
@@ -125,12 +142,14 @@ export async function writeAccountantXlsx(path: string, rows: number): Promise<v
 /** Runs `salyk validate <file> --json` (built CLI) and returns its figures. */
 export async function runCli(file: string, extra: string[] = []): Promise<FileRun> {
   const started = performance.now();
+  const stolenBefore = stolen();
   const { stdout } = await exec(
     process.execPath,
     [join(root, 'dist/cli/salyk.js'), 'validate', file, '--json', '--lang', 'en', ...extra],
     { maxBuffer: 1 << 24 },
   );
   const seconds = (performance.now() - started) / 1000;
+  const stolenSeconds = stolen() - stolenBefore;
   const summary = JSON.parse(stdout) as { rows: number; peakRssMb: number; output: string };
   await rm(summary.output, { force: true });
   return {
@@ -140,6 +159,7 @@ export async function runCli(file: string, extra: string[] = []): Promise<FileRu
     rowsPerSecond: Math.round(summary.rows / seconds),
     peakRssMb: summary.peakRssMb,
     sizeMb: (await stat(file)).size / 1e6,
+    stolenSeconds,
   };
 }
 
@@ -177,7 +197,7 @@ function median<T>(items: readonly T[], key: (item: T) => number): T {
 }
 
 const line = (label: string, r: FileRun) =>
-  `  ${label.padEnd(34)} ${r.rows.toLocaleString('en-US')} rows, ${r.sizeMb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s (${r.rowsPerSecond.toLocaleString('en-US')} rows/s), peak RSS ${r.peakRssMb} MiB`;
+  `  ${label.padEnd(34)} ${r.rows.toLocaleString('en-US')} rows, ${r.sizeMb.toFixed(0)} MB: ${r.seconds.toFixed(2)} s (${r.rowsPerSecond.toLocaleString('en-US')} rows/s), peak RSS ${r.peakRssMb} MiB, ${r.stolenSeconds.toFixed(2)} s stolen`;
 
 /**
  * The file benchmarks, printed as they finish. `bigRows` 0 skips the 10M run; `xlsx` false skips the workbook.
@@ -209,7 +229,7 @@ export async function benchFiles(
     const peer = median(peers, (x) => x);
     const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)} s`;
     console.log(
-      `${line(`CSV ${encoding} → CSV`, r)} (median of ${ours.length}; ${spread(ours.map((x) => x.seconds))})`,
+      `${line(`CSV ${encoding} → CSV`, r)} (median of ${ours.length}; ${spread(ours.map((x) => x.seconds))}; stolen ${spread(ours.map((x) => x.stolenSeconds))})`,
     );
     console.log(
       `  ${'  peer: papaparse parse only'.padEnd(34)} ${peer.toFixed(2)} s (median; ${spread(peers)}) → salyk validate (check + write) at ${(peer / r.seconds).toFixed(2)}× its speed`,
