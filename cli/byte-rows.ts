@@ -108,7 +108,7 @@ interface Lane {
    * The result columns of the check's shared results (one per routine kind: most rows), as bytes, by their index
    * (TinChecker.sharedIndex): such a row costs a comparison, not its columns' text and encoding.
    */
-  suffixes: (Uint8Array | undefined)[];
+  suffixes: ({ bytes: Uint8Array; valid: boolean; warned: boolean } | undefined)[];
   /** The output buffer, reused piece after piece (a piece's output is copied out of it at the end). */
   out: GrowingBytes;
 }
@@ -177,7 +177,8 @@ class LanePiece {
   private plainResult(): IdentifierResult | undefined {
     const { scanner, lane } = this;
     const value = latin1(this.bytes, scanner.tinStart, scanner.tinEnd);
-    if (value.trim() === '') return undefined;
+    // ASCII: blank only if it starts with a space or control character (most cells do not: no trim for them).
+    if (value.length === 0 || (value.charCodeAt(0) <= 0x20 && value.trim() === '')) return undefined;
     const result = lane.check(value);
     return lane.fixLeadingZeros && result.suggestion ? undefined : result;
   }
@@ -195,13 +196,14 @@ class LanePiece {
     const known = shared === -1 ? undefined : lane.suffixes[shared];
     if (known) {
       // What the writer counts for a row without errors (kept in step by test/cli/byte-rows.test.ts).
-      this.summary.row(result.valid, result.warnings.length > 0);
-      out.append(known);
+      this.summary.row(known.valid, known.warned);
+      out.append(known.bytes);
       return;
     }
     this.writer.report(NO_CELLS, line, result);
     lane.write(lane.suffix, out);
-    if (shared !== -1) lane.suffixes[shared] = out.last();
+    if (shared !== -1)
+      lane.suffixes[shared] = { bytes: out.last(), valid: result.valid, warned: result.warnings.length > 0 };
   }
 
   /** The run of rows before `to`, through the parser path, merged in; a failure ends the piece. */

@@ -208,12 +208,9 @@ export function tinChecker(options: CheckOptions, asOf: string): TinChecker {
     const slot = slotOf(routineKind(value, routine));
     return slot === -1 ? check(value) : (shared[slot] ?? sharedResult(value, slot));
   };
-  return Object.assign(tin, {
-    sharedIndex: (result: IdentifierResult) => {
-      const slot = slotOf(result.kind);
-      return slot !== -1 && shared[slot] === result ? slot : -1;
-    },
-  });
+  // By identity, not by the result's kind: results come in many shapes, and a property read on them would be slow.
+  const sharedIndex = (result: IdentifierResult) => shared.indexOf(result);
+  return Object.assign(tin, { sharedIndex });
 }
 
 /**
