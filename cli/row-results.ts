@@ -394,17 +394,19 @@ export type SummaryCounts = Pick<FileSummary, 'rows' | 'blankRows' | 'valid' | '
   codes: FileSummary['topProblems'];
 };
 
+/** A checked row's result columns, as written (CSV text or XLSX cells). */
+type ResultColumns = [
+  valid: string,
+  country: string,
+  kind: string,
+  codes: string,
+  messages: string,
+  suggestion: string,
+];
+
 /** One output row, cell by cell: the (fitted) input cells and the result columns. */
 export interface RowSink {
-  row(
-    cells: string[],
-    valid: string,
-    country: string,
-    kind: string,
-    codes: string,
-    messages: string,
-    suggestion: string,
-  ): void;
+  row(cells: string[], ...columns: ResultColumns): void;
   /** Writes what the rows since the last flush made. */
   flush(): Promise<void>;
 }
@@ -515,14 +517,7 @@ export function csvWriter(delimiter: string, newline = '\n') {
   const recent: { valid: string; country: string; kind: string; messages: string; text: string }[] = [];
   let next = 0;
   /** The result columns of a row with the delimiter before them (after the row's cells) and the line break. */
-  const results = (
-    valid: string,
-    country: string,
-    kind: string,
-    codes: string,
-    messages: string,
-    suggestion: string,
-  ) => {
+  const results: (...columns: ResultColumns) => string = (valid, country, kind, codes, messages, suggestion) => {
     const d = delimiter;
     if (codes !== '' || suggestion !== '')
       return `${d}${valid}${d}${country}${d}${kind}${d}${codes}${d}${escapeCell(messages)}${d}${suggestion}${newline}`;

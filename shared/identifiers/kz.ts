@@ -46,6 +46,11 @@ export function kzCheckDigit(digits: string): number | null {
   return checkDigitOf(weighted, plain);
 }
 
+/** An IIN holder's birth year: the century-and-sex digit 1-6 gives the century (1-2 → 1800s, 3-4 → 1900s, 5-6 → 2000s). */
+function iinBirthYear(centuryDigit: number, yy: number): number {
+  return 1800 + 100 * ((centuryDigit - 1) >> 1) + yy;
+}
+
 const ENTITY_TYPES: Record<number, KzBinEntityType> = {
   4: 'resident_legal_entity',
   5: 'non_resident_legal_entity',
@@ -98,7 +103,7 @@ function decodeIin(
     errors.push(issue('INVALID_CENTURY_DIGIT', t('INVALID_CENTURY_DIGIT', lang, { digit: centuryDigit })));
   }
   // With an unknown century, 29 February is only plausible when YY could be a leap year in some century.
-  const year = centuryKnown ? 1800 + 100 * Math.floor((centuryDigit - 1) / 2) + yy : 2000 + yy;
+  const year = centuryKnown ? iinBirthYear(centuryDigit, yy) : 2000 + yy;
   if (!isRealDate(year, month, day)) {
     const date = `${pad2(day)}.${pad2(month)}.${centuryKnown ? year : `..${pad2(yy)}`}`;
     errors.push(issue('INVALID_DATE', t('INVALID_DATE.birth', lang, { date, kg: false })));
@@ -194,7 +199,7 @@ export function isValidKz(value: string): boolean {
   if (d4 <= 3) {
     // An IIN: YYMMDD, then the century-and-sex digit 1-6.
     if (d6 < 1 || d6 > 6) return false;
-    return isRealDate(1800 + 100 * ((d6 - 1) >> 1) + d0 * 10 + d1, month, d4 * 10 + d5);
+    return isRealDate(iinBirthYear(d6, d0 * 10 + d1), month, d4 * 10 + d5);
   }
   // A BIN: YYMM, the type digit 4-6, the division digit 0-4.
   return d4 <= 6 && month >= 1 && month <= 12 && d5 <= 4;
@@ -211,6 +216,6 @@ export function isValidKz(value: string): boolean {
 export function routineKzKind(value: string, asOf: string | undefined): 'IIN' | 'BIN' | null {
   if (!isValidKz(value)) return null;
   if (digitAt(value, 4) > 3) return 'BIN';
-  const year = 1800 + 100 * ((digitAt(value, 6) - 1) >> 1) + twoDigitsAt(value, 0);
+  const year = iinBirthYear(digitAt(value, 6), twoDigitsAt(value, 0));
   return isAfterDay(year, twoDigitsAt(value, 2), twoDigitsAt(value, 4), asOf) ? null : 'IIN';
 }
