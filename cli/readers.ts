@@ -57,7 +57,7 @@ export async function openTable(path: string, options: OpenOptions = {}): Promis
   if (!stdin && head.length === 0) throw new InputError(say('cli.error.empty', { file: name }));
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw new InputError(say('cli.error.xls', { file: name }));
   if (/\.xlsx$/i.test(path) || head.subarray(0, 4).equals(ZIP_MAGIC)) {
-    if (stdin) throw new InputError('a workbook cannot be read from standard input: pass its file name');
+    if (stdin) throw new InputError(say('cli.error.workbookStdin'));
     const { openXlsx } = await import('./xlsx/index.js');
     return openXlsx(path, size ?? 0, options.sheet, header(options));
   }
@@ -119,7 +119,7 @@ async function fileSize(path: string): Promise<number> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new InputError(`${path} is not a file`);
+    if (!info.isFile()) throw new InputError(say('cli.error.notAFile', { file: path }));
     size = info.size;
   } catch (error) {
     if (error instanceof InputError) throw error;

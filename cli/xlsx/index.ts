@@ -4,11 +4,12 @@
  * pulled — so memory stays bounded by the shared strings, not the sheet. Loaded only when a workbook is opened.
  */
 import { open } from 'node:fs/promises';
+import { say } from '../lang.js';
 import { HEADER_SEARCH_ROWS, type HeaderPicker, InputError, type RowChunk, type TableSource } from '../table.js';
 import { type CellContext, type SheetRow, SheetRowCollector } from './sheet.js';
 import { Parts, readDateStyles, readSharedStrings, readWorkbookParts } from './workbook.js';
 import { XmlStream } from './xml.js';
-import { readCentralDirectory, ZipError } from './zip.js';
+import { readCentralDirectory } from './zip.js';
 
 /**
  * Rows per chunk: a chunk lives until it is checked and written, and 5 000 rows outlived young-generation collections
@@ -33,8 +34,12 @@ export async function openXlsx(
     if (!chosen) {
       throw new InputError(
         names.length === 0
-          ? `${path} has no sheets`
-          : `${path} has no sheet "${sheet}" (sheets: ${names.map((n, i) => `${i + 1} ${n}`).join(', ')})`,
+          ? say('cli.error.noSheets', { file: path })
+          : say('cli.error.noSheet', {
+              file: path,
+              sheet: sheet ?? '',
+              sheets: names.map((n, i) => `${i + 1} ${n}`).join(', '),
+            }),
       );
     }
     const context: CellContext = {
@@ -45,9 +50,8 @@ export async function openXlsx(
     return await sheetSource(parts, chosen, context, { ...choice, sheets: names });
   } catch (error) {
     await file.close().catch(() => undefined);
-    if (error instanceof ZipError) throw new InputError(`cannot read ${path} as an XLSX workbook: ${error.message}`);
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${path} as an XLSX workbook: ${(error as Error).message}`);
+    throw new InputError(say('cli.error.notXlsx', { file: path, reason: (error as Error).message }));
   }
 }
 
@@ -66,8 +70,8 @@ async function sheetSource(
   if (!header) {
     throw new InputError(
       choice.row
-        ? `row ${choice.row} of sheet ${sheet.name} of ${parts.path} is blank or missing: --header-row must point at the header`
-        : `sheet ${sheet.name} of ${parts.path} is empty`,
+        ? say('cli.error.sheetHeaderRow', { row: choice.row, sheet: sheet.name, file: parts.path })
+        : say('cli.error.emptySheet', { sheet: sheet.name, file: parts.path }),
     );
   }
   // A sheet has no field count: trailing empty header cells are formatting, and a row whose last

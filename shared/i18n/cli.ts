@@ -195,6 +195,56 @@ export const CLI_MESSAGES = {
     kk: () => 'тырнақшадағы ұяшық ішіндегі тырнақша қосарланбаған ("")',
     ky: () => 'тырмакчадагы уячанын ичиндеги тырмакча кош жазылган эмес ("")',
   },
+  'cli.error.noSheets': {
+    en: (p: { file: string }) => `${p.file} has no sheets`,
+    ru: (p: { file: string }) => `в книге ${p.file} нет листов`,
+    kk: (p: { file: string }) => `${p.file} кітабында парақ жоқ`,
+    ky: (p: { file: string }) => `${p.file} китебинде барак жок`,
+  },
+  'cli.error.noSheet': {
+    en: (p: { file: string; sheet: string; sheets: string }) =>
+      `${p.file} has no sheet "${p.sheet}" (sheets: ${p.sheets})`,
+    ru: (p: { file: string; sheet: string; sheets: string }) =>
+      `в книге ${p.file} нет листа «${p.sheet}» (листы: ${p.sheets})`,
+    kk: (p: { file: string; sheet: string; sheets: string }) =>
+      `${p.file} кітабында «${p.sheet}» парағы жоқ (парақтар: ${p.sheets})`,
+    ky: (p: { file: string; sheet: string; sheets: string }) =>
+      `${p.file} китебинде «${p.sheet}» барагы жок (барактар: ${p.sheets})`,
+  },
+  'cli.error.notXlsx': {
+    en: (p: { file: string; reason: string }) => `cannot read ${p.file} as an XLSX workbook: ${p.reason}`,
+    ru: (p: { file: string; reason: string }) => `не удаётся прочитать ${p.file} как книгу XLSX: ${p.reason}`,
+    kk: (p: { file: string; reason: string }) => `${p.file} XLSX кітабы ретінде оқылмайды: ${p.reason}`,
+    ky: (p: { file: string; reason: string }) => `${p.file} XLSX китеби катары окулбайт: ${p.reason}`,
+  },
+  'cli.error.emptySheet': {
+    en: (p: { file: string; sheet: string }) => `sheet ${p.sheet} of ${p.file} is empty`,
+    ru: (p: { file: string; sheet: string }) => `лист ${p.sheet} в ${p.file} пуст`,
+    kk: (p: { file: string; sheet: string }) => `${p.file} ішіндегі ${p.sheet} парағы бос`,
+    ky: (p: { file: string; sheet: string }) => `${p.file} ичиндеги ${p.sheet} барагы бош`,
+  },
+  'cli.error.sheetHeaderRow': {
+    en: (p: { row: number; file: string; sheet: string }) =>
+      `row ${p.row} of sheet ${p.sheet} of ${p.file} is blank or missing: --header-row must point at the header`,
+    ru: (p: { row: number; file: string; sheet: string }) =>
+      `строка ${p.row} листа ${p.sheet} в ${p.file} пуста или её нет: --header-row должен указывать на заголовки`,
+    kk: (p: { row: number; file: string; sheet: string }) =>
+      `${p.file} ішіндегі ${p.sheet} парағының ${p.row}-жолы бос не жоқ: --header-row тақырып жолын көрсетуі керек`,
+    ky: (p: { row: number; file: string; sheet: string }) =>
+      `${p.file} ичиндеги ${p.sheet} барагынын ${p.row}-сабы бош же жок: --header-row баш сапты көрсөтүшү керек`,
+  },
+  'cli.error.workbookStdin': {
+    en: () => 'a workbook cannot be read from standard input: pass its file name',
+    ru: () => 'книгу Excel нельзя прочитать из стандартного ввода: укажите имя файла',
+    kk: () => 'Excel кітабын стандартты енгізуден оқу мүмкін емес: файл атын көрсетіңіз',
+    ky: () => 'Excel китебин стандарттуу киргизүүдөн окууга болбойт: файлдын атын көрсөтүңүз',
+  },
+  'cli.error.notAFile': {
+    en: (p: { file: string }) => `${p.file} is not a file`,
+    ru: (p: { file: string }) => `${p.file} — не файл`,
+    kk: (p: { file: string }) => `${p.file} файл емес`,
+    ky: (p: { file: string }) => `${p.file} файл эмес`,
+  },
   'cli.error.headerRow': {
     en: (p: { row: number; file: string }) =>
       `row ${p.row} of ${p.file} is blank or missing: --header-row must point at the header`,

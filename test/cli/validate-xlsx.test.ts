@@ -181,6 +181,18 @@ describe.concurrent('CLI: salyk validate <file.xlsx>', () => {
     expect(run.stderr).toBe(`salyk: ${book} has no sheet "Nope" (sheets: 1 Поставщики, 2 Second, 3 Empty)\n`);
   });
 
+  it('says so in the language asked: a missing sheet and an empty one in Russian', async () => {
+    // Act
+    const missing = await salyk(['validate', book, '--sheet', 'Nope', '--lang', 'ru']);
+    const empty = await salyk(['validate', book, '--sheet', 'Empty', '--lang', 'ru']);
+
+    // Assess
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`salyk: в книге ${book} нет листа «Nope» (листы: 1 Поставщики, 2 Second, 3 Empty)\n`);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^salyk: лист Empty в .*suppliers\.xlsx пуст\n$/);
+  });
+
   it('answers an empty sheet with exit 2', async () => {
     // Prepare
     const output = join(dir, 'empty-sheet.csv');
